@@ -1,0 +1,43 @@
+"""The domain model: SQLAlchemy 2 typed mappings for every entity of ContactDesk."""
+
+from contactdesk.model.base import Base, RecordMixin, utc_now
+from contactdesk.model.governance import (
+    CustomValue,
+    FieldDefinition,
+    FieldRule,
+    FunnelStage,
+    Role,
+    Setting,
+    User,
+)
+from contactdesk.model.journal import ChangeLog
+from contactdesk.model.marketing import BriefReadiness, Campaign, Collateral, LaunchBrief, Segment
+from contactdesk.model.people import Account, Contact, ContactDetail, ContactPhoto
+from contactdesk.model.selling import Activity, Intel, Lead, Opportunity
+
+__all__ = [
+    "Account",
+    "Activity",
+    "Base",
+    "BriefReadiness",
+    "Campaign",
+    "ChangeLog",
+    "Collateral",
+    "Contact",
+    "ContactDetail",
+    "ContactPhoto",
+    "CustomValue",
+    "FieldDefinition",
+    "FieldRule",
+    "FunnelStage",
+    "Intel",
+    "LaunchBrief",
+    "Lead",
+    "Opportunity",
+    "RecordMixin",
+    "Role",
+    "Segment",
+    "Setting",
+    "User",
+    "utc_now",
+]

@@ -1,0 +1,1 @@
+"""Service functions: the only way the UI, the CLI and sync read and change records."""

@@ -1,0 +1,142 @@
+"""Per-role field access (hidden / read / edit) and record scope, as one policy object.
+
+This is the security rule of the product: every service that reads or writes
+records asks the policy, so a hidden field never leaves the service layer.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import ColumnElement, false, or_, select, true
+from sqlalchemy.orm import Session
+
+from contactdesk.errors import AccessDenied
+from contactdesk.model import FieldDefinition, FieldRule, Role, User
+from contactdesk.services.actor import Actor
+from contactdesk.services.field_catalog import ENTITIES, EntitySpec, FieldSpec
+
+# Every record carries these; they reveal nothing a rule could want to hide.
+META_FIELDS = ("id", "created_at", "updated_at", "version")
+
+
+@dataclass(frozen=True)
+class CustomField:
+    id: uuid.UUID
+    entity: str
+    name: str
+    label: str
+    type: str
+    choices: tuple[str, ...]
+    retired: bool
+
+    def as_spec(self) -> FieldSpec:
+        return FieldSpec(self.name, self.label, self.type, choices=self.choices)
+
+
+@dataclass
+class Policy:
+    """What one role may see and edit. Built from the store's rules; immutable in use."""
+
+    role: str
+    scope: str
+    access: dict[tuple[str, str], str]
+    custom_fields: dict[str, list[CustomField]] = field(default_factory=dict)
+
+    def level(self, entity: str, name: str) -> str:
+        if name in META_FIELDS:
+            return "read"
+        return self.access.get((entity, name), "hidden")
+
+    def can_see(self, entity: str, name: str) -> bool:
+        return self.level(entity, name) != "hidden"
+
+    def can_edit(self, entity: str, name: str) -> bool:
+        return self.level(entity, name) == "edit"
+
+    def custom(self, entity: str, *, include_retired: bool = False) -> list[CustomField]:
+        fields = self.custom_fields.get(entity, [])
+        return [f for f in fields if include_retired or not f.retired]
+
+    def custom_by_name(self, entity: str, name: str) -> CustomField | None:
+        for custom in self.custom_fields.get(entity, []):
+            if custom.name == name:
+                return custom
+        return None
+
+    def visible_builtin(self, entity: str) -> list[FieldSpec]:
+        return [spec for spec in ENTITIES[entity].fields if self.can_see(entity, spec.name)]
+
+    def visible_custom(self, entity: str) -> list[CustomField]:
+        return [f for f in self.custom(entity) if self.can_see(entity, f.name)]
+
+    def visible_field_names(self, entity: str) -> list[str]:
+        builtin = [spec.name for spec in self.visible_builtin(entity)]
+        return builtin + [f.name for f in self.visible_custom(entity)]
+
+    def require_visible(self, entity: str, name: str) -> None:
+        if not self.can_see(entity, name):
+            raise AccessDenied(
+                f"role {self.role!r} may not see field {entity}.{name}", field=f"{entity}.{name}"
+            )
+
+    def require_editable(self, entity: str, names: Iterable[str]) -> None:
+        for name in names:
+            if not self.can_edit(entity, name):
+                raise AccessDenied(
+                    f"role {self.role!r} may not edit field {entity}.{name}",
+                    field=f"{entity}.{name}",
+                )
+
+
+def load_policy(session: Session, role: str) -> Policy:
+    """Read the rules of ``role`` from the store."""
+    role_row = session.scalar(select(Role).where(Role.name == role))
+    if role_row is None:
+        known = ", ".join(session.scalars(select(Role.name).order_by(Role.name)))
+        raise AccessDenied(f"unknown role {role!r} (known: {known})")
+    rows = session.execute(
+        select(FieldDefinition.entity, FieldDefinition.name, FieldRule.access)
+        .join(FieldRule, FieldRule.field_id == FieldDefinition.id)
+        .where(FieldRule.role_id == role_row.id)
+    )
+    access = {(entity, name): level for entity, name, level in rows}
+    customs: dict[str, list[CustomField]] = {}
+    for definition in session.scalars(
+        select(FieldDefinition)
+        .where(FieldDefinition.builtin.is_(False))
+        .order_by(FieldDefinition.position, FieldDefinition.name)
+    ):
+        customs.setdefault(definition.entity, []).append(
+            CustomField(
+                definition.id,
+                definition.entity,
+                definition.name,
+                definition.label,
+                definition.type,
+                tuple(definition.choices or ()),
+                definition.retired,
+            )
+        )
+    return Policy(role, role_row.scope, access, customs)
+
+
+def scope_clause(spec: EntitySpec, policy: Policy, actor: Actor) -> ColumnElement[bool]:
+    """The SQL condition that keeps only the records ``actor`` may see."""
+    if spec.owner_field is None or policy.scope == "all":
+        return true()
+    owner: Any = getattr(spec.model, spec.owner_field)
+    if actor.user_id is None:
+        # A role viewed without a user (``--as sales``) owns nothing: unassigned only.
+        return owner.is_(None)
+    if policy.scope == "own":
+        return or_(owner == actor.user_id, owner.is_(None))
+    if policy.scope == "team":
+        if actor.team is None:
+            return or_(owner == actor.user_id, owner.is_(None))
+        team_members = select(User.id).where(User.team == actor.team)
+        return or_(owner.in_(team_members), owner.is_(None))
+    return false()

@@ -1,0 +1,208 @@
+"""Turning what a user typed into a stored value, or a clear error naming the field."""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import uuid
+from datetime import UTC, date, datetime
+from typing import Any
+
+import phonenumbers
+
+from contactdesk.errors import ValidationError
+from contactdesk.services.field_catalog import FieldSpec
+
+# Deliberately permissive: one @, no spaces, a dot in the domain. Stricter checks
+# (RFC 5322 quoting, IDN) reject real addresses more often than they catch typos.
+EMAIL_PATTERN = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]+$")
+DEFAULT_PHONE_REGION = "GB"
+UNBOUNDED_TEXT_LIMIT = 20_000
+
+
+def _text(value: Any, label: str, limit: int | None) -> str | None:
+    if not isinstance(value, str):
+        value = str(value)
+    value = value.strip()
+    if "\x00" in value:
+        raise ValidationError(label, "contains a NUL character")
+    if not value:
+        return None
+    limit = limit or UNBOUNDED_TEXT_LIMIT
+    if len(value) > limit:
+        raise ValidationError(label, f"is {len(value)} characters long; at most {limit} allowed")
+    return value
+
+
+def normalise_email(value: str, label: str = "email") -> str:
+    """Trim, lower-case the domain and check the shape of an email address."""
+    value = value.strip()
+    if not EMAIL_PATTERN.match(value):
+        raise ValidationError(label, f"{value!r} is not a valid email address")
+    local, _, domain = value.rpartition("@")
+    return f"{local}@{domain.lower()}"
+
+
+def normalise_phone(value: str, label: str = "phone", region: str = DEFAULT_PHONE_REGION) -> str:
+    """A phone number in E.164 form (+447911123456), read in ``region`` if it has no +."""
+    try:
+        number = phonenumbers.parse(value, region)
+    except phonenumbers.NumberParseException as error:
+        raise ValidationError(label, f"{value!r} is not a phone number ({error})") from None
+    if not phonenumbers.is_possible_number(number):
+        raise ValidationError(label, f"{value!r} is not a possible phone number")
+    formatted: str = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    return formatted
+
+
+def _number(value: Any, label: str) -> float:
+    if isinstance(value, bool):
+        raise ValidationError(label, "expects a number, not true/false")
+    try:
+        number = float(str(value).strip().replace(",", "")) if isinstance(value, str) else float(value)
+    except (TypeError, ValueError):
+        raise ValidationError(label, f"{value!r} is not a number") from None
+    if math.isnan(number) or math.isinf(number):
+        raise ValidationError(label, "must be a finite number")
+    if abs(number) >= 1e15:
+        raise ValidationError(label, "is too large")
+    return number
+
+
+def _integer(value: Any, label: str) -> int:
+    number = _number(value, label)
+    if number != int(number):
+        raise ValidationError(label, f"{value!r} is not a whole number")
+    return int(number)
+
+
+def _date(value: Any, label: str) -> date:
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value).strip())
+    except ValueError:
+        raise ValidationError(label, f"{value!r} is not a date (expected YYYY-MM-DD)") from None
+
+
+def _datetime(value: Any, label: str) -> datetime:
+    if isinstance(value, datetime):
+        moment = value
+    elif isinstance(value, date):
+        moment = datetime(value.year, value.month, value.day)
+    else:
+        try:
+            moment = datetime.fromisoformat(str(value).strip())
+        except ValueError:
+            raise ValidationError(label, f"{value!r} is not a date and time") from None
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+
+
+def _boolean(value: Any, label: str) -> bool:
+    if isinstance(value, bool):
+        return value
+    text = str(value).strip().lower()
+    if text in {"1", "true", "yes", "y", "on"}:
+        return True
+    if text in {"0", "false", "no", "n", "off"}:
+        return False
+    raise ValidationError(label, f"{value!r} is not yes/no")
+
+
+def _choice(value: Any, label: str, choices: tuple[str, ...]) -> str:
+    text = str(value).strip()
+    if text not in choices:
+        raise ValidationError(label, f"{text!r} is not one of: {', '.join(choices)}")
+    return text
+
+
+def _multi_choice(value: Any, label: str, choices: tuple[str, ...]) -> list[str]:
+    items = _list(value, label)
+    for item in items:
+        _choice(item, label, choices)
+    return items
+
+
+def _list(value: Any, label: str) -> list[str]:
+    if isinstance(value, str):
+        stripped = value.strip()
+        if stripped.startswith("["):
+            try:
+                value = json.loads(stripped)
+            except json.JSONDecodeError:
+                raise ValidationError(label, "is not a list") from None
+        else:
+            value = [part for part in (p.strip() for p in stripped.split(",")) if part]
+    if not isinstance(value, list | tuple):
+        raise ValidationError(label, "expects a list")
+    return [str(item).strip() for item in value if str(item).strip()]
+
+
+def _reference(value: Any, label: str) -> uuid.UUID:
+    if isinstance(value, uuid.UUID):
+        return value
+    try:
+        return uuid.UUID(str(value).strip())
+    except ValueError:
+        raise ValidationError(label, f"{value!r} is not a record id") from None
+
+
+def coerce_value(
+    spec: FieldSpec, value: Any, entity: str, *, phone_region: str = DEFAULT_PHONE_REGION
+) -> Any:
+    """The stored form of ``value`` for the field ``spec`` of ``entity``.
+
+    Empty input (None, blank text, empty list) becomes None. Raises ValidationError
+    naming ``entity.field`` and what was wrong. Stage names are resolved elsewhere:
+    here a stage must already be an id.
+    """
+    label = f"{entity}.{spec.name}"
+    if value is None or (isinstance(value, str) and not value.strip()):
+        if spec.required:
+            raise ValidationError(label, "is required")
+        return None
+    kind = spec.type
+    if kind in ("text", "longtext", "url"):
+        return _text(value, label, spec.max_length)
+    if kind == "email":
+        text = _text(value, label, spec.max_length)
+        return None if text is None else normalise_email(text, label)
+    if kind == "phone":
+        text = _text(value, label, spec.max_length)
+        return None if text is None else normalise_phone(text, label, phone_region)
+    if kind in ("number", "money"):
+        number = _number(value, label)
+        return round(number, 2) if kind == "money" else number
+    if kind == "integer":
+        return _integer(value, label)
+    if kind == "date":
+        return _date(value, label)
+    if kind == "datetime":
+        return _datetime(value, label)
+    if kind == "boolean":
+        return _boolean(value, label)
+    if kind == "choice":
+        return _choice(value, label, spec.choices)
+    if kind == "multi_choice":
+        return _multi_choice(value, label, spec.choices) or None
+    if kind == "list":
+        return _list(value, label)
+    if kind in ("reference", "stage"):
+        return _reference(value, label)
+    raise ValidationError(label, f"has unknown type {kind!r}")
+
+
+def json_safe(value: Any) -> Any:
+    """A JSON-serialisable form of a stored value (for the change log and --json)."""
+    if isinstance(value, uuid.UUID):
+        return str(value)
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, bytes):
+        return None
+    if isinstance(value, list | tuple):
+        return [json_safe(item) for item in value]
+    return value

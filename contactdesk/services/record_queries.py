@@ -1,0 +1,337 @@
+"""Reading records as a role sees them: projection, scope, filters, keyset paging.
+
+Hidden fields are never selected, so they cannot leak through a result, a sort
+or a filter. Reference fields also bring the referenced record's title under the
+field's name without ``_id`` (``account_id`` -> ``account``).
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, and_, func, or_, select
+from sqlalchemy.orm import Session, aliased
+
+from contactdesk.errors import AccessDenied, NotFound, ValidationError
+from contactdesk.model import CustomValue, FunnelStage, User
+from contactdesk.model.base import Base
+from contactdesk.services.actor import Actor
+from contactdesk.services.custom_values import read_values, to_columns
+from contactdesk.services.field_catalog import ENTITIES, EntitySpec, FieldSpec, entity_spec
+from contactdesk.services.field_rules import META_FIELDS, CustomField, Policy, scope_clause
+from contactdesk.services.field_values import coerce_value
+from contactdesk.services.policy_cache import policy_for
+from contactdesk.store.local_store import Store
+
+Record = dict[str, Any]
+OPERATORS = ("eq", "ne", "lt", "le", "gt", "ge", "contains", "startswith", "in", "empty", "filled")
+
+TITLE_COLUMNS: dict[str, tuple[type[Base], str]] = {
+    "user": (User, "display_name"),
+    "funnel_stage": (FunnelStage, "name"),
+    **{name: (spec.model, spec.title_field) for name, spec in ENTITIES.items()},
+}
+
+
+@dataclass(frozen=True)
+class Condition:
+    """``field op value``, for filtering lists and counts. ``value`` is as a user types it."""
+
+    field: str
+    op: str = "eq"
+    value: Any = None
+
+
+@dataclass(frozen=True)
+class Page:
+    rows: list[Record]
+    # Pass back as ``after`` to get the next page; None when this was the last.
+    next_after: tuple[Any, str] | None
+
+
+def label_key(field_name: str) -> str:
+    return field_name[:-3] if field_name.endswith("_id") else f"{field_name}_label"
+
+
+def _column(spec: EntitySpec, name: str) -> Any:
+    return getattr(spec.model, name)
+
+
+def _projection(spec: EntitySpec, policy: Policy) -> tuple[list[Any], list[Any]]:
+    """Selected columns and outer joins for the fields ``policy`` lets its role see."""
+    model: Any = spec.model
+    columns: list[Any] = [getattr(model, name).label(name) for name in META_FIELDS]
+    joins: list[Any] = []
+    for field in policy.visible_builtin(spec.name):
+        columns.append(_column(spec, field.name).label(field.name))
+        if field.target is not None and field.target in TITLE_COLUMNS:
+            target_model, title = TITLE_COLUMNS[field.target]
+            alias: Any = aliased(target_model, name=f"ref_{field.name}")
+            columns.append(getattr(alias, title).label(label_key(field.name)))
+            joins.append((alias, alias.id == _column(spec, field.name)))
+    return columns, joins
+
+
+def _base_select(spec: EntitySpec, policy: Policy, actor: Actor) -> Select[Any]:
+    columns, joins = _projection(spec, policy)
+    query = select(*columns).select_from(spec.model)
+    for alias, on in joins:
+        query = query.outerjoin(alias, on)
+    return query.where(scope_clause(spec, policy, actor))
+
+
+def _to_record(row: Any) -> Record:
+    record = dict(row._mapping)
+    for key, value in record.items():
+        if isinstance(value, uuid.UUID):
+            record[key] = str(value)
+    return record
+
+
+def _attach_custom(
+    session: Session, spec: EntitySpec, policy: Policy, records: list[Record]
+) -> None:
+    fields = policy.visible_custom(spec.name)
+    if not fields or not records:
+        return
+    values = read_values(session, [uuid.UUID(r["id"]) for r in records], fields)
+    for record in records:
+        found = values.get(uuid.UUID(record["id"]), {})
+        for field in fields:
+            record[field.name] = found.get(field.name)
+
+
+def condition_clause(
+    spec: EntitySpec, policy: Policy, condition: Condition
+) -> ColumnElement[bool]:
+    """SQL for one condition, after checking the role may see (and so filter by) the field."""
+    if condition.op not in OPERATORS:
+        raise ValidationError(condition.field, f"unknown operator {condition.op!r}")
+    policy.require_visible(spec.name, condition.field)
+    if condition.field in spec.by_name or condition.field in META_FIELDS:
+        field_spec = spec.by_name.get(condition.field, FieldSpec(condition.field, condition.field))
+        column = _column(spec, condition.field)
+        return _compare(column, condition, _typed(spec, field_spec, condition))
+    custom = policy.custom_by_name(spec.name, condition.field)
+    if custom is None:
+        raise ValidationError(f"{spec.name}.{condition.field}", "no such field")
+    return _custom_clause(spec, custom, condition)
+
+
+def _typed(spec: EntitySpec, field: FieldSpec, condition: Condition) -> Any:
+    if condition.op in ("empty", "filled"):
+        return None
+    if condition.op in ("contains", "startswith"):
+        return str(condition.value)
+    if condition.op == "in":
+        return [coerce_value(field, v, spec.name) for v in condition.value]
+    if field.type in ("stage", "reference"):
+        return coerce_value(FieldSpec(field.name, field.label, "reference"), condition.value, spec.name)
+    if field.type == "multi_choice":
+        return str(condition.value)
+    return coerce_value(field, condition.value, spec.name)
+
+
+def _compare(column: Any, condition: Condition, value: Any) -> ColumnElement[bool]:
+    op = condition.op
+    if op == "empty":
+        return column.is_(None)  # type: ignore[no-any-return]
+    if op == "filled":
+        return column.is_not(None)  # type: ignore[no-any-return]
+    if op == "contains":
+        return column.ilike(f"%{_escape_like(value)}%", escape="\\")  # type: ignore[no-any-return]
+    if op == "startswith":
+        return column.ilike(f"{_escape_like(value)}%", escape="\\")  # type: ignore[no-any-return]
+    if op == "in":
+        return column.in_(value)  # type: ignore[no-any-return]
+    comparisons = {
+        "eq": column == value,
+        "ne": or_(column != value, column.is_(None)),
+        "lt": column < value,
+        "le": column <= value,
+        "gt": column > value,
+        "ge": column >= value,
+    }
+    return comparisons[op]  # type: ignore[return-value]
+
+
+def _escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _custom_clause(spec: EntitySpec, custom: CustomField, condition: Condition) -> Any:
+    model: Any = spec.model
+    field_spec = custom.as_spec()
+    is_number = custom.type in ("number", "money", "boolean")
+    stored_column: Any = CustomValue.value_number if is_number else CustomValue.value_text
+    matching = select(CustomValue.record_id).where(CustomValue.field_id == custom.id)
+    if condition.op == "empty":
+        return model.id.not_in(matching)
+    if condition.op == "filled":
+        return model.id.in_(matching)
+    if condition.op in ("contains", "startswith"):
+        clause = _compare(stored_column, condition, str(condition.value))
+    elif condition.op == "in":
+        stored = [to_columns(custom, coerce_value(field_spec, v, spec.name)) for v in condition.value]
+        clause = stored_column.in_([number if is_number else text for text, number in stored])
+    elif custom.type == "multi_choice":
+        clause = stored_column.like(f'%"{_escape_like(str(condition.value))}"%', escape="\\")
+    else:
+        text, number = to_columns(custom, coerce_value(field_spec, condition.value, spec.name))
+        stored_value = number if is_number else text
+        if condition.op == "ne":
+            return model.id.not_in(matching.where(stored_column == stored_value))
+        clause = _compare(stored_column, condition, stored_value)
+    return model.id.in_(matching.where(clause))
+
+
+def _filters(spec: EntitySpec, policy: Policy, where: Sequence[Condition]) -> list[Any]:
+    return [condition_clause(spec, policy, condition) for condition in where]
+
+
+def _sort_column(spec: EntitySpec, policy: Policy, sort: str | None) -> Any:
+    if sort is None:
+        return _column(spec, spec.order_by)
+    if sort not in spec.by_name and sort not in META_FIELDS:
+        raise ValidationError(f"{spec.name}.{sort}", "cannot sort by this field")
+    policy.require_visible(spec.name, sort)
+    return _column(spec, sort)
+
+
+def get_record(store: Store, actor: Actor, entity: str, record_id: uuid.UUID | str) -> Record:
+    """One record as ``actor`` sees it. NotFound if missing or outside the actor's scope."""
+    spec = entity_spec(entity)
+    key = _parse(spec, record_id)
+    with store.reading() as session:
+        policy = policy_for(store, session, actor.role)
+        model: Any = spec.model
+        row = session.execute(_base_select(spec, policy, actor).where(model.id == key)).first()
+        if row is None:
+            raise NotFound(f"no {entity} with id {key} that {actor.username} may see")
+        records = [_to_record(row)]
+        _attach_custom(session, spec, policy, records)
+        return records[0]
+
+
+def page_records(
+    store: Store,
+    actor: Actor,
+    entity: str,
+    *,
+    after: tuple[Any, str] | None = None,
+    offset: int | None = None,
+    limit: int = 100,
+    sort: str | None = None,
+    where: Sequence[Condition] = (),
+) -> Page:
+    """A page of records in sort order, continuing ``after`` the last one seen.
+
+    Keyset paging: the cost of a page does not grow with how far into the list it
+    is. ``offset`` jumps to a row position (for scroll-bar jumps) and pages on
+    from there by key.
+    """
+    spec = entity_spec(entity)
+    if limit < 1 or limit > 10_000:
+        raise ValidationError("limit", "must be between 1 and 10000")
+    with store.reading() as session:
+        policy = policy_for(store, session, actor.role)
+        model: Any = spec.model
+        sort_column = _sort_column(spec, policy, sort)
+        query = _base_select(spec, policy, actor).where(*_filters(spec, policy, where))
+        if after is not None:
+            value, last_id = after
+            key = _parse(spec, last_id)
+            if value is None:
+                query = query.where(or_(sort_column.is_not(None), and_(sort_column.is_(None), model.id > key)))
+            else:
+                query = query.where(
+                    or_(sort_column > value, and_(sort_column == value, model.id > key))
+                )
+        if _nullable(spec, sort or spec.order_by):
+            query = query.order_by(sort_column.is_not(None), sort_column, model.id)
+        else:
+            query = query.order_by(sort_column, model.id)
+        query = query.limit(limit + 1)
+        if offset:
+            query = query.offset(offset)
+        rows = [_to_record(row) for row in session.execute(query)]
+        more = len(rows) > limit
+        rows = rows[:limit]
+        _attach_custom(session, spec, policy, rows)
+        next_after = None
+        if more and rows:
+            last = rows[-1]
+            sort_name = sort or spec.order_by
+            sort_value = last.get(sort_name) if sort_name in last else _sort_value(
+                session, spec, sort_column, last["id"]
+            )
+            next_after = (sort_value, last["id"])
+        return Page(rows, next_after)
+
+
+def _nullable(spec: EntitySpec, name: str) -> bool:
+    table: Any = spec.model.__table__
+    return bool(table.c[name].nullable)
+
+
+def _sort_value(session: Session, spec: EntitySpec, column: Any, record_id: str) -> Any:
+    model: Any = spec.model
+    return session.scalar(select(column).where(model.id == uuid.UUID(record_id)))
+
+
+def count_records(
+    store: Store, actor: Actor, entity: str, where: Sequence[Condition] = ()
+) -> int:
+    """How many records ``actor`` may see that meet every condition in ``where``."""
+    spec = entity_spec(entity)
+    with store.reading() as session:
+        policy = policy_for(store, session, actor.role)
+        model: Any = spec.model
+        query = (
+            select(func.count(model.id))
+            .where(scope_clause(spec, policy, actor))
+            .where(*_filters(spec, policy, where))
+        )
+        return int(session.scalar(query) or 0)
+
+
+def visible_fields(store: Store, actor: Actor, entity: str) -> list[FieldSpec]:
+    """The fields of ``entity`` the actor's role may see, built-in then custom, in order."""
+    spec = entity_spec(entity)
+    with store.reading() as session:
+        policy = policy_for(store, session, actor.role)
+        return policy.visible_builtin(spec.name) + [
+            custom.as_spec() for custom in policy.visible_custom(spec.name)
+        ]
+
+
+def editable_fields(store: Store, actor: Actor, entity: str) -> set[str]:
+    """Names of the fields of ``entity`` the actor's role may edit."""
+    with store.reading() as session:
+        policy = policy_for(store, session, actor.role)
+        return {name for name in policy.visible_field_names(entity) if policy.can_edit(entity, name)}
+
+
+def _parse(spec: EntitySpec, record_id: uuid.UUID | str) -> uuid.UUID:
+    if isinstance(record_id, uuid.UUID):
+        return record_id
+    try:
+        return uuid.UUID(str(record_id))
+    except ValueError:
+        raise NotFound(f"{record_id!r} is not a {spec.name} id") from None
+
+
+__all__ = [
+    "AccessDenied",
+    "Condition",
+    "Page",
+    "Record",
+    "count_records",
+    "editable_fields",
+    "get_record",
+    "page_records",
+    "visible_fields",
+]
