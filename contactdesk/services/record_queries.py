@@ -36,6 +36,14 @@ TITLE_COLUMNS: dict[str, tuple[type[Base], str]] = {
 }
 
 
+META_SPECS = {
+    "id": FieldSpec("id", "Id", "reference"),
+    "created_at": FieldSpec("created_at", "Created", "datetime"),
+    "updated_at": FieldSpec("updated_at", "Updated", "datetime"),
+    "version": FieldSpec("version", "Version", "integer"),
+}
+
+
 @dataclass(frozen=True)
 class Condition:
     """``field op value``, for filtering lists and counts. ``value`` is as a user types it."""
@@ -112,7 +120,7 @@ def condition_clause(
         raise ValidationError(condition.field, f"unknown operator {condition.op!r}")
     policy.require_visible(spec.name, condition.field)
     if condition.field in spec.by_name or condition.field in META_FIELDS:
-        field_spec = spec.by_name.get(condition.field, FieldSpec(condition.field, condition.field))
+        field_spec = spec.by_name.get(condition.field) or META_SPECS[condition.field]
         column = _column(spec, condition.field)
         return _compare(column, condition, _typed(spec, field_spec, condition))
     custom = policy.custom_by_name(spec.name, condition.field)

@@ -1,0 +1,107 @@
+"""``contactdesk``: open the desktop app, or run one data command from a terminal.
+
+Exit codes: 0 on success, 1 on a user error (one line on stderr), never a
+traceback. Each command lives in ``contactdesk/cli/<name>_command.py`` with
+``add_arguments(parser)`` and ``run(args) -> int``; a command whose module is not
+there yet answers "not yet available".
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from types import ModuleType
+
+from contactdesk import __version__
+from contactdesk.errors import ContactDeskError
+
+COMMANDS: dict[str, str] = {
+    "demo": "create a realistic demo store",
+    "search": "search contacts and accounts",
+    "import": "import contacts from CSV or vCard",
+    "export": "export contacts to CSV, vCard or XLSX",
+    "report": "run a report",
+    "week": "a sales rep's week plan",
+    "campaign": "add or list campaigns",
+    "lead": "hand leads to sales",
+    "admin": "users, custom fields and field rules",
+    "sync": "sync the store with a server",
+    "backup": "snapshot the store next to itself",
+    "restore": "restore the store from a snapshot",
+}
+
+
+class UsageError(ContactDeskError):
+    """Bad command-line usage (argparse's own errors are turned into this)."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise UsageError(f"{self.prog}: {message}")
+
+
+def _command_module(name: str) -> ModuleType | None:
+    try:
+        return importlib.import_module(f"contactdesk.cli.{name}_command")
+    except ModuleNotFoundError as error:
+        if error.name == f"contactdesk.cli.{name}_command":
+            return None
+        raise
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="contactdesk", description="ContactDesk contact management")
+    parser.add_argument("--version", action="version", version=f"contactdesk {__version__}")
+    parser.add_argument("--store", type=Path, help="store file (default: in the user data dir)")
+    commands = parser.add_subparsers(dest="command", parser_class=_Parser)
+    for name, summary in COMMANDS.items():
+        sub = commands.add_parser(name, help=summary, description=summary)
+        module = _command_module(name)
+        if module is not None:
+            module.add_arguments(sub)
+        else:
+            sub.add_argument("rest", nargs=argparse.REMAINDER)
+    return parser
+
+
+def _launch_app(store: Path | None) -> int:
+    # The one place the core hands over to the Qt front end, by name, so that
+    # contactdesk/ stays importable where Qt is not installed.
+    try:
+        app = importlib.import_module("ui.app")
+    except ImportError as error:
+        raise ContactDeskError(f"the desktop app cannot start: {error}") from error
+    result: int = app.run(store)
+    return result
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of ``contactdesk``; returns the process exit code."""
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    try:
+        args = build_parser().parse_args(arguments)
+        if args.command is None:
+            return _launch_app(args.store)
+        module = _command_module(args.command)
+        if module is None:
+            raise ContactDeskError(f"'contactdesk {args.command}' is not yet available")
+        status: int = module.run(args)
+        return status
+    except ContactDeskError as error:
+        print(f"contactdesk: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("contactdesk: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as error:  # noqa: BLE001 - the contract promises no traceback
+        print(f"contactdesk: unexpected error: {type(error).__name__}: {error}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())
