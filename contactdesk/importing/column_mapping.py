@@ -32,6 +32,7 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Any
 
 from contactdesk.importing.birthday_parsing import birthday_from_parts, parse_birthday
 from contactdesk.importing.parsed_contact import LabeledValue, ParsedContact, PostalAddress
@@ -206,7 +207,9 @@ class _ContactBuilder:
             self.texts.setdefault(target.name, []).append(value)
         elif kind in _LABELLED:
             item = self.items.setdefault((kind, slot), {"label": target.label})
-            item["value"] = f"{item['value']}{MULTI_VALUE_SEPARATOR}{value}" if "value" in item else value
+            item["value"] = (
+                f"{item['value']}{MULTI_VALUE_SEPARATOR}{value}" if "value" in item else value
+            )
         elif kind in {TargetKind.EMAIL_LABEL, TargetKind.PHONE_LABEL, TargetKind.URL_LABEL}:
             value_kind = next(k for k, v in _LABELLED.items() if v is kind)
             self.items.setdefault((value_kind, slot), {})["label"] = _clean_label(value)
@@ -250,9 +253,7 @@ class _ContactBuilder:
         for (item_kind, _), item in self.items.items():
             if item_kind is not TargetKind.ADDRESS:
                 continue
-            street = "\n".join(
-                item[p] for p in ("street", "street2", "pobox") if item.get(p)
-            )
+            street = "\n".join(item[p] for p in ("street", "street2", "pobox") if item.get(p))
             address = PostalAddress(
                 label=item.get("label", ""),
                 street=street,
@@ -268,7 +269,7 @@ class _ContactBuilder:
         return tuple(addresses)
 
     def build(self, source_line: int) -> ParsedContact:
-        texts = {name: "\n".join(values) for name, values in self.texts.items()}
+        texts: dict[str, Any] = {name: "\n".join(v) for name, v in self.texts.items()}
         birthday = self.birthday
         if birthday is None and self.birthday_parts.keys() >= {"month", "day"}:
             parts = self.birthday_parts

@@ -138,8 +138,7 @@ def _require_text(text: str, path: str | Path) -> None:
         1
         for ch in text
         if (ch < " " and ch not in _ALLOWED_CONTROLS)
-        or (unicodedata.category(ch) == "Cc"
-        and ch not in _ALLOWED_CONTROLS)
+        or (unicodedata.category(ch) == "Cc" and ch not in _ALLOWED_CONTROLS)
     )
     if controls > len(text) * _MAX_CONTROL_RATIO:
         raise UnreadableFile(path, "it holds binary data (control bytes), not text")
