@@ -80,10 +80,15 @@ def default_access(role: str, entity: str, field: str) -> str:
 def ensure_defaults(store: Store) -> None:
     """Seed roles, the funnel, settings and every built-in field's definition and rules."""
     with store.transaction() as session:
-        roles = _ensure_roles(session)
-        _ensure_builtin_fields(session, roles)
-        _ensure_funnel(session)
-        _ensure_settings(session)
+        seed_defaults(session)
+
+
+def seed_defaults(session: Session) -> None:
+    """Seed defaults in an open session (the server uses this on its own database)."""
+    roles = _ensure_roles(session)
+    _ensure_builtin_fields(session, roles)
+    _ensure_funnel(session)
+    _ensure_settings(session)
 
 
 def _ensure_roles(session: Session) -> dict[str, Role]:
