@@ -40,7 +40,7 @@ class UsageError(ContactDeskError):
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
-        raise UsageError(f"{self.prog}: {message}")
+        raise UsageError(f"{message} (see '{self.prog} --help')")
 
 
 def _command_module(name: str) -> ModuleType | None:
@@ -98,7 +98,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
-    except Exception as error:  # noqa: BLE001 - the contract promises no traceback
+    except Exception as error:
         print(f"contactdesk: unexpected error: {type(error).__name__}: {error}", file=sys.stderr)
         return 2
 

@@ -27,7 +27,11 @@ def _cell(value: Any) -> str:
 def print_table(rows: Sequence[Mapping[str, Any]], columns: Sequence[str]) -> None:
     """An aligned table with a header; long cells are cut to keep lines readable."""
     cells = [[_cell(row.get(column))[:60] for column in columns] for row in rows]
-    widths = [max([len(column)] + [len(line[i]) for line in cells]) for i, column in enumerate(columns)]
+    widths = [
+        max([len(column)] + [len(line[i]) for line in cells]) for i, column in enumerate(columns)
+    ]
     print("  ".join(column.ljust(width) for column, width in zip(columns, widths, strict=True)))
     for line in cells:
-        print("  ".join(cell.ljust(width) for cell, width in zip(line, widths, strict=True)).rstrip())
+        print(
+            "  ".join(cell.ljust(width) for cell, width in zip(line, widths, strict=True)).rstrip()
+        )

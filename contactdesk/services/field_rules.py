@@ -131,12 +131,14 @@ def scope_clause(spec: EntitySpec, policy: Policy, actor: Actor) -> ColumnElemen
     owner: Any = getattr(spec.model, spec.owner_field)
     if actor.user_id is None:
         # A role viewed without a user (``--as sales``) owns nothing: unassigned only.
-        return owner.is_(None)
+        unassigned: ColumnElement[bool] = owner.is_(None)
+        return unassigned
     if policy.scope == "own":
         return or_(owner == actor.user_id, owner.is_(None))
     if policy.scope == "team":
         if actor.team is None:
             return or_(owner == actor.user_id, owner.is_(None))
         team_members = select(User.id).where(User.team == actor.team)
-        return or_(owner.in_(team_members), owner.is_(None))
+        clause: ColumnElement[bool] = or_(owner.in_(team_members), owner.is_(None))
+        return clause
     return false()

@@ -21,10 +21,8 @@ DEFAULT_PHONE_REGION = "GB"
 UNBOUNDED_TEXT_LIMIT = 20_000
 
 
-def _text(value: Any, label: str, limit: int | None) -> str | None:
-    if not isinstance(value, str):
-        value = str(value)
-    value = value.strip()
+def _text(raw: Any, label: str, limit: int | None) -> str | None:
+    value = (raw if isinstance(raw, str) else str(raw)).strip()
     if "\x00" in value:
         raise ValidationError(label, "contains a NUL character")
     if not value:
@@ -60,7 +58,9 @@ def _number(value: Any, label: str) -> float:
     if isinstance(value, bool):
         raise ValidationError(label, "expects a number, not true/false")
     try:
-        number = float(str(value).strip().replace(",", "")) if isinstance(value, str) else float(value)
+        number = (
+            float(str(value).strip().replace(",", "")) if isinstance(value, str) else float(value)
+        )
     except (TypeError, ValueError):
         raise ValidationError(label, f"{value!r} is not a number") from None
     if math.isnan(number) or math.isinf(number):

@@ -112,9 +112,7 @@ def _attach_custom(
             record[field.name] = found.get(field.name)
 
 
-def condition_clause(
-    spec: EntitySpec, policy: Policy, condition: Condition
-) -> ColumnElement[bool]:
+def condition_clause(spec: EntitySpec, policy: Policy, condition: Condition) -> ColumnElement[bool]:
     """SQL for one condition, after checking the role may see (and so filter by) the field."""
     if condition.op not in OPERATORS:
         raise ValidationError(condition.field, f"unknown operator {condition.op!r}")
@@ -126,7 +124,8 @@ def condition_clause(
     custom = policy.custom_by_name(spec.name, condition.field)
     if custom is None:
         raise ValidationError(f"{spec.name}.{condition.field}", "no such field")
-    return _custom_clause(spec, custom, condition)
+    clause: ColumnElement[bool] = _custom_clause(spec, custom, condition)
+    return clause
 
 
 def _typed(spec: EntitySpec, field: FieldSpec, condition: Condition) -> Any:
@@ -137,7 +136,9 @@ def _typed(spec: EntitySpec, field: FieldSpec, condition: Condition) -> Any:
     if condition.op == "in":
         return [coerce_value(field, v, spec.name) for v in condition.value]
     if field.type in ("stage", "reference"):
-        return coerce_value(FieldSpec(field.name, field.label, "reference"), condition.value, spec.name)
+        return coerce_value(
+            FieldSpec(field.name, field.label, "reference"), condition.value, spec.name
+        )
     if field.type == "multi_choice":
         return str(condition.value)
     return coerce_value(field, condition.value, spec.name)
@@ -163,7 +164,8 @@ def _compare(column: Any, condition: Condition, value: Any) -> ColumnElement[boo
         "gt": column > value,
         "ge": column >= value,
     }
-    return comparisons[op]  # type: ignore[return-value]
+    chosen: ColumnElement[bool] = comparisons[op]
+    return chosen
 
 
 def _escape_like(text: str) -> str:
@@ -183,7 +185,9 @@ def _custom_clause(spec: EntitySpec, custom: CustomField, condition: Condition) 
     if condition.op in ("contains", "startswith"):
         clause = _compare(stored_column, condition, str(condition.value))
     elif condition.op == "in":
-        stored = [to_columns(custom, coerce_value(field_spec, v, spec.name)) for v in condition.value]
+        stored = [
+            to_columns(custom, coerce_value(field_spec, v, spec.name)) for v in condition.value
+        ]
         clause = stored_column.in_([number if is_number else text for text, number in stored])
     elif custom.type == "multi_choice":
         clause = stored_column.like(f'%"{_escape_like(str(condition.value))}"%', escape="\\")
@@ -253,7 +257,9 @@ def page_records(
             value, last_id = after
             key = _parse(spec, last_id)
             if value is None:
-                query = query.where(or_(sort_column.is_not(None), and_(sort_column.is_(None), model.id > key)))
+                query = query.where(
+                    or_(sort_column.is_not(None), and_(sort_column.is_(None), model.id > key))
+                )
             else:
                 query = query.where(
                     or_(sort_column > value, and_(sort_column == value, model.id > key))
@@ -273,8 +279,10 @@ def page_records(
         if more and rows:
             last = rows[-1]
             sort_name = sort or spec.order_by
-            sort_value = last.get(sort_name) if sort_name in last else _sort_value(
-                session, spec, sort_column, last["id"]
+            sort_value = (
+                last.get(sort_name)
+                if sort_name in last
+                else _sort_value(session, spec, sort_column, last["id"])
             )
             next_after = (sort_value, last["id"])
         return Page(rows, next_after)
@@ -290,9 +298,7 @@ def _sort_value(session: Session, spec: EntitySpec, column: Any, record_id: str)
     return session.scalar(select(column).where(model.id == uuid.UUID(record_id)))
 
 
-def count_records(
-    store: Store, actor: Actor, entity: str, where: Sequence[Condition] = ()
-) -> int:
+def count_records(store: Store, actor: Actor, entity: str, where: Sequence[Condition] = ()) -> int:
     """How many records ``actor`` may see that meet every condition in ``where``."""
     spec = entity_spec(entity)
     with store.reading() as session:
@@ -320,7 +326,9 @@ def editable_fields(store: Store, actor: Actor, entity: str) -> set[str]:
     """Names of the fields of ``entity`` the actor's role may edit."""
     with store.reading() as session:
         policy = policy_for(store, session, actor.role)
-        return {name for name in policy.visible_field_names(entity) if policy.can_edit(entity, name)}
+        return {
+            name for name in policy.visible_field_names(entity) if policy.can_edit(entity, name)
+        }
 
 
 def _parse(spec: EntitySpec, record_id: uuid.UUID | str) -> uuid.UUID:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 import uuid
 from dataclasses import dataclass
-from typing import Any
 
 import phonenumbers
 from sqlalchemy import text
@@ -27,7 +26,12 @@ TOKEN = re.compile(r"\w+", re.UNICODE)
 PHONE_LIKE = re.compile(r"^\+?[\d\s().\-/]{3,}$")
 # FTS columns and the field whose visibility governs matching in them.
 COLUMN_FIELDS = {
-    "contact": {"name": "display_name", "company": "account_id", "email": "email", "phone": "phone"},
+    "contact": {
+        "name": "display_name",
+        "company": "account_id",
+        "email": "email",
+        "phone": "phone",
+    },
     "account": {"name": "name", "company": "name", "phone": "phone"},
 }
 
@@ -138,5 +142,3 @@ def search_records(
     order = {str(record_id): index for index, (_, record_id) in enumerate(candidates)}
     hits.sort(key=lambda hit: order.get(hit.record["id"], 0))
     return hits[:limit]
-
-

@@ -54,14 +54,14 @@ class UnitOfWork:
         """Create a record of ``entity`` from ``values``; returns its id."""
         spec = entity_spec(entity)
         builtin, custom = self._split(spec, values)
-        self.policy.require_editable(entity, [*builtin, *custom])
+        self.policy.require_editable(entity, [*builtin, *(f.name for f in custom)])
         stored = self._coerce_all(spec, builtin)
         if spec.owner_field and stored.get(spec.owner_field) is None and self.actor.user_id:
             stored[spec.owner_field] = self.actor.user_id
         stored.update(self._derive(entity, {}, stored))
         self._check_required(spec, stored)
         self._check_owner_in_scope(spec, stored)
-        record = spec.model(id=record_id or uuid.uuid4(), **stored)
+        record: Any = spec.model(id=record_id or uuid.uuid4(), **stored)
         self.session.add(record)
         self.session.flush()
         typed_custom = self._coerce_custom(entity, custom)
@@ -70,14 +70,15 @@ class UnitOfWork:
         fields = {name: (None, value) for name, value in stored.items() if value is not None}
         fields.update({f.name: (None, v) for f, v in typed_custom.items() if v is not None})
         self.changes.append(Change(entity, record.id, "create", fields))
-        return record.id  # type: ignore[no-any-return]
+        new_id: uuid.UUID = record.id
+        return new_id
 
     def update(self, entity: str, record_id: uuid.UUID | str, values: Mapping[str, Any]) -> bool:
         """Change the given fields of one record; returns whether anything changed."""
         spec = entity_spec(entity)
         record = self._load_in_scope(spec, record_id)
         builtin, custom = self._split(spec, values)
-        self.policy.require_editable(entity, [*builtin, *custom])
+        self.policy.require_editable(entity, [*builtin, *(f.name for f in custom)])
         stored = self._coerce_all(spec, builtin)
         current = {name: getattr(record, name) for name in spec.by_name}
         stored.update(self._derive(entity, current, stored))
@@ -173,7 +174,9 @@ class UnitOfWork:
             found = self.session.scalar(select(FunnelStage.id).where(FunnelStage.name == text))
             if found is not None:
                 return found
-        names = ", ".join(self.session.scalars(select(FunnelStage.name).order_by(FunnelStage.position)))
+        names = ", ".join(
+            self.session.scalars(select(FunnelStage.name).order_by(FunnelStage.position))
+        )
         raise ValidationError(label, f"unknown stage {text!r} (stages: {names})")
 
     def _check_reference(self, spec: EntitySpec, field: FieldSpec, value: uuid.UUID) -> None:
@@ -183,7 +186,9 @@ class UnitOfWork:
                 f"{spec.name}.{field.name}", f"no {field.target} with id {value} exists"
             )
 
-    def _derive(self, entity: str, current: dict[str, Any], incoming: dict[str, Any]) -> dict[str, Any]:
+    def _derive(
+        self, entity: str, current: dict[str, Any], incoming: dict[str, Any]
+    ) -> dict[str, Any]:
         derivation = DERIVATIONS.get(entity)
         return derivation(current, incoming) if derivation else {}
 

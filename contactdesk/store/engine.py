@@ -24,10 +24,7 @@ def sqlite_engine(path: Path, *, read_only: bool = False) -> Engine:
 
     WAL lets the UI read while a background worker writes.
     """
-    if read_only:
-        url = f"sqlite:///file:{path}?mode=ro&uri=true"
-    else:
-        url = f"sqlite:///{path}"
+    url = f"sqlite:///file:{path}?mode=ro&uri=true" if read_only else f"sqlite:///{path}"
     engine = create_engine(url, connect_args={"check_same_thread": False})
     event.listen(engine, "connect", _set_pragmas)
     if not read_only:

@@ -1,0 +1,43 @@
+# ContactDesk: `make run` opens the app on a demo store, `make test` runs every check.
+# Both install what they need first (Debian packages, then a virtualenv in .venv).
+
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+DEMO_STORE ?= demo/contactdesk-demo.db
+
+.PHONY: install system-packages run test lint typecheck bench screenshots clean
+
+system-packages:
+	@packaging/install-system-packages.sh
+
+$(BIN)/.installed: pyproject.toml | system-packages
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $@
+
+install: system-packages $(BIN)/.installed
+
+run: install
+	@mkdir -p $(dir $(DEMO_STORE))
+	@test -f $(DEMO_STORE) || $(BIN)/contactdesk demo --store $(DEMO_STORE) --contacts 5000 --seed 1
+	$(BIN)/contactdesk --store $(DEMO_STORE)
+
+lint: install
+	$(BIN)/ruff check contactdesk ui tests bench migrations
+
+typecheck: install
+	$(BIN)/mypy
+
+test: install lint typecheck
+	QT_QPA_PLATFORM=offscreen $(BIN)/pytest -q
+
+bench: install
+	$(BIN)/python bench/run_bench.py
+
+screenshots: install
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m ui.screenshots --out docs/screenshots
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,42 @@
+"""Fixtures shared by every test: a fresh store file and the people in it."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from contactdesk.services.actor import Actor
+from contactdesk.services.directory import UserInfo, create_user, find_user
+from contactdesk.store import Store, open_store
+
+
+@pytest.fixture
+def store_path(tmp_path: Path) -> Path:
+    return tmp_path / "store.db"
+
+
+@pytest.fixture
+def store(store_path: Path) -> Iterator[Store]:
+    opened = open_store(store_path)
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def admin() -> Actor:
+    return Actor.system()
+
+
+@pytest.fixture
+def people(store: Store, admin: Actor) -> dict[str, UserInfo]:
+    """Two sales reps in different teams, a marketer and an admin."""
+    create_user(store, admin, "rita", display_name="Rita Rep", role="sales", team="north")
+    create_user(store, admin, "sam", display_name="Sam Seller", role="sales", team="south")
+    create_user(store, admin, "mia", display_name="Mia Marketer", role="marketing")
+    create_user(store, admin, "ada", display_name="Ada Admin", role="admin")
+    return {name: find_user(store, name) for name in ("rita", "sam", "mia", "ada")}

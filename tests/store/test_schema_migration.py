@@ -1,0 +1,115 @@
+"""A store is created from nothing by the migrations and upgraded safely."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from sqlalchemy import inspect
+
+from contactdesk.errors import StoreError
+from contactdesk.store import open_store
+from contactdesk.store.engine import sqlite_engine
+from contactdesk.store.schema_migration import (
+    current_revision,
+    downgrade_store,
+    head_revision,
+    upgrade_store,
+)
+
+EXPECTED_TABLES = {
+    "accounts",
+    "contacts",
+    "activities",
+    "leads",
+    "opportunities",
+    "campaigns",
+    "intel",
+    "collateral",
+    "launch_briefs",
+    "field_definitions",
+    "field_rules",
+    "roles",
+    "users",
+    "funnel_stages",
+    "custom_values",
+    "change_log",
+    "search_docs",
+    "search_index",
+}
+
+
+def test_new_store_is_created_at_the_head_revision(store_path: Path) -> None:
+    store = open_store(store_path)
+    with store.engine.connect() as conn:
+        assert current_revision(conn) == head_revision()
+        assert set(inspect(conn).get_table_names()) >= EXPECTED_TABLES
+    store.close()
+
+
+def test_store_runs_in_wal_mode_with_foreign_keys_on(store_path: Path) -> None:
+    store = open_store(store_path)
+    with store.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+    store.close()
+
+
+def test_migrations_go_down_to_nothing_and_up_again(store_path: Path) -> None:
+    engine = sqlite_engine(store_path)
+    upgrade_store(engine, store_path)
+    downgrade_store(engine, "base")
+    with engine.connect() as conn:
+        assert set(inspect(conn).get_table_names()) <= {"alembic_version"}
+    upgrade_store(engine, store_path)
+    with engine.connect() as conn:
+        assert set(inspect(conn).get_table_names()) >= EXPECTED_TABLES
+    engine.dispose()
+
+
+def test_each_revision_upgrades_to_the_next(store_path: Path) -> None:
+    engine = sqlite_engine(store_path)
+    upgrade_store(engine, store_path, "20261122_initial")
+    with engine.connect() as conn:
+        assert "search_index" not in inspect(conn).get_table_names()
+    upgrade_store(engine, store_path, "20261122_search")
+    with engine.connect() as conn:
+        assert "search_index" in inspect(conn).get_table_names()
+    engine.dispose()
+
+
+def test_opening_an_older_store_upgrades_it_after_a_backup(store_path: Path) -> None:
+    engine = sqlite_engine(store_path)
+    upgrade_store(engine, store_path, "20261122_initial")
+    engine.dispose()
+    store = open_store(store_path)
+    assert store.last_backup is not None and store.last_backup.exists()
+    backup = sqlite3.connect(store.last_backup)
+    assert backup.execute("SELECT version_num FROM alembic_version").fetchone() == (
+        "20261122_initial",
+    )
+    backup.close()
+    with store.engine.connect() as conn:
+        assert current_revision(conn) == head_revision()
+    store.close()
+
+
+def test_opening_a_current_store_writes_no_backup(store_path: Path) -> None:
+    open_store(store_path).close()
+    store = open_store(store_path)
+    assert store.last_backup is None
+    store.close()
+
+
+def test_a_file_that_is_not_a_database_is_refused_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "notes.db"
+    path.write_bytes(b"these are my notes, not a database" * 10)
+    with pytest.raises(StoreError, match="not a ContactDesk store"):
+        open_store(path)
+    assert path.read_bytes().startswith(b"these are my notes")
+
+
+def test_a_missing_folder_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="does not exist"):
+        open_store(tmp_path / "nowhere" / "store.db")
