@@ -7,7 +7,11 @@ from dataclasses import asdict
 
 from contactdesk.cli.output import print_json, print_table
 from contactdesk.cli.store_argument import add_store_option, open_existing_store
+from contactdesk.services.actor import Actor
+from contactdesk.services.custom_fields import add_custom_field
 from contactdesk.services.directory import list_users
+from contactdesk.services.field_catalog import CUSTOM_FIELD_TYPES
+from contactdesk.services.rule_admin import set_rule
 from contactdesk.store import Store
 
 
@@ -17,13 +21,31 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_store_option(users)
     users.add_argument("--json", action="store_true")
 
+    field = actions.add_parser("field", help="custom fields")
+    field_actions = field.add_subparsers(dest="field_action", required=True)
+    add = field_actions.add_parser("add", help="add a custom field")
+    add_store_option(add)
+    add.add_argument("entity", metavar="ENTITY")
+    add.add_argument("name", metavar="NAME")
+    add.add_argument("type", metavar="TYPE", help=" | ".join(CUSTOM_FIELD_TYPES))
+    add.add_argument("--choices", help="comma-separated choices for choice fields")
+    add.add_argument("--label", help="label shown in forms (default: from the name)")
+
+    rule = actions.add_parser("rule", help="set a role's access to a field")
+    add_store_option(rule)
+    rule.add_argument("role", metavar="ROLE")
+    rule.add_argument("field", metavar="ENTITY.FIELD")
+    rule.add_argument("access", metavar="ACCESS", help="hidden | read | edit")
+
 
 def run(args: argparse.Namespace) -> int:
     store = open_existing_store(args)
     try:
         if args.admin_action == "users":
             return _users(store, args)
-        return 1
+        if args.admin_action == "field":
+            return _add_field(store, args)
+        return _rule(store, args)
     finally:
         store.close()
 
@@ -34,4 +56,20 @@ def _users(store: Store, args: argparse.Namespace) -> int:
         print_json([asdict(user) for user in users])
     else:
         print_table([asdict(user) for user in users], ["username", "display_name", "role", "team"])
+    return 0
+
+
+def _add_field(store: Store, args: argparse.Namespace) -> int:
+    choices = args.choices.split(",") if args.choices else None
+    add_custom_field(
+        store, Actor.system(), args.entity, args.name, args.type, label=args.label, choices=choices
+    )
+    print(f"added {args.entity}.{args.name} ({args.type})")
+    return 0
+
+
+def _rule(store: Store, args: argparse.Namespace) -> int:
+    changes = set_rule(store, Actor.system(), args.role, args.field, args.access)
+    state = "set" if changes.changes else "unchanged"
+    print(f"{args.role} {args.field}: {args.access} ({state})")
     return 0

@@ -1,0 +1,190 @@
+"""Admins add, rename and retire custom fields; retiring keeps the data."""
+
+from __future__ import annotations
+
+import re
+import uuid
+from collections.abc import Sequence
+
+from sqlalchemy import func, select
+
+from contactdesk.errors import AccessDenied, NotFound, ValidationError
+from contactdesk.model import FieldDefinition, FieldRule, Role
+from contactdesk.services.actor import Actor
+from contactdesk.services.changes import Change, ChangeSet
+from contactdesk.services.field_catalog import CUSTOM_FIELD_TYPES, ENTITIES, GOVERNED_ENTITIES
+from contactdesk.services.field_rules import META_FIELDS
+from contactdesk.services.unit_of_work import UnitOfWork, unit_of_work
+from contactdesk.store.local_store import Store
+
+FIELD_NAME = re.compile(r"^[a-z][a-z0-9_]{0,59}$")
+CHOICE_TYPES = ("choice", "multi_choice")
+# A new custom field is readable by every role until an admin decides otherwise;
+# admins edit it. Hidden-by-default would make a field nobody can fill in.
+NEW_FIELD_ACCESS = {"admin": "edit"}
+NEW_FIELD_DEFAULT_ACCESS = "read"
+
+
+def require_admin(actor: Actor) -> None:
+    """Refuse anyone but an admin: governance is theirs alone."""
+    if actor.role != "admin":
+        raise AccessDenied(f"only an admin may change fields and rules ({actor.role} may not)")
+
+
+def _check_choices(field_type: str, choices: Sequence[str] | None) -> list[str] | None:
+    cleaned = [choice.strip() for choice in choices or () if choice.strip()]
+    if field_type in CHOICE_TYPES:
+        if not cleaned:
+            raise ValidationError("field.choices", f"a {field_type} field needs choices")
+        if len(set(cleaned)) != len(cleaned):
+            raise ValidationError("field.choices", "choices must be different from each other")
+        return cleaned
+    if cleaned:
+        raise ValidationError("field.choices", f"a {field_type} field takes no choices")
+    return None
+
+
+def _check_name(work: UnitOfWork, entity: str, name: str) -> None:
+    if entity not in GOVERNED_ENTITIES:
+        raise ValidationError(
+            "field.entity", f"custom fields go on: {', '.join(GOVERNED_ENTITIES)}"
+        )
+    if not FIELD_NAME.match(name):
+        raise ValidationError(
+            "field.name", f"{name!r}: use lower-case letters, digits and _ (start with a letter)"
+        )
+    if name in ENTITIES[entity].by_name or name in META_FIELDS or name.endswith("_id"):
+        raise ValidationError("field.name", f"{name!r} is a built-in field name of {entity}")
+    taken = work.session.scalar(
+        select(FieldDefinition.id).where(
+            FieldDefinition.entity == entity, FieldDefinition.name == name
+        )
+    )
+    if taken is not None:
+        raise ValidationError("field.name", f"{entity} already has a field {name!r}")
+
+
+def add_custom_field(
+    store: Store,
+    actor: Actor,
+    entity: str,
+    name: str,
+    field_type: str,
+    *,
+    label: str | None = None,
+    choices: Sequence[str] | None = None,
+) -> ChangeSet:
+    """Define a custom field on ``entity`` with a default rule for every role."""
+    require_admin(actor)
+    if field_type not in CUSTOM_FIELD_TYPES:
+        raise ValidationError("field.type", f"{field_type!r} is not one of {CUSTOM_FIELD_TYPES}")
+    checked = _check_choices(field_type, choices)
+    text_label = (label or name.replace("_", " ").capitalize()).strip()[:120]
+    with unit_of_work(store, actor) as work:
+        _check_name(work, entity, name)
+        position = work.session.scalar(
+            select(func.coalesce(func.max(FieldDefinition.position), 0) + 1).where(
+                FieldDefinition.entity == entity
+            )
+        )
+        definition = FieldDefinition(
+            entity=entity,
+            name=name,
+            label=text_label,
+            type=field_type,
+            builtin=False,
+            choices=checked,
+            position=position or 0,
+        )
+        work.session.add(definition)
+        work.session.flush()
+        work.record_change(
+            Change(
+                "field_definition",
+                definition.id,
+                "create",
+                {
+                    "entity": (None, entity),
+                    "name": (None, name),
+                    "label": (None, text_label),
+                    "type": (None, field_type),
+                    "choices": (None, checked),
+                },
+            )
+        )
+        for role in work.session.scalars(select(Role)):
+            access = NEW_FIELD_ACCESS.get(role.name, NEW_FIELD_DEFAULT_ACCESS)
+            rule = FieldRule(role_id=role.id, field_id=definition.id, access=access)
+            work.session.add(rule)
+            work.session.flush()
+            work.record_change(
+                Change(
+                    "field_rule",
+                    rule.id,
+                    "create",
+                    {
+                        "role": (None, role.name),
+                        "field": (None, f"{entity}.{name}"),
+                        "access": (None, access),
+                    },
+                )
+            )
+    return ChangeSet(work.changes)
+
+
+def _custom_definition(work: UnitOfWork, entity: str, name: str) -> FieldDefinition:
+    definition = work.session.scalar(
+        select(FieldDefinition).where(
+            FieldDefinition.entity == entity, FieldDefinition.name == name
+        )
+    )
+    if definition is None:
+        raise NotFound(f"no field {entity}.{name}")
+    if definition.builtin:
+        raise ValidationError(f"{entity}.{name}", "built-in fields cannot be renamed or retired")
+    return definition
+
+
+def update_custom_field(
+    store: Store,
+    actor: Actor,
+    entity: str,
+    name: str,
+    *,
+    label: str | None = None,
+    choices: Sequence[str] | None = None,
+    retired: bool | None = None,
+) -> ChangeSet:
+    """Relabel a custom field, change its choices, or retire/restore it (data is kept)."""
+    require_admin(actor)
+    with unit_of_work(store, actor) as work:
+        definition = _custom_definition(work, entity, name)
+        fields: dict[str, tuple[object, object]] = {}
+        if label is not None:
+            if not label.strip():
+                raise ValidationError("field.label", "a field needs a label")
+            fields["label"] = (definition.label, label.strip()[:120])
+            definition.label = label.strip()[:120]
+        if choices is not None:
+            checked = _check_choices(definition.type, choices)
+            fields["choices"] = (definition.choices, checked)
+            definition.choices = checked
+        if retired is not None and retired != definition.retired:
+            fields["retired"] = (definition.retired, retired)
+            definition.retired = retired
+        if fields:
+            work.record_change(Change("field_definition", definition.id, "update", fields))
+    return ChangeSet(work.changes)
+
+
+def custom_field_id(store: Store, entity: str, name: str) -> uuid.UUID:
+    """The id of a field definition (built-in or custom) by entity and name."""
+    with store.reading() as session:
+        found = session.scalar(
+            select(FieldDefinition.id).where(
+                FieldDefinition.entity == entity, FieldDefinition.name == name
+            )
+        )
+    if found is None:
+        raise NotFound(f"no field {entity}.{name}")
+    return found
