@@ -1,0 +1,94 @@
+"""Starting the desktop app: ``run(store_path)`` is what ``contactdesk`` calls with no subcommand.
+
+Order: application and its names (QSettings files) -> open or create the store
+-> decide whom the app acts for -> main window. A ContactDeskError on the way is
+shown in a message box with its own message, never as a traceback.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from contactdesk import __version__
+from contactdesk.errors import ContactDeskError
+from contactdesk.paths import default_store_path
+from contactdesk.store import Store
+from ui.app_session import AppSession
+from ui.database_worker import DatabaseWorker
+from ui.main_window import MainWindow
+from ui.session_start import choose_session, open_or_create_store
+from ui.settings import APPLICATION, ORGANIZATION
+from ui.store_changes import StoreChangeRelay
+from ui.view_context import ViewContext
+
+
+def application() -> QApplication:
+    """The QApplication, created once, with the names QSettings and About use."""
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationDisplayName(APPLICATION)
+    app.setApplicationVersion(__version__)
+    return app
+
+
+def build_main_window(session: AppSession, worker: DatabaseWorker | None = None) -> MainWindow:
+    """The main window for ``session``, with its own database worker and change relay."""
+    worker = worker or DatabaseWorker()
+    relay = StoreChangeRelay(session.store)
+    window = MainWindow(ViewContext(session, worker, relay))
+    # The window owns both, so they live (and are cleaned up) with it.
+    worker.setParent(window)
+    relay.setParent(window)
+    return window
+
+
+def start(store_path: Path | None) -> tuple[Store, MainWindow] | None:
+    """Open the store and build the window; None when the user quit or the store failed."""
+    path = store_path if store_path is not None else default_store_path()
+    try:
+        store = open_or_create_store(path)
+    except ContactDeskError as error:
+        show_error(
+            QCoreApplication.translate("App", "The store %1 could not be opened.\n\n%2")
+            .replace("%1", str(path))
+            .replace("%2", str(error))
+        )
+        return None
+    try:
+        session = choose_session(store)
+        if session is None:
+            store.close()
+            return None
+        return store, build_main_window(session)
+    except ContactDeskError as error:
+        store.close()
+        show_error(str(error))
+        return None
+
+
+def show_error(message: str) -> None:
+    QMessageBox.critical(None, QCoreApplication.translate("App", "ContactDesk"), message)
+
+
+def run(store_path: Path | None) -> int:
+    """Run the desktop app until its window closes; returns the exit code."""
+    app = application()
+    started = start(store_path)
+    if started is None:
+        return 1
+    store, window = started
+    window.show()
+    try:
+        return app.exec()
+    finally:
+        store.close()
+
+
+if __name__ == "__main__":
+    sys.exit(run(Path(sys.argv[1]) if len(sys.argv) > 1 else None))

@@ -1,0 +1,1 @@
+"""Modal dialogs: small, single-purpose, built from service data."""

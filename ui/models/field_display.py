@@ -1,0 +1,61 @@
+"""How a field's value reads in a cell or a detail panel, by field type, in the user's locale."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTime, QTimeZone
+
+from contactdesk.services.field_catalog import FieldSpec
+from contactdesk.services.record_queries import label_key
+
+# Types whose values are too long to read in a table cell; shown in the detail panel only.
+DETAIL_ONLY_TYPES = frozenset({"longtext"})
+
+
+def value_key(field: FieldSpec) -> str:
+    """The record key holding what a person reads for ``field``.
+
+    A reference shows the referenced record's title, which the services put under
+    the field name without ``_id`` (``account_id`` -> ``account``).
+    """
+    if field.type == "reference":
+        return label_key(field.name)
+    return field.name
+
+
+def display_text(field: FieldSpec, record: Mapping[str, Any]) -> str:
+    return format_value(field.type, record.get(value_key(field)))
+
+
+def format_value(field_type: str, value: Any) -> str:
+    if value is None or value == "":
+        return ""
+    locale = QLocale()
+    if isinstance(value, dt.datetime):
+        moment = QDateTime(
+            QDate(value.year, value.month, value.day),
+            QTime(value.hour, value.minute, value.second),
+            QTimeZone.utc() if value.tzinfo is not None else QTimeZone.systemTimeZone(),
+        )
+        return locale.toString(moment.toLocalTime(), QLocale.FormatType.ShortFormat)
+    if isinstance(value, dt.date):
+        day = QDate(value.year, value.month, value.day)
+        return locale.toString(day, QLocale.FormatType.ShortFormat)
+    if isinstance(value, bool):
+        return (
+            QCoreApplication.translate("FieldDisplay", "Yes")
+            if value
+            else QCoreApplication.translate("FieldDisplay", "No")
+        )
+    if field_type == "money" and isinstance(value, int | float):
+        return locale.toString(float(value), "f", 2)
+    if isinstance(value, float):
+        return locale.toString(value, "g", 12)
+    if isinstance(value, int):
+        return locale.toString(value)
+    if isinstance(value, list | tuple):
+        return ", ".join(str(item) for item in value)
+    return str(value)

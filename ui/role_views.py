@@ -1,0 +1,48 @@
+"""Which views each role works in: the registry the main window builds its pages from.
+
+To add a view, add one line to ``ROLE_VIEWS``: its title (marked for
+translation), a factory taking a ViewContext and returning the widget, and
+the roles that get it (``ALL_ROLES`` for everyone). Pages appear in list order.
+A view may offer ``focus_search()``; the window's Find shortcut calls it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtWidgets import QWidget
+
+from ui.view_context import ViewContext
+from ui.views.contact_list_view import ContactListView
+
+ViewFactory = Callable[[ViewContext], QWidget]
+ALL_ROLES: frozenset[str] = frozenset()
+TRANSLATION_CONTEXT = "RoleViews"
+
+
+@dataclass(frozen=True)
+class RoleView:
+    """One page of the main window. ``roles`` empty means every role, added roles too."""
+
+    title: str
+    factory: ViewFactory
+    roles: frozenset[str] = ALL_ROLES
+
+    def shown_to(self, role: str) -> bool:
+        return not self.roles or role in self.roles
+
+    def translated_title(self) -> str:
+        return QCoreApplication.translate(TRANSLATION_CONTEXT, self.title)
+
+
+ROLE_VIEWS: list[RoleView] = [
+    RoleView(QT_TRANSLATE_NOOP(TRANSLATION_CONTEXT, "Contacts"), ContactListView),
+    # RoleView(QT_TRANSLATE_NOOP(TRANSLATION_CONTEXT, "Week"), WeekPlanView, frozenset({"sales"})),
+]
+
+
+def views_for(role: str) -> list[RoleView]:
+    """The pages ``role`` gets, in order."""
+    return [view for view in ROLE_VIEWS if view.shown_to(role)]
