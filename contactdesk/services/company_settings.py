@@ -1,0 +1,79 @@
+"""Settings both teams agreed on: the hand-off rules and the company's goal metric."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+
+from contactdesk.errors import ValidationError
+from contactdesk.model import Setting
+from contactdesk.services.actor import Actor
+from contactdesk.services.changes import Change, ChangeSet
+from contactdesk.services.custom_fields import require_admin
+from contactdesk.services.defaults import SETTINGS
+from contactdesk.services.unit_of_work import unit_of_work
+from contactdesk.store.local_store import Store
+
+GOAL_METRICS = ("market_share", "volume", "margin")
+
+
+@dataclass(frozen=True)
+class HandoffRules:
+    """How qualified a lead must be before hand-off, and how fast sales must follow up."""
+
+    score_threshold: float
+    follow_up_hours: int
+
+
+def read_setting(store: Store, key: str) -> Any:
+    """A setting's value, or its shipped default."""
+    with store.reading() as session:
+        value = session.scalar(select(Setting.value).where(Setting.key == key))
+    return SETTINGS.get(key) if value is None else value
+
+
+def handoff_rules(store: Store) -> HandoffRules:
+    value = read_setting(store, "handoff")
+    return HandoffRules(float(value["score_threshold"]), int(value["follow_up_hours"]))
+
+
+def goal_metric(store: Store) -> str:
+    return str(read_setting(store, "goal_metric"))
+
+
+def _write(store: Store, actor: Actor, key: str, value: Any) -> ChangeSet:
+    require_admin(actor)
+    with unit_of_work(store, actor) as work:
+        setting = work.session.scalar(select(Setting).where(Setting.key == key))
+        if setting is None:
+            setting = Setting(key=key, value=value)
+            work.session.add(setting)
+            work.session.flush()
+            work.record_change(Change("setting", setting.id, "create", {key: (None, value)}))
+        elif setting.value != value:
+            work.record_change(
+                Change("setting", setting.id, "update", {key: (setting.value, value)})
+            )
+            setting.value = value
+    return ChangeSet(work.changes)
+
+
+def set_handoff_rules(
+    store: Store, actor: Actor, score_threshold: float, follow_up_hours: int
+) -> ChangeSet:
+    """Change the hand-off agreement (admins)."""
+    if not 0 <= score_threshold <= 100:
+        raise ValidationError("handoff.score_threshold", "must be between 0 and 100")
+    if not 1 <= follow_up_hours <= 24 * 60:
+        raise ValidationError("handoff.follow_up_hours", "must be between 1 and 1440 hours")
+    value = {"score_threshold": score_threshold, "follow_up_hours": follow_up_hours}
+    return _write(store, actor, "handoff", value)
+
+
+def set_goal_metric(store: Store, actor: Actor, metric: str) -> ChangeSet:
+    """Which outcome the company is after: market share, volume or margin (admins)."""
+    if metric not in GOAL_METRICS:
+        raise ValidationError("goal_metric", f"must be one of {', '.join(GOAL_METRICS)}")
+    return _write(store, actor, "goal_metric", metric)
