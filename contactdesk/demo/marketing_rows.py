@@ -1,0 +1,143 @@
+"""Demo users, campaigns, segments, collateral and a launch brief (the small tables)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from contactdesk.demo.demo_context import RECORD_COLUMNS, DemoContext
+from contactdesk.demo.table_rows import TableRows
+from contactdesk.demo.vocabulary import CAMPAIGN_THEMES, COLLATERAL_ITEMS, INDUSTRIES, PRODUCTS
+from contactdesk.model.marketing import CHANNELS
+
+# Enquiry source a lead from a campaign of each channel is recorded with.
+CHANNEL_SOURCES = {
+    "email": "newsletter",
+    "webinar": "webinar",
+    "event": "trade show",
+    "paid_search": "paid search",
+    "social": "social media",
+    "content": "website form",
+    "referral": "referral",
+    "direct": "cold call",
+}
+
+
+def _record(
+    context: DemoContext, max_days: int = 400, min_days: int = 180
+) -> tuple[str, str, str, int]:
+    stamp = context.past_stamp(max_days, min_days)
+    return context.new_id(), stamp, stamp, 0
+
+
+def user_rows(context: DemoContext) -> TableRows:
+    columns = (*RECORD_COLUMNS, "username", "display_name", "email", "role_id", "team",
+               "territory", "is_team_lead", "active")
+    rows = []
+    for user in context.team.everyone:
+        stamp = context.past_stamp(720, 400)
+        rows.append((user.id, stamp, stamp, 0, user.username, user.display_name, user.email,
+                     context.role_ids[user.role], user.team, user.territory,
+                     int(user.is_team_lead), 1))
+    return TableRows("users", columns, rows)
+
+
+def segment_rows(context: DemoContext) -> tuple[TableRows, list[str]]:
+    """Saved segments (conditions as ``record_queries.Condition`` fields) and their ids."""
+    definitions = {
+        "Finance buyers": {"entity": "contact", "where": [
+            {"field": "title", "op": "in", "value": ["CFO", "Finance Director"]}]},
+        "IT decision makers, North": {"entity": "contact", "where": [
+            {"field": "title", "op": "in", "value": ["Head of IT", "CTO", "IT Manager"]},
+            {"field": "region", "op": "eq", "value": "North"}]},
+        "Large healthcare accounts": {"entity": "account", "where": [
+            {"field": "industry", "op": "eq", "value": "Healthcare"},
+            {"field": "employees", "op": "ge", "value": 250}]},
+    }
+    owner = context.team.marketers[0].id
+    rows = []
+    for name, definition in definitions.items():
+        rows.append((*_record(context), name, json.dumps(definition), owner))
+    columns = (*RECORD_COLUMNS, "name", "definition", "owner_id")
+    return TableRows("segments", columns, rows), [row[0] for row in rows]
+
+
+def campaign_rows(context: DemoContext, segment_ids: list[str]) -> TableRows:
+    """Campaigns a third past, a third running this week, the rest upcoming.
+
+    Fills ``context.campaign_ids`` / ``campaign_sources`` for the lead generator.
+    """
+    rng = context.rng
+    rows = []
+    for index, theme in enumerate(CAMPAIGN_THEMES):
+        channel = CHANNELS[index % len(CHANNELS)]
+        phase = index % 3
+        length = rng.choice((14, 28, 42, 56))
+        if phase == 0:  # finished
+            start = -rng.randint(length + 7, 300)
+        elif phase == 1:  # running this week
+            start = -rng.randint(3, length - 3)
+        else:  # upcoming
+            start = rng.randint(7, 60)
+        budget = float(rng.choice((2500, 5000, 8000, 12000, 20000, 35000)))
+        if start > 0:
+            spend = 0.0
+        elif start + length < 0:
+            spend = round(budget * rng.uniform(0.8, 1.05), 2)
+        else:
+            spend = round(budget * (-start) / length, 2)
+        expected = int(budget / rng.choice((80, 120, 200, 350)))
+        marketer = context.team.marketers[index % len(context.team.marketers)]
+        segment = segment_ids[index % len(segment_ids)] if index % 4 == 0 else None
+        rows.append((*_record(context), theme, channel, PRODUCTS[index % len(PRODUCTS)],
+                     segment, context.clock.day(start), context.clock.day(start + length),
+                     budget, spend, expected, marketer.id))
+        context.campaign_ids.append(rows[-1][0])
+        context.campaign_sources.append(CHANNEL_SOURCES[channel])
+    columns = (*RECORD_COLUMNS, "name", "channel", "product", "segment_id", "starts_on",
+               "ends_on", "budget", "spend", "expected_leads", "owner_id")
+    return TableRows("campaigns", columns, rows)
+
+
+def collateral_rows(context: DemoContext) -> tuple[TableRows, list[str]]:
+    """Collateral tied to funnel stages (by stage name), and the ids written."""
+    rows = []
+    for title, kind, stages, value_points in COLLATERAL_ITEMS:
+        slug = "-".join(title.lower().replace(":", "").split()[:5])
+        industries = [INDUSTRIES[context.rng.randrange(len(INDUSTRIES))][0]]
+        rows.append((*_record(context), title, kind,
+                     f"https://files.contactdesk.example/collateral/{slug}", None, None, None,
+                     value_points, json.dumps(list(PRODUCTS[:2])), json.dumps(industries),
+                     json.dumps(list(stages))))
+    columns = (*RECORD_COLUMNS, "title", "kind", "url", "file_name", "file_mime", "file_data",
+               "value_points", "products", "industries", "stages")
+    return TableRows("collateral", columns, rows), [row[0] for row in rows]
+
+
+def launch_brief_rows(context: DemoContext, collateral_ids: list[str]) -> list[TableRows]:
+    """One launch brief for the upcoming Field App, and each rep's readiness for it."""
+    campaign_index = CAMPAIGN_THEMES.index("Field App Launch")
+    brief: tuple[Any, ...] = (
+        *_record(context, 200), "Field App launch", "Field App",
+        context.campaign_ids[campaign_index],
+        "Sales teams that visit customers on site: logistics, construction, healthcare.",
+        "Log calls, check a customer's history and plan the day from a phone, offline.",
+        "Saves reps 20-30 minutes a day of admin typed up in the evening.",
+        "Pilot at a 40-rep haulage firm: 4 hours a week back per rep (case study).",
+        "Works fully offline and syncs when back in signal; same data as the desktop.",
+        "Contact list, call logging, calendar sync.",
+        json.dumps(collateral_ids[:3]), context.clock.day(21),
+    )
+    brief_columns = (*RECORD_COLUMNS, "title", "product", "campaign_id", "audience",
+                     "what_it_does", "value", "proof", "differentiators", "table_stakes",
+                     "collateral_ids", "starts_on")
+    readiness = []
+    for index, rep in enumerate(context.team.reps):
+        read = context.past_stamp(20) if index % 4 != 3 else None
+        ready = read if read is not None and index % 2 == 0 else None
+        readiness.append((*_record(context, 60, 30), brief[0], rep.id, read, ready))
+    readiness_columns = (*RECORD_COLUMNS, "brief_id", "user_id", "read_at", "ready_at")
+    return [
+        TableRows("launch_briefs", brief_columns, [brief]),
+        TableRows("brief_readiness", readiness_columns, readiness),
+    ]

@@ -1,0 +1,214 @@
+"""Demo leads, opportunities and field intel, drawn over the generated contacts.
+
+Proportions follow a working CRM: about 15% of contacts came in as a lead and
+about 5% have an opportunity. Leads are in every status; opportunities in every
+funnel stage, inbound (from a lead) and outbound (a rep's own prospecting).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from contactdesk.demo.customer_rows import Customers
+from contactdesk.demo.demo_context import MINUTES_PER_DAY, RECORD_COLUMNS, DemoContext
+from contactdesk.demo.table_rows import TableRows
+from contactdesk.demo.vocabulary import (
+    COMPETITOR_MENTIONS,
+    COMPETITORS,
+    LOST_REASONS,
+    MARKET_NOTES,
+    OBJECTIONS,
+    PRODUCTS,
+    REJECTION_REASONS,
+    WIN_STORIES,
+)
+
+LEAD_SHARE = 0.15
+LEAD_STATUSES = (("new", 15), ("handed_off", 20), ("accepted", 45), ("rejected", 20))
+# Accepted leads that became an opportunity, and contacts reps prospected themselves.
+CONVERTED_SHARE = 0.5
+OUTBOUND_SHARE = 0.017
+STAGE_WEIGHTS = (("Qualified", 14), ("Discovery", 20), ("Proposal", 16), ("Negotiation", 10),
+                 ("Won", 22), ("Lost", 18))
+LEAD_COLUMNS = (*RECORD_COLUMNS, "contact_id", "campaign_id", "source", "score", "score_fit",
+                "score_engagement", "score_history", "owner_id", "status", "handed_off_at",
+                "follow_up_due_at", "first_follow_up_at", "accepted_at", "rejected_at",
+                "rejection_reason", "rejection_note", "quality")
+OPPORTUNITY_COLUMNS = (*RECORD_COLUMNS, "name", "account_id", "contact_id", "lead_id",
+                       "campaign_id", "stage_id", "amount", "margin", "expected_close", "origin",
+                       "owner_id", "product", "territory", "closed_at", "lost_reason",
+                       "competitor")
+INTEL_COLUMNS = (*RECORD_COLUMNS, "kind", "tag", "text", "contact_id", "account_id",
+                 "opportunity_id", "activity_id", "stage_id", "product", "author_id")
+REJECTION_NOTES = {
+    "no budget": "Likes it but no budget until next financial year.",
+    "wrong contact": "Not the decision maker; passed on the name of their IT lead.",
+    "not in territory": "Head office is outside my territory.",
+    "duplicate": "Already in talks with this company through another contact.",
+    "too early": "Only researching; no project for at least six months.",
+}
+
+
+@dataclass
+class Pipeline:
+    """Leads and opportunities by contact index, for linking activities to them."""
+
+    lead_of_contact: dict[int, str] = field(default_factory=dict)
+    opportunity_of_contact: dict[int, str] = field(default_factory=dict)
+    accepted_contacts: list[int] = field(default_factory=list)
+    won: list[tuple[int, str, str | None]] = field(default_factory=list)  # contact, opp, owner
+
+
+def lead_rows(context: DemoContext, customers: Customers, pipeline: Pipeline) -> TableRows:
+    rng = context.rng
+    random = rng.random
+    clock = context.clock
+    reps = context.team.reps
+    statuses = [status for status, weight in LEAD_STATUSES for _ in range(weight)]
+    rows: list[tuple[Any, ...]] = []
+    for index, contact_id in enumerate(customers.contact_ids):
+        if random() >= LEAD_SHARE:
+            continue
+        status = statuses[int(random() * len(statuses))]
+        campaign = int(random() * len(context.campaign_ids)) if random() < 0.7 else -1
+        campaign_id = context.campaign_ids[campaign] if campaign >= 0 else None
+        source = (context.campaign_sources[campaign] if campaign >= 0
+                  else customers.contact_sources[index])
+        fit, engagement, history = (round(random() * 100, 1) for _ in range(3))
+        score = round(0.5 * fit + 0.35 * engagement + 0.15 * history, 1)
+        owner: str | None = (customers.contact_owners[index]
+                             or reps[int(random() * len(reps))].id)
+        created_days = rng.randint(2, 120)
+        created = clock.stored(-created_days * MINUTES_PER_DAY + 9 * 60)
+        handed: str | None = None
+        follow_up: str | None = None
+        first_follow_up: str | None = None
+        accepted: str | None = None
+        rejected: str | None = None
+        reason: str | None = None
+        note: str | None = None
+        quality: int | None = None
+        if status == "new":
+            owner = None
+        else:
+            handed_minutes = -(created_days - 1) * MINUTES_PER_DAY + 10 * 60
+            handed = clock.stored(handed_minutes)
+            follow_up = clock.stored(handed_minutes + 48 * 60)
+            if status == "handed_off":
+                # Waiting for sales: half the deadlines already passed (before this week).
+                if random() < 0.5:
+                    follow_up = clock.stored(-rng.randint(1, 10) * MINUTES_PER_DAY + 17 * 60)
+                else:
+                    follow_up = clock.stored(rng.randint(0, 6) * MINUTES_PER_DAY + 17 * 60)
+            else:
+                first_follow_up = clock.stored(handed_minutes + rng.randint(2, 96) * 60)
+                if status == "accepted":
+                    accepted = first_follow_up
+                    quality = rng.randint(3, 5)
+                    pipeline.accepted_contacts.append(index)
+                else:
+                    rejected = first_follow_up
+                    reason = REJECTION_REASONS[int(random() * len(REJECTION_REASONS))]
+                    note = REJECTION_NOTES[reason] if random() < 0.6 else None
+                    quality = rng.randint(1, 2)
+        lead_id = context.new_id()
+        pipeline.lead_of_contact[index] = lead_id
+        rows.append((lead_id, created, handed or created, 0, contact_id, campaign_id, source,
+                     score, fit, engagement, history, owner, status, handed, follow_up,
+                     first_follow_up, accepted, rejected, reason, note, quality))
+    return TableRows("leads", LEAD_COLUMNS, rows)
+
+
+def opportunity_rows(
+    context: DemoContext, customers: Customers, pipeline: Pipeline, leads: TableRows
+) -> TableRows:
+    rng = context.rng
+    random = rng.random
+    clock = context.clock
+    reps = context.team.reps
+    stages = [name for name, weight in STAGE_WEIGHTS for _ in range(weight)]
+    lead_campaigns = {row[4]: row[5] for row in leads.rows}  # contact id -> campaign id
+    accepted = set(pipeline.accepted_contacts)
+    rows: list[tuple[Any, ...]] = []
+    for index, contact_id in enumerate(customers.contact_ids):
+        account = customers.contact_accounts[index]
+        if index in accepted:
+            if random() >= CONVERTED_SHARE:
+                continue
+            origin = "inbound"
+        elif random() < OUTBOUND_SHARE and account >= 0 and index not in pipeline.lead_of_contact:
+            origin = "outbound"
+        else:
+            continue
+        # The first dozen cycle through the stages, so small demos hold every one.
+        counter = len(rows)
+        if counter < 2 * len(STAGE_WEIGHTS):
+            stage = STAGE_WEIGHTS[counter % len(STAGE_WEIGHTS)][0]
+        else:
+            stage = stages[int(random() * len(stages))]
+        product = PRODUCTS[int(random() * len(PRODUCTS))]
+        amount = float(rng.choice((2400, 4800, 7500, 12000, 18000, 30000, 60000, 120000)))
+        margin = round(amount * rng.uniform(0.2, 0.6), 2)
+        owner = customers.contact_owners[index] or reps[int(random() * len(reps))].id
+        account_name = customers.account_names[account] if account >= 0 else "Private buyer"
+        territory = customers.account_territories[account] if account >= 0 else "London"
+        closed = lost_reason = competitor = None
+        if stage in ("Won", "Lost"):
+            closed_days = rng.randint(3, 200)
+            closed = clock.stored(-closed_days * MINUTES_PER_DAY + 15 * 60)
+            expected_close = clock.day(-closed_days)
+            if stage == "Lost":
+                lost_reason = LOST_REASONS[int(random() * len(LOST_REASONS))]
+                if lost_reason == "chose a competitor" or random() < 0.3:
+                    competitor = COMPETITORS[int(random() * len(COMPETITORS))]
+        else:
+            expected_close = clock.day(rng.randint(7, 120))
+            if random() < 0.2:
+                competitor = COMPETITORS[int(random() * len(COMPETITORS))]
+        created = context.past_stamp(240, 20)
+        opportunity_id = context.new_id()
+        lead_id = pipeline.lead_of_contact.get(index) if origin == "inbound" else None
+        pipeline.opportunity_of_contact[index] = opportunity_id
+        if stage == "Won":
+            pipeline.won.append((index, opportunity_id, owner))
+        rows.append((opportunity_id, created, closed or created, 0,
+                     f"{account_name} – {product}",
+                     customers.account_ids[account] if account >= 0 else None, contact_id,
+                     lead_id, lead_campaigns.get(contact_id) if lead_id else None,
+                     context.stage_ids[stage], amount, margin, expected_close, origin, owner,
+                     product, territory, closed, lost_reason, competitor))
+    return TableRows("opportunities", OPPORTUNITY_COLUMNS, rows)
+
+
+def intel_rows(context: DemoContext, opportunities: TableRows) -> TableRows:
+    """Objections, competitor mentions and win stories on opportunities; a few market notes."""
+    rng = context.rng
+    random = rng.random
+    stage_names = {stage_id: name for name, stage_id in context.stage_ids.items()}
+    rows: list[tuple[Any, ...]] = []
+    for opp in opportunities.rows:
+        opp_id, created, name, account_id, contact_id = opp[0], opp[1], opp[4], opp[5], opp[6]
+        stage_id, owner, product, competitor = opp[9], opp[14], opp[15], opp[19]
+        stage = stage_names[stage_id]
+        if random() < 0.5:
+            tag, texts = OBJECTIONS[int(random() * len(OBJECTIONS))]
+            rows.append((context.new_id(), created, created, 0, "objection", tag,
+                         texts[int(random() * len(texts))], contact_id, account_id, opp_id,
+                         None, stage_id, product, owner))
+        if competitor is not None:
+            text = COMPETITOR_MENTIONS[int(random() * len(COMPETITOR_MENTIONS))]
+            rows.append((context.new_id(), created, created, 0, "competitor", competitor,
+                         text.format(competitor=competitor), contact_id, account_id, opp_id,
+                         None, stage_id, product, owner))
+        if stage == "Won":
+            story = WIN_STORIES[int(random() * len(WIN_STORIES))]
+            rows.append((context.new_id(), opp[3], opp[3], 0, "win_story", product,
+                         f"{name}: {story}", contact_id, account_id, opp_id, None, stage_id,
+                         product, owner))
+    for index, note in enumerate(MARKET_NOTES):
+        rep = context.team.reps[index % len(context.team.reps)]
+        stamp = context.past_stamp(60)
+        rows.append((context.new_id(), stamp, stamp, 0, "market_note", "market", note, None,
+                     None, None, None, None, None, rep.id))
+    return TableRows("intel", INTEL_COLUMNS, rows)

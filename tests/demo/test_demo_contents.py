@@ -1,0 +1,149 @@
+"""What a demo store holds: every entity, realistic spreads, the proportions of a real CRM."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import timedelta
+
+from contactdesk.demo import DemoSummary
+from contactdesk.model import Base
+from contactdesk.model.selling import LEAD_STATUSES, ORIGINS
+from contactdesk.services.defaults import FUNNEL
+
+
+def _query(demo: DemoSummary, sql: str, *parameters: object) -> list[tuple[object, ...]]:
+    connection = sqlite3.connect(demo.path)
+    try:
+        return connection.execute(sql, parameters).fetchall()
+    finally:
+        connection.close()
+
+
+def _stored(demo: DemoSummary, days: int) -> str:
+    moment = (demo.week_start + timedelta(days=days)).replace(tzinfo=None)
+    return moment.isoformat(sep=" ", timespec="microseconds")
+
+
+def test_every_entity_table_has_rows(demo: DemoSummary) -> None:
+    # change_log stays empty by design; custom_values need a custom field an admin adds.
+    skipped = {"change_log", "custom_values"}
+    empty = [
+        table
+        for table in Base.metadata.tables
+        if table not in skipped and not _query(demo, f"SELECT 1 FROM {table} LIMIT 1")
+    ]
+    assert empty == []
+
+
+def test_demo_writes_no_change_log(demo: DemoSummary) -> None:
+    assert _query(demo, "SELECT count(*) FROM change_log") == [(0,)]
+
+
+def test_proportions_follow_a_real_crm(demo: DemoSummary) -> None:
+    contacts = demo.counts["contacts"]
+    counts = dict(
+        _query(
+            demo,
+            "SELECT 'accounts', count(*) FROM accounts UNION ALL "
+            "SELECT 'activities', count(*) FROM activities UNION ALL "
+            "SELECT 'leads', count(DISTINCT contact_id) FROM leads UNION ALL "
+            "SELECT 'opportunities', count(DISTINCT contact_id) FROM opportunities",
+        )
+    )
+    assert counts["accounts"] == contacts // 5
+    assert 2.8 * contacts <= counts["activities"] <= 3.2 * contacts
+    assert 0.10 * contacts <= counts["leads"] <= 0.20 * contacts
+    assert 0.02 * contacts <= counts["opportunities"] <= 0.09 * contacts
+
+
+def test_activities_are_overdue_due_this_week_and_done(demo: DemoSummary) -> None:
+    monday, next_monday = _stored(demo, 0), _stored(demo, 7)
+    overdue, due, done = _query(
+        demo,
+        "SELECT sum(done_at IS NULL AND due_at < ?), "
+        "sum(done_at IS NULL AND due_at >= ? AND due_at < ?), "
+        "sum(done_at IS NOT NULL) FROM activities",
+        monday, monday, next_monday,
+    )[0]
+    assert (overdue or 0) > 0 and (due or 0) > 0 and (done or 0) > 0
+
+
+def test_leads_are_in_every_status(demo: DemoSummary) -> None:
+    statuses = {row[0] for row in _query(demo, "SELECT DISTINCT status FROM leads")}
+    assert statuses == set(LEAD_STATUSES)
+
+
+def test_rejected_leads_carry_a_reason_and_a_low_quality(demo: DemoSummary) -> None:
+    bad = _query(
+        demo,
+        "SELECT count(*) FROM leads WHERE status = 'rejected' "
+        "AND (rejection_reason IS NULL OR quality NOT BETWEEN 1 AND 2)",
+    )
+    assert bad == [(0,)]
+
+
+def test_some_waiting_leads_are_past_their_follow_up_deadline(demo: DemoSummary) -> None:
+    overdue = _query(
+        demo,
+        "SELECT count(*) FROM leads WHERE status = 'handed_off' AND follow_up_due_at < ?",
+        _stored(demo, 0),
+    )
+    assert overdue[0][0] > 0
+
+
+def test_opportunities_are_in_every_stage_and_both_origins(demo: DemoSummary) -> None:
+    stages = {row[0] for row in _query(
+        demo,
+        "SELECT s.name FROM opportunities AS o JOIN funnel_stages AS s ON s.id = o.stage_id",
+    )}
+    origins = {row[0] for row in _query(demo, "SELECT DISTINCT origin FROM opportunities")}
+    assert stages == {name for name, *_ in FUNNEL}
+    assert origins == set(ORIGINS)
+
+
+def test_every_won_opportunity_has_a_win_story(demo: DemoSummary) -> None:
+    missing = _query(
+        demo,
+        "SELECT count(*) FROM opportunities AS o JOIN funnel_stages AS s ON s.id = o.stage_id "
+        "WHERE s.outcome = 'won' AND (o.closed_at IS NULL OR NOT EXISTS ("
+        "SELECT 1 FROM intel AS i WHERE i.opportunity_id = o.id AND i.kind = 'win_story'))",
+    )
+    assert missing == [(0,)]
+
+
+def test_sales_teams_have_a_lead_and_at_least_three_reps(demo: DemoSummary) -> None:
+    rows = _query(
+        demo,
+        "SELECT u.team, count(*), sum(u.is_team_lead) FROM users AS u "
+        "JOIN roles AS r ON r.id = u.role_id WHERE r.name = 'sales' GROUP BY u.team",
+    )
+    assert {team: (reps >= 3, leads) for team, reps, leads in rows} == {
+        "north": (True, 1),
+        "south": (True, 1),
+    }
+
+
+def test_contacts_owned_by_their_accounts_owner(demo: DemoSummary) -> None:
+    mismatched = _query(
+        demo,
+        "SELECT count(*) FROM contacts AS c JOIN accounts AS a ON a.id = c.account_id "
+        "WHERE c.owner_id IS NOT a.owner_id",
+    )
+    assert mismatched == [(0,)]
+
+
+def test_some_records_are_left_unassigned(demo: DemoSummary) -> None:
+    assert _query(demo, "SELECT count(*) FROM contacts WHERE owner_id IS NULL")[0][0] > 0
+
+
+def test_phones_are_e164_in_fictional_ranges(demo: DemoSummary) -> None:
+    bad = _query(
+        demo,
+        "SELECT count(*) FROM contacts WHERE phone NOT GLOB '+44[0-9]*' "
+        "OR (mobile IS NOT NULL AND mobile NOT GLOB '+447700900[0-9][0-9][0-9]')",
+    )
+    assert bad == [(0,)]
+
+
+def test_references_all_resolve(demo: DemoSummary) -> None:
+    assert _query(demo, "PRAGMA foreign_key_check") == []
