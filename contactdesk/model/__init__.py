@@ -14,6 +14,12 @@ from contactdesk.model.journal import ChangeLog
 from contactdesk.model.marketing import BriefReadiness, Campaign, Collateral, LaunchBrief, Segment
 from contactdesk.model.people import Account, Contact, ContactDetail, ContactPhoto
 from contactdesk.model.selling import Activity, Intel, Lead, Opportunity
+from contactdesk.model.transfer_logs import (
+    ImportBatch,
+    ImportedRecord,
+    ImportSkippedRow,
+    MergeRecord,
+)
 
 __all__ = [
     "Account",
@@ -30,9 +36,13 @@ __all__ = [
     "FieldDefinition",
     "FieldRule",
     "FunnelStage",
+    "ImportBatch",
+    "ImportSkippedRow",
+    "ImportedRecord",
     "Intel",
     "LaunchBrief",
     "Lead",
+    "MergeRecord",
     "Opportunity",
     "RecordMixin",
     "Role",
