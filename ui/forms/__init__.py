@@ -1,0 +1,1 @@
+"""Record forms generated from field definitions and the role's rules."""

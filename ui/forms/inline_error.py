@@ -1,0 +1,25 @@
+"""A message shown next to the input it is about: empty and hidden until there is one."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QWidget
+
+ERROR_STYLE = "color: #b00020;"
+
+
+class InlineError(QLabel):
+    """Red, word-wrapped, hidden while empty; screen readers hear it as an alert text."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setStyleSheet(ERROR_STYLE)
+        self.setAccessibleName(self.tr("Error"))
+        self.hide()
+
+    def show_message(self, message: str) -> None:
+        self.setText(message)
+        self.setVisible(bool(message))
+
+    def clear_message(self) -> None:
+        self.show_message("")
