@@ -1,0 +1,458 @@
+"""A sales rep's week: what is due each day, what is overdue, and what needs attention.
+
+One call, ``week_plan(store, actor, user_id, now=...)``, answers the sales view and
+``contactdesk week``. Every section is a few indexed queries with a limit, so the
+cost does not grow with the store: activities are read by (owner_id, due_at)
+ranges, leads by (owner_id, status), accounts by owner_id. A day or section with
+more entries than its limit shows the first ones (by due time, or by index order
+for the flags) and reports the full count alongside.
+
+Ranking (so low-value work sinks): within a day and among overdue items, work
+tied to a bigger open opportunity comes first, then work on a higher-scoring
+lead, then the rest; ties by due time.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta, tzinfo
+from typing import Any
+
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    String,
+    and_,
+    bindparam,
+    case,
+    exists,
+    func,
+    null,
+    or_,
+    select,
+)
+from sqlalchemy.orm import Session
+
+from contactdesk.model import Account, Activity, Campaign, Contact, FunnelStage, Lead, Opportunity
+from contactdesk.selling.week_window import WeekWindow
+from contactdesk.services.actor import Actor
+from contactdesk.services.field_catalog import entity_spec
+from contactdesk.services.field_rules import Policy, scope_clause
+from contactdesk.services.policy_cache import policy_for
+from contactdesk.store.local_store import Store
+
+DAY_LIMIT = 50
+OVERDUE_LIMIT = 50
+FLAG_LIMIT = 30
+OPEN_LEAD_STATUSES = ("handed_off", "accepted")
+
+
+@dataclass(frozen=True)
+class PlanItem:
+    """One activity in the plan, with what it is for and what it is worth."""
+
+    activity_id: uuid.UUID
+    kind: str
+    subject: str
+    due_at: datetime
+    done_at: datetime | None
+    overdue: bool
+    contact_id: uuid.UUID | None = None
+    contact_name: str | None = None
+    account_id: uuid.UUID | None = None
+    account_name: str | None = None
+    lead_id: uuid.UUID | None = None
+    lead_score: float | None = None
+    opportunity_id: uuid.UUID | None = None
+    opportunity_name: str | None = None
+    opportunity_value: float | None = None
+
+    @property
+    def done(self) -> bool:
+        return self.done_at is not None
+
+
+def rank_key(item: PlanItem) -> tuple[int, float, float, datetime]:
+    """Sort key: open before done, then opportunity value, then lead score (high first)."""
+    return (
+        1 if item.done else 0,
+        -(item.opportunity_value or 0.0),
+        -(item.lead_score or 0.0),
+        item.due_at,
+    )
+
+
+@dataclass(frozen=True)
+class PlanDay:
+    day: date
+    items: list[PlanItem]
+    # Every activity due that day, including any beyond DAY_LIMIT.
+    total: int
+
+
+@dataclass(frozen=True)
+class LeadWithoutNextStep:
+    """An open lead of the rep with no open activity planned for its contact."""
+
+    lead_id: uuid.UUID
+    contact_id: uuid.UUID
+    contact_name: str | None
+    status: str
+    score: float | None
+    source: str | None
+    handed_off_at: datetime | None
+
+
+@dataclass(frozen=True)
+class LapsedAccount:
+    """An account whose keep-in-touch cadence ran out (or that was never touched)."""
+
+    account_id: uuid.UUID
+    name: str
+    keep_in_touch_days: int
+    last_done_at: datetime | None
+    due_since: datetime
+
+
+@dataclass(frozen=True)
+class RunningCampaign:
+    campaign_id: uuid.UUID
+    name: str
+    channel: str
+    product: str | None
+    starts_on: date
+    ends_on: date
+    expected_leads: int | None
+
+
+@dataclass(frozen=True)
+class WeekPlan:
+    user_id: uuid.UUID
+    week: WeekWindow
+    now: datetime
+    overdue: list[PlanItem]
+    overdue_total: int
+    days: list[PlanDay]
+    leads_without_next_step: list[LeadWithoutNextStep]
+    lapsed_accounts: list[LapsedAccount]
+    campaigns: list[RunningCampaign]
+    # True when a flag list was cut at FLAG_LIMIT.
+    more_flags: dict[str, bool] = field(default_factory=dict)
+
+    def items(self) -> list[PlanItem]:
+        """Every activity of the week's days, day by day in plan order."""
+        return [item for day in self.days for item in day.items]
+
+
+def week_plan(
+    store: Store,
+    actor: Actor,
+    user_id: uuid.UUID,
+    *,
+    now: datetime,
+    day: date | None = None,
+    tz: tzinfo = UTC,
+) -> WeekPlan:
+    """The plan of ``user_id`` for the week containing ``day`` (default: ``now``'s week).
+
+    ``now`` (aware) decides what is overdue and which cadences ran out; it is a
+    parameter so that callers and tests control the clock. Read as ``actor``
+    sees the store: records outside its scope are left out, hidden fields are
+    None. Safe to call from any thread; runs a handful of indexed queries.
+    """
+    week = WeekWindow.containing(day, tz) if day is not None else WeekWindow.around(now, tz)
+    today_start = WeekWindow(now.astimezone(tz).date(), tz).start
+    with store.reading() as session:
+        policy = policy_for(store, session, actor.role)
+        reader = _PlanReader(session, _statements(policy, actor), user_id, now, today_start)
+        days = [reader.day(week, each) for each in week.days]
+        overdue, overdue_total = reader.overdue()
+        leads = reader.leads_without_next_step()
+        accounts = reader.lapsed_accounts()
+        return WeekPlan(
+            user_id=user_id,
+            week=week,
+            now=now,
+            overdue=overdue,
+            overdue_total=overdue_total,
+            days=days,
+            leads_without_next_step=leads[:FLAG_LIMIT],
+            lapsed_accounts=accounts[:FLAG_LIMIT],
+            campaigns=running_campaigns(session, policy, week),
+            more_flags={
+                "leads_without_next_step": len(leads) > FLAG_LIMIT,
+                "lapsed_accounts": len(accounts) > FLAG_LIMIT,
+            },
+        )
+
+
+def running_campaigns(session: Session, policy: Policy, week: WeekWindow) -> list[RunningCampaign]:
+    """Campaigns whose dates overlap ``week``, soonest ending first."""
+    expected = _visible(policy, "campaign", "expected_leads", Campaign.expected_leads)
+    product = _visible(policy, "campaign", "product", Campaign.product)
+    rows = session.execute(
+        select(
+            Campaign.id,
+            Campaign.name,
+            Campaign.channel,
+            product,
+            Campaign.starts_on,
+            Campaign.ends_on,
+            expected,
+        )
+        .where(Campaign.starts_on <= week.sunday, Campaign.ends_on >= week.monday)
+        .order_by(Campaign.ends_on, Campaign.name)
+    )
+    return [RunningCampaign(*row) for row in rows]
+
+
+def _visible(policy: Policy, entity: str, name: str, column: Any) -> Any:
+    """``column`` if the role may see the field, else NULL: hidden values never leave here."""
+    return column if policy.can_see(entity, name) else null().label(name)
+
+
+class _PlanStatements:
+    """The plan's queries for one policy and reader, built once with bound parameters.
+
+    Building SQLAlchemy statements costs more than running these indexed queries,
+    so they are made once per (policy, reader) and executed with new values.
+    """
+
+    def __init__(self, policy: Policy, actor: Actor) -> None:
+        self.policy = policy
+        self.actor = actor
+        mine = and_(Activity.owner_id == bindparam("user_id"), self._scope("activity"))
+        in_range = and_(
+            mine, Activity.due_at >= bindparam("start"), Activity.due_at < bindparam("end")
+        )
+        # ``done_at IS NULL`` lets SQLite use a partial index on open activities if present.
+        overdue = and_(mine, Activity.done_at.is_(None), Activity.due_at < bindparam("today"))
+        self.day_items = self._items(in_range, DAY_LIMIT)
+        self.day_count = select(func.count()).select_from(Activity).where(in_range)
+        self.overdue_items = self._items(overdue, OVERDUE_LIMIT)
+        self.overdue_count = select(func.count()).select_from(Activity).where(overdue)
+        self.leads = self._leads_without_next_step()
+        self.lapsed = self._lapsed_accounts()
+
+    def _scope(self, entity: str) -> ColumnElement[bool]:
+        return scope_clause(entity_spec(entity), self.policy, self.actor)
+
+    def _items(self, where: ColumnElement[bool], limit: int) -> Select[Any]:
+        policy = self.policy
+        amount = _visible(policy, "opportunity", "amount", Opportunity.amount)
+        # A won or lost opportunity has nothing left at stake: it ranks as if absent.
+        open_amount = case((FunnelStage.outcome == "open", amount), else_=None)
+        return (
+            select(
+                Activity.id,
+                Activity.kind,
+                _visible(policy, "activity", "subject", Activity.subject),
+                Activity.due_at,
+                _visible(policy, "activity", "done_at", Activity.done_at),
+                Contact.id,
+                _visible(policy, "contact", "display_name", Contact.display_name),
+                Account.id,
+                _visible(policy, "account", "name", Account.name),
+                Lead.id,
+                _visible(policy, "lead", "score", Lead.score),
+                Opportunity.id,
+                _visible(policy, "opportunity", "name", Opportunity.name),
+                open_amount,
+            )
+            .select_from(Activity)
+            # Joined records outside the reader's scope come back as NULLs, not as rows lost.
+            .outerjoin(Contact, and_(Contact.id == Activity.contact_id, self._scope("contact")))
+            .outerjoin(Account, and_(Account.id == Activity.account_id, self._scope("account")))
+            .outerjoin(Lead, and_(Lead.id == Activity.lead_id, self._scope("lead")))
+            .outerjoin(
+                Opportunity,
+                and_(Opportunity.id == Activity.opportunity_id, self._scope("opportunity")),
+            )
+            .outerjoin(FunnelStage, FunnelStage.id == Opportunity.stage_id)
+            .where(where)
+            .order_by(Activity.due_at)
+            .limit(limit)
+        )
+
+    def _leads_without_next_step(self) -> Select[Any]:
+        policy = self.policy
+        planned = exists().where(
+            Activity.contact_id == Lead.contact_id,
+            Activity.done_at.is_(None),
+        )
+        return (
+            select(
+                Lead.id,
+                Lead.contact_id,
+                _visible(policy, "contact", "display_name", Contact.display_name),
+                Lead.status,
+                _visible(policy, "lead", "score", Lead.score),
+                _visible(policy, "lead", "source", Lead.source),
+                _visible(policy, "lead", "handed_off_at", Lead.handed_off_at),
+            )
+            .select_from(Lead)
+            .outerjoin(Contact, and_(Contact.id == Lead.contact_id, self._scope("contact")))
+            .where(
+                Lead.owner_id == bindparam("user_id"),
+                Lead.status.in_(OPEN_LEAD_STATUSES),
+                self._scope("lead"),
+                ~planned,
+            )
+            .limit(FLAG_LIMIT + 1)
+        )
+
+    def _lapsed_accounts(self) -> Select[Any]:
+        last_done = (
+            select(func.max(Activity.done_at))
+            .where(Activity.account_id == Account.id)
+            .scalar_subquery()
+        )
+        # now - keep_in_touch_days per account, in SQL, so only lapsed accounts come
+        # back; ``now`` is bound as naive-UTC text, the form datetimes are stored in.
+        cutoff = func.datetime(
+            bindparam("now_text", type_=String()),
+            func.printf("-%d days", Account.keep_in_touch_days),
+        )
+        columns: list[Any] = [
+            Account.id,
+            Account.name,
+            Account.keep_in_touch_days,
+            last_done.label("last"),
+        ]
+        return (
+            select(*columns)
+            .where(
+                Account.owner_id == bindparam("user_id"),
+                Account.keep_in_touch_days > 0,
+                self._scope("account"),
+                or_(last_done.is_(None), last_done < cutoff),
+            )
+            .limit(FLAG_LIMIT + 1)
+        )
+
+
+# (id(policy), reader) -> the policy the statements were built for, and the statements.
+# The policy is kept so that a new policy at a reused id is never matched.
+_STATEMENTS: dict[tuple[int, Actor], tuple[Policy, _PlanStatements]] = {}
+STATEMENT_CACHE_SIZE = 32
+
+
+def _statements(policy: Policy, actor: Actor) -> _PlanStatements:
+    key = (id(policy), actor)
+    cached = _STATEMENTS.get(key)
+    if cached is not None and cached[0] is policy:
+        return cached[1]
+    if len(_STATEMENTS) >= STATEMENT_CACHE_SIZE:
+        _STATEMENTS.clear()
+    built = _PlanStatements(policy, actor)
+    _STATEMENTS[key] = (policy, built)
+    return built
+
+
+class _PlanReader:
+    """Runs the plan's statements for one rep inside one read session."""
+
+    def __init__(
+        self,
+        session: Session,
+        statements: _PlanStatements,
+        user_id: uuid.UUID,
+        now: datetime,
+        today_start: datetime,
+    ) -> None:
+        self.session = session
+        self.statements = statements
+        self.user_id = user_id
+        self.now = now
+        self.today_start = today_start
+
+    def _plan_items(self, query: Select[Any], params: dict[str, Any]) -> list[PlanItem]:
+        items = []
+        for row in self.session.execute(query, params):
+            (
+                activity_id,
+                kind,
+                subject,
+                due_at,
+                done_at,
+                contact_id,
+                contact_name,
+                account_id,
+                account_name,
+                lead_id,
+                score,
+                opportunity_id,
+                opportunity_name,
+                amount,
+            ) = row
+            items.append(
+                PlanItem(
+                    activity_id=activity_id,
+                    kind=kind,
+                    subject=subject or "",
+                    due_at=due_at,
+                    done_at=done_at,
+                    overdue=done_at is None and due_at < self.today_start,
+                    contact_id=contact_id,
+                    contact_name=contact_name,
+                    account_id=account_id,
+                    account_name=account_name,
+                    lead_id=lead_id,
+                    lead_score=score,
+                    opportunity_id=opportunity_id,
+                    opportunity_name=opportunity_name,
+                    opportunity_value=amount,
+                )
+            )
+        return sorted(items, key=rank_key)
+
+    def day(self, week: WeekWindow, day: date) -> PlanDay:
+        params = {
+            "user_id": self.user_id,
+            "start": week.day_start(day),
+            "end": week.day_start(day + timedelta(days=1)),
+        }
+        items = self._plan_items(self.statements.day_items, params)
+        total = len(items)
+        if total >= DAY_LIMIT:
+            total = int(self.session.scalar(self.statements.day_count, params) or 0)
+        return PlanDay(day, items, total)
+
+    def overdue(self) -> tuple[list[PlanItem], int]:
+        """Open activities due before today (the oldest window, ranked) and their count."""
+        params = {"user_id": self.user_id, "today": self.today_start}
+        items = self._plan_items(self.statements.overdue_items, params)
+        total = len(items)
+        if total >= OVERDUE_LIMIT:
+            total = int(self.session.scalar(self.statements.overdue_count, params) or 0)
+        return items, total
+
+    def leads_without_next_step(self) -> list[LeadWithoutNextStep]:
+        """Open leads with no open activity for their contact; FLAG_LIMIT + 1 at most."""
+        rows = self.session.execute(self.statements.leads, {"user_id": self.user_id})
+        found = [LeadWithoutNextStep(*row) for row in rows]
+        return sorted(found, key=lambda lead: (-(lead.score or 0.0), str(lead.contact_name)))
+
+    def lapsed_accounts(self) -> list[LapsedAccount]:
+        """Accounts of the rep whose last done activity is older than their cadence."""
+        if not self.statements.policy.can_see("account", "keep_in_touch_days"):
+            return []
+        now_text = self.now.astimezone(UTC).replace(tzinfo=None).isoformat(sep=" ")
+        rows = self.session.execute(
+            self.statements.lapsed, {"user_id": self.user_id, "now_text": now_text}
+        )
+        lapsed = []
+        for account_id, name, cadence, last in rows:
+            days = int(cadence or 0)
+            last_done_at = _as_utc(last)
+            since = last_done_at + timedelta(days=days) if last_done_at else self.now
+            lapsed.append(LapsedAccount(account_id, name, days, last_done_at, since))
+        return sorted(lapsed, key=lambda account: (account.due_since, account.name))
+
+
+def _as_utc(value: Any) -> datetime | None:
+    if value is None:
+        return None
+    moment = value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
