@@ -72,7 +72,9 @@ class BulkLoader:
         return written
 
     @contextmanager
-    def indexes_suspended(self, tables: Sequence[str]) -> Iterator[None]:
+    def indexes_suspended(
+        self, tables: Sequence[str], progress: Progress | None = None
+    ) -> Iterator[None]:
         """Drop the secondary indexes of ``tables`` and the search triggers for the block.
 
         On leaving, the indexes are rebuilt (one sort each instead of a b-tree
@@ -94,9 +96,12 @@ class BulkLoader:
         for name, _ in indexes:
             self.connection.execute(f'DROP INDEX "{name}"')
         yield
+        report = progress or (lambda message: None)
         self.connection.execute("BEGIN")
-        for _, sql in indexes:
+        for name, sql in indexes:
+            report(f"index {name}")
             self.connection.execute(sql)
+        report("search index")
         rebuild_search_index(self.connection)
         for _, sql in triggers:
             self.connection.execute(sql)

@@ -6,7 +6,7 @@ import random
 from dataclasses import dataclass, field
 
 from contactdesk.demo.reference_week import WeekClock
-from contactdesk.demo.row_formats import new_id
+from contactdesk.demo.row_formats import IdSequence
 from contactdesk.demo.team import DemoTeam, demo_team
 
 # created_at, updated_at, version: the columns every record starts with.
@@ -23,6 +23,7 @@ class DemoContext:
     team: DemoTeam
     role_ids: dict[str, str]
     stage_ids: dict[str, str]
+    ids: IdSequence
     campaign_ids: list[str] = field(default_factory=list)
     campaign_sources: list[str] = field(default_factory=list)
 
@@ -31,10 +32,11 @@ class DemoContext:
         cls, seed: int, clock: WeekClock, role_ids: dict[str, str], stage_ids: dict[str, str]
     ) -> DemoContext:
         rng = random.Random(seed)
-        return cls(rng, clock, demo_team(lambda: new_id(rng)), role_ids, stage_ids)
+        ids = IdSequence(rng)
+        return cls(rng, clock, demo_team(ids), role_ids, stage_ids, ids)
 
     def new_id(self) -> str:
-        return new_id(self.rng)
+        return self.ids()
 
     def past_stamp(self, max_days: int, min_days: int = 1) -> str:
         """A stored time between ``max_days`` and ``min_days`` before the week start."""

@@ -129,7 +129,7 @@ def _fill(
 
         customers = Customers()
         pipeline = Pipeline()
-        with loader.indexes_suspended(BULK_TABLES):
+        with loader.indexes_suspended(BULK_TABLES, report):
             write(user_rows(context))
             segments, segment_ids = segment_rows(context)
             write(segments)
@@ -148,7 +148,6 @@ def _fill(
             write(opportunities)
             write(intel_rows(context, opportunities))
             write(activity_rows(context, customers, pipeline))
-            report("building indexes and the search index")
     finally:
         loader.close()
     report("done")

@@ -43,20 +43,21 @@ def user_rows(context: DemoContext) -> TableRows:
 
 
 def segment_rows(context: DemoContext) -> tuple[TableRows, list[str]]:
-    """Saved segments (conditions as ``record_queries.Condition`` fields) and their ids."""
+    """Saved contact segments (``segments.segment_definition`` version 2) and their ids."""
     definitions = {
-        "Finance buyers": {"entity": "contact", "where": [
-            {"field": "title", "op": "in", "value": ["CFO", "Finance Director"]}]},
-        "IT decision makers, North": {"entity": "contact", "where": [
+        "Finance buyers": [
+            {"field": "title", "op": "in", "value": ["CFO", "Finance Director"]}],
+        "IT decision makers, North": [
             {"field": "title", "op": "in", "value": ["Head of IT", "CTO", "IT Manager"]},
-            {"field": "region", "op": "eq", "value": "North"}]},
-        "Large healthcare accounts": {"entity": "account", "where": [
-            {"field": "industry", "op": "eq", "value": "Healthcare"},
-            {"field": "employees", "op": "ge", "value": 250}]},
+            {"field": "region", "op": "eq", "value": "North"}],
+        "People at large healthcare accounts": [
+            {"field": "account.industry", "op": "eq", "value": "Healthcare"},
+            {"field": "account.employees", "op": "ge", "value": 250}],
     }
     owner = context.team.marketers[0].id
     rows = []
-    for name, definition in definitions.items():
+    for name, conditions in definitions.items():
+        definition = {"version": 2, "root": {"match": "all", "items": conditions}}
         rows.append((*_record(context), name, json.dumps(definition), owner))
     columns = (*RECORD_COLUMNS, "name", "definition", "owner_id")
     return TableRows("segments", columns, rows), [row[0] for row in rows]

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from datetime import timedelta
 
+from contactdesk import model as model_module
 from contactdesk.demo import DemoSummary
-from contactdesk.model import Base
 from contactdesk.model.selling import LEAD_STATUSES, ORIGINS
+from contactdesk.segments.segment_definition import parse_definition
 from contactdesk.services.defaults import FUNNEL
 
 
@@ -26,12 +28,19 @@ def _stored(demo: DemoSummary, days: int) -> str:
 
 def test_every_entity_table_has_rows(demo: DemoSummary) -> None:
     # change_log stays empty by design; custom_values need a custom field an admin adds.
-    skipped = {"change_log", "custom_values"}
-    empty = [
-        table
-        for table in Base.metadata.tables
-        if table not in skipped and not _query(demo, f"SELECT 1 FROM {table} LIMIT 1")
+    entities = [
+        model.__tablename__
+        for model in (
+            model_module.Account, model_module.Contact, model_module.ContactDetail,
+            model_module.ContactPhoto, model_module.Activity, model_module.Lead,
+            model_module.Opportunity, model_module.Intel, model_module.Campaign,
+            model_module.Collateral, model_module.LaunchBrief, model_module.BriefReadiness,
+            model_module.Segment, model_module.User, model_module.Role,
+            model_module.FieldDefinition, model_module.FieldRule, model_module.FunnelStage,
+            model_module.Setting,
+        )
     ]
+    empty = [table for table in entities if not _query(demo, f"SELECT 1 FROM {table} LIMIT 1")]
     assert empty == []
 
 
@@ -147,3 +156,9 @@ def test_phones_are_e164_in_fictional_ranges(demo: DemoSummary) -> None:
 
 def test_references_all_resolve(demo: DemoSummary) -> None:
     assert _query(demo, "PRAGMA foreign_key_check") == []
+
+
+def test_segments_are_valid_definitions(demo: DemoSummary) -> None:
+    definitions = [json.loads(row[0]) for row in _query(demo, "SELECT definition FROM segments")]
+    parsed = [parse_definition(definition) for definition in definitions]
+    assert len(parsed) == 3
