@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import uuid
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -129,15 +130,12 @@ def add_role(
         work.record_change(
             Change("role", role.id, "create", {"name": (None, name), "scope": (None, scope)})
         )
-        copied = {}
+        copied: dict[uuid.UUID, str] = {}
         if template is not None:
-            copied = dict(
-                work.session.execute(
-                    select(FieldRule.field_id, FieldRule.access).where(
-                        FieldRule.role_id == template.id
-                    )
-                ).tuples()
+            rows = work.session.execute(
+                select(FieldRule.field_id, FieldRule.access).where(FieldRule.role_id == template.id)
             )
+            copied = {field_id: access for field_id, access in rows}
         for definition in work.session.scalars(select(FieldDefinition)):
             access = copied.get(definition.id) or default_access(
                 name, definition.entity, definition.name

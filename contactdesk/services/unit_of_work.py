@@ -198,7 +198,8 @@ class UnitOfWork:
                 raise ValidationError(f"{spec.name}.{field.name}", "is required")
 
     def _check_owner_in_scope(self, spec: EntitySpec, stored: Mapping[str, Any]) -> None:
-        assert spec.owner_field is not None
+        if spec.owner_field is None:
+            return
         owner = stored.get(spec.owner_field)
         if owner is None or self.policy.scope == "all" or owner == self.actor.user_id:
             return

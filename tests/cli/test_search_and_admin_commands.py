@@ -1,0 +1,150 @@
+"""The command-line contract: names, options, exit codes and JSON shape of DESIGN.md."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from contactdesk.cli.main import main
+from contactdesk.services import unit_of_work
+from contactdesk.services.actor import Actor
+from contactdesk.services.directory import create_user
+from contactdesk.store import open_store
+
+
+@pytest.fixture
+def cli_store(tmp_path: Path) -> Path:
+    path = tmp_path / "cli.db"
+    store = open_store(path)
+    admin = Actor.system()
+    create_user(store, admin, "rita", display_name="Rita Rep", role="sales", team="north")
+    create_user(store, admin, "mia", display_name="Mia Marketer", role="marketing")
+    account = unit_of_work.create(store, admin, "account", {"name": "Globex"}).record_id
+    for name in ("Hank Scorpio", "Homer Simpson"):
+        unit_of_work.create(
+            store,
+            admin,
+            "contact",
+            {
+                "display_name": name,
+                "email": f"{name.split()[0].lower()}@globex.example",
+                "account_id": account,
+            },
+        )
+    store.close()
+    return path
+
+
+def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_search_json_carries_fields_by_their_names(
+    cli_store: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = _run(capsys, "search", "--store", str(cli_store), "--json", "hank")
+    rows = json.loads(out)
+    assert code == 0
+    assert [(r["entity"], r["display_name"], r["email"], r["account"]) for r in rows] == [
+        ("contact", "Hank Scorpio", "hank@globex.example", "Globex")
+    ]
+
+
+def test_search_with_empty_text_lists_up_to_the_limit(
+    cli_store: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = _run(capsys, "search", "--store", str(cli_store), "--json", "--limit", "2")
+    assert code == 0 and len(json.loads(out)) == 2
+
+
+def test_search_as_sales_shows_no_hidden_field(
+    cli_store: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _run(capsys, "admin", "rule", "--store", str(cli_store), "sales", "contact.email", "hidden")
+    code, out, _ = _run(capsys, "search", "--store", str(cli_store), "--as", "sales", "--json", "")
+    rows = [r for r in json.loads(out) if r["entity"] == "contact"]
+    assert code == 0 and len(rows) == 2
+    assert all("email" not in row for row in rows)
+
+
+def test_search_prints_a_table_by_default(
+    cli_store: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = _run(capsys, "search", "--store", str(cli_store), "homer")
+    assert code == 0
+    assert out.splitlines()[0].split() == ["type", "name", "company", "email", "phone"]
+    assert "Homer Simpson" in out
+
+
+def test_admin_users_lists_role_and_team(
+    cli_store: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = _run(capsys, "admin", "users", "--store", str(cli_store), "--json")
+    users = {u["username"]: (u["role"], u["team"]) for u in json.loads(out)}
+    assert code == 0 and users == {"rita": ("sales", "north"), "mia": ("marketing", None)}
+
+
+def test_admin_field_add_then_the_field_is_searchable_in_json(
+    cli_store: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = _run(
+        capsys,
+        "admin",
+        "field",
+        "add",
+        "--store",
+        str(cli_store),
+        "contact",
+        "tier",
+        "choice",
+        "--choices",
+        "Gold,Silver",
+    )
+    assert code == 0 and "contact.tier" in out
+    _, out, _ = _run(capsys, "search", "--store", str(cli_store), "--json", "hank")
+    assert json.loads(out)[0]["tier"] is None
+
+
+def test_admin_field_add_without_choices_is_a_user_error(
+    cli_store: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, err = _run(
+        capsys, "admin", "field", "add", "--store", str(cli_store), "contact", "tier", "choice"
+    )
+    assert code == 1
+    assert err.strip() == "contactdesk: field.choices: a choice field needs choices"
+
+
+def test_admin_rule_with_a_bad_access_level_is_a_user_error(
+    cli_store: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, err = _run(
+        capsys, "admin", "rule", "--store", str(cli_store), "sales", "contact.email", "maybe"
+    )
+    assert code == 1 and "hidden, read, edit" in err and "Traceback" not in err
+
+
+def test_missing_store_is_a_one_line_user_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = _run(capsys, "search", "--store", str(tmp_path / "none.db"), "x")
+    assert (code, out) == (1, "")
+    assert len(err.strip().splitlines()) == 1 and "no store at" in err
+
+
+def test_unknown_option_is_a_user_error_not_a_traceback(
+    cli_store: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, err = _run(capsys, "search", "--store", str(cli_store), "--bogus")
+    assert code == 1 and "unrecognized arguments: --bogus" in err
+
+
+def test_version_is_printed(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--version"])
+    assert exit_info.value.code == 0
+    assert capsys.readouterr().out.startswith("contactdesk 0.")
