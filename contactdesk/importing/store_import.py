@@ -1,0 +1,352 @@
+"""Importing an address-book file into the store: one transaction, bounded memory.
+
+Runs on any thread (the UI's database worker, the CLI). The file is streamed
+and stored in batches with ``executemany`` through the session's connection,
+all inside ONE transaction: a cancelled, failed or killed import leaves no
+row behind. The change log (sync outbox) gets an entry per stored record in
+the same transaction, and the search index is kept by the store's triggers.
+
+What an import created is listed in ``imported_records`` under its
+:class:`~contactdesk.model.ImportBatch`, so it can be reverted as a whole
+(:func:`contactdesk.importing.import_log.revert_import`).
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import datetime
+from itertools import islice
+from pathlib import Path
+
+from sqlalchemy import Connection, text
+
+from contactdesk.errors import AccessDenied, ContactDeskError, ValidationError
+from contactdesk.importing.bulk_change_log import log_changes
+from contactdesk.importing.column_mapping import ColumnMapping
+from contactdesk.importing.contact_rows import ContactRow, build_contact_row
+from contactdesk.importing.csv_reader import read_csv
+from contactdesk.importing.import_duplicates import ImportDuplicate, find_existing_matches
+from contactdesk.importing.parsed_contact import ParsedContact, ParseOutcome, RowError
+from contactdesk.importing.storage_form import insert_many
+from contactdesk.importing.vcard_reader import read_vcard
+from contactdesk.model import ImportBatch
+from contactdesk.model.base import utc_now
+from contactdesk.services.actor import Actor
+from contactdesk.services.changes import Change, ChangeSet
+from contactdesk.services.custom_values import to_columns
+from contactdesk.services.field_rules import Policy
+from contactdesk.services.policy_cache import policy_for
+from contactdesk.store.local_store import Store
+
+BATCH_ROWS = 2_000
+# What a result carries in memory; the database keeps every skipped row.
+REPORTED_SKIPS = 10_000
+REPORTED_DUPLICATES = 1_000
+# Listeners are told about at most this many records; more means "refresh everything".
+NOTIFIED_CHANGES = 1_000
+FORMATS = ("csv", "vcard")
+EXTENSIONS = {".csv": "csv", ".tsv": "csv", ".txt": "csv", ".vcf": "vcard", ".vcard": "vcard"}
+
+ProgressCallback = Callable[[int, int], None]
+CancelCheck = Callable[[], bool]
+
+CONTACT_COLUMNS = (
+    "id",
+    "created_at",
+    "updated_at",
+    "version",
+    "account_id",
+    "first_name",
+    "last_name",
+    "display_name",
+    "title",
+    "email",
+    "phone",
+    "mobile",
+    "street",
+    "city",
+    "region",
+    "postcode",
+    "country",
+    "birthday",
+    "enquiry_source",
+    "owner_id",
+    "notes",
+    "sort_key",
+)
+VALUE_COLUMNS = CONTACT_COLUMNS[4:]
+
+
+class ImportCancelled(ContactDeskError):
+    """The import was cancelled; nothing of it was stored."""
+
+    def __init__(self) -> None:
+        super().__init__("the import was cancelled; nothing was stored")
+
+
+@dataclass
+class ImportResult:
+    """What one import stored and skipped. Lists are capped; counts are complete."""
+
+    batch_id: uuid.UUID
+    file_format: str
+    imported: int = 0
+    accounts_created: int = 0
+    skipped_count: int = 0
+    skipped: list[RowError] = field(default_factory=list)
+    duplicate_count: int = 0
+    duplicates: list[ImportDuplicate] = field(default_factory=list)
+
+
+def detect_format(path: str | Path) -> str:
+    """``csv`` or ``vcard`` from the file's extension, else from its first bytes."""
+    path = Path(path)
+    known = EXTENSIONS.get(path.suffix.lower())
+    if known:
+        return known
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(4096)
+    except OSError as error:
+        raise ContactDeskError(f"{path.name}: cannot be opened ({error.strerror})") from None
+    squeezed = head.replace(b"\x00", b"").lower()
+    return "vcard" if b"begin:vcard" in squeezed else "csv"
+
+
+def estimate_entries(path: Path, file_format: str) -> int:
+    """A quick upper bound of rows / cards, for a progress bar (0 when unknown)."""
+    needle = b"\n" if file_format == "csv" else b"BEGIN:VCARD"
+    count = 0
+    tail = b""
+    with path.open("rb") as handle:
+        while chunk := handle.read(1 << 20):
+            joined = tail + chunk
+            count += joined.count(needle)
+            tail = joined[-(len(needle) - 1) :] if len(needle) > 1 else b""
+    return count
+
+
+def _outcomes(
+    path: Path, file_format: str, mapping: ColumnMapping | None, encoding: str | None
+) -> Iterator[ParseOutcome]:
+    if file_format == "csv":
+        return read_csv(path, mapping, encoding=encoding)
+    if file_format == "vcard":
+        return read_vcard(path, encoding=encoding)
+    raise ContactDeskError(f"unknown import format {file_format!r} (use csv or vcard)")
+
+
+class _BatchWriter:
+    """Writes one batch of contact rows and everything hanging off them."""
+
+    def __init__(
+        self,
+        connection: Connection,
+        actor: Actor,
+        batch_id: uuid.UUID,
+        started: datetime,
+        result: ImportResult,
+    ) -> None:
+        self.connection = connection
+        self.actor = actor
+        self.batch_id = batch_id
+        self.started = started
+        self.result = result
+        # Organisation name -> account id, found or created during this import.
+        self.accounts: dict[str, uuid.UUID] = {}
+        self.notified: list[Change] = []
+
+    def account_id(self, name: str, created: list[tuple[uuid.UUID, str]]) -> uuid.UUID:
+        known = self.accounts.get(name)
+        if known is not None:
+            return known
+        found = self.connection.execute(
+            text("SELECT id FROM accounts WHERE name = :name ORDER BY id LIMIT 1"), {"name": name}
+        ).scalar()
+        account = uuid.UUID(found) if found else uuid.uuid4()
+        if not found:
+            created.append((account, name))
+        self.accounts[name] = account
+        return account
+
+    def write(self, rows: list[tuple[ParsedContact, ContactRow]]) -> None:
+        new_accounts: list[tuple[uuid.UUID, str]] = []
+        contacts: list[tuple[object, ...]] = []
+        changes: list[Change] = []
+        details: list[tuple[object, ...]] = []
+        photos: list[tuple[object, ...]] = []
+        custom: list[tuple[object, ...]] = []
+        for _, row in rows:
+            contact_id = uuid.uuid4()
+            values = dict(row.values)
+            if self.actor.user_id is not None:
+                values.setdefault("owner_id", self.actor.user_id)
+            if row.account_name:
+                values["account_id"] = self.account_id(row.account_name, new_accounts)
+            stamps = (self.started, self.started, 0)
+            contacts.append((contact_id, *stamps, *(values.get(n) for n in VALUE_COLUMNS)))
+            logged = {name: (None, value) for name, value in values.items()}
+            for detail in row.details:
+                details.append(
+                    (uuid.uuid4(), *stamps, contact_id, detail.kind, detail.label, detail.value)
+                )
+            if row.details:
+                logged["details"] = (None, [[d.kind, d.label, d.value] for d in row.details])
+            if row.photo is not None:
+                photos.append((contact_id, row.photo.mime_type[:60], row.photo.data))
+            for custom_field, value in row.custom.items():
+                custom.append((contact_id, custom_field.id, *to_columns(custom_field, value)))
+                logged[custom_field.name] = (None, value)
+            changes.append(Change("contact", contact_id, "create", logged))
+        account_changes = [
+            Change("account", account, "create", {"name": (None, name)})
+            for account, name in new_accounts
+        ]
+        connection = self.connection
+        insert_many(
+            connection,
+            "accounts",
+            ("id", "created_at", "updated_at", "version", "name", "owner_id"),
+            (
+                (a, self.started, self.started, 0, name, self.actor.user_id)
+                for a, name in new_accounts
+            ),
+        )
+        insert_many(connection, "contacts", CONTACT_COLUMNS, contacts)
+        insert_many(
+            connection,
+            "contact_details",
+            ("id", "created_at", "updated_at", "version", "contact_id", "kind", "label", "value"),
+            details,
+        )
+        insert_many(connection, "contact_photos", ("contact_id", "mime_type", "data"), photos)
+        insert_many(
+            connection,
+            "custom_values",
+            ("record_id", "field_id", "value_text", "value_number"),
+            custom,
+        )
+        insert_many(
+            connection,
+            "imported_records",
+            ("batch_id", "entity", "record_id"),
+            [(self.batch_id, "account", a) for a, _ in new_accounts]
+            + [(self.batch_id, "contact", c.record_id) for c in changes],
+        )
+        log_changes(connection, self.actor, [*account_changes, *changes], self.started)
+        self.result.imported += len(changes)
+        self.result.accounts_created += len(new_accounts)
+        room = NOTIFIED_CHANGES - len(self.notified)
+        if room > 0:
+            self.notified.extend([*account_changes, *changes][:room])
+
+
+def _record_skips(connection: Connection, batch_id: uuid.UUID, errors: list[RowError]) -> None:
+    insert_many(
+        connection,
+        "import_skipped_rows",
+        ("batch_id", "location", "card_index", "reason"),
+        ((batch_id, e.location, e.card_index, e.reason) for e in errors),
+    )
+
+
+def _prepare(
+    outcomes: Iterable[ParseOutcome], policy: Policy
+) -> tuple[list[tuple[ParsedContact, ContactRow]], list[RowError]]:
+    rows: list[tuple[ParsedContact, ContactRow]] = []
+    errors: list[RowError] = []
+    for outcome in outcomes:
+        if isinstance(outcome, RowError):
+            errors.append(outcome)
+            continue
+        try:
+            rows.append((outcome, build_contact_row(outcome, policy)))
+        except (ValidationError, AccessDenied) as error:
+            errors.append(RowError(outcome.source_line, str(error), outcome.card_index))
+    return rows, errors
+
+
+def import_contacts(
+    store: Store,
+    actor: Actor,
+    path: str | Path,
+    *,
+    file_format: str | None = None,
+    mapping: ColumnMapping | None = None,
+    encoding: str | None = None,
+    progress: ProgressCallback | None = None,
+    cancelled: CancelCheck | None = None,
+    batch_rows: int = BATCH_ROWS,
+) -> ImportResult:
+    """Import every readable contact of ``path`` for ``actor``; returns what happened.
+
+    ``progress(done, estimated_total)`` is called after each batch and
+    ``cancelled()`` is checked before each: when it answers True the whole
+    import is rolled back and :class:`ImportCancelled` raised. A file that
+    cannot be read at all raises
+    :class:`~contactdesk.importing.errors.UnreadableFile` (a ColumnMappingRequired
+    for a CSV with no known header) and changes nothing.
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise ContactDeskError(f"{path}: no such file")
+    chosen = file_format or detect_format(path)
+    if chosen not in FORMATS:
+        raise ContactDeskError(f"unknown import format {chosen!r} (use csv or vcard)")
+    total = estimate_entries(path, chosen)
+    started = utc_now()
+    result = ImportResult(uuid.uuid4(), chosen)
+    with store.transaction() as session:
+        policy = policy_for(store, session, actor.role)
+        batch = ImportBatch(
+            id=result.batch_id,
+            file_name=path.name[:300],
+            file_format=chosen,
+            actor_name=actor.username,
+            started_at=started,
+        )
+        session.add(batch)
+        session.flush()
+        connection = session.connection()
+        writer = _BatchWriter(connection, actor, result.batch_id, started, result)
+        outcomes = _outcomes(path, chosen, mapping, encoding)
+        done = 0
+        while True:
+            if cancelled is not None and cancelled():
+                raise ImportCancelled()
+            chunk = list(islice(outcomes, batch_rows))
+            if not chunk:
+                break
+            rows, errors = _prepare(chunk, policy)
+            _report_duplicates(connection, result, rows)
+            writer.write(rows)
+            _record_skips(connection, result.batch_id, errors)
+            result.skipped_count += len(errors)
+            result.skipped.extend(errors[: max(0, REPORTED_SKIPS - len(result.skipped))])
+            done += len(chunk)
+            if progress is not None:
+                progress(done, max(total, done))
+        batch.imported_count = result.imported
+        batch.skipped_count = result.skipped_count
+        batch.accounts_created = result.accounts_created
+        batch.finished_at = utc_now()
+    notified = [Change("import_batch", result.batch_id, "create"), *writer.notified]
+    store.notify(ChangeSet(notified))
+    return result
+
+
+def _report_duplicates(
+    connection: Connection, result: ImportResult, rows: list[tuple[ParsedContact, ContactRow]]
+) -> None:
+    # Matched before the batch is written, so only contacts stored earlier count.
+    found = find_existing_matches(
+        connection,
+        result.batch_id,
+        [(parsed.source_line, row.values) for parsed, row in rows],
+    )
+    result.duplicate_count += len(found)
+    room = REPORTED_DUPLICATES - len(result.duplicates)
+    if room > 0:
+        result.duplicates.extend(found[:room])
