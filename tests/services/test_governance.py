@@ -122,7 +122,7 @@ def test_rule_changes_are_recorded_for_sync(store: Store, admin: Actor) -> None:
 
 
 def test_rule_for_an_unknown_field_is_refused(store: Store, admin: Actor) -> None:
-    with pytest.raises(NotFound, match="no field contact.shoe"):
+    with pytest.raises(NotFound, match=r"no field contact\.shoe"):
         set_rule(store, admin, "sales", "contact.shoe", "read")
 
 
