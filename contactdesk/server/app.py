@@ -1,0 +1,39 @@
+"""The ASGI app: feature routers behind the protocol check, error handlers, health."""
+
+from __future__ import annotations
+
+from fastapi import Depends, FastAPI
+
+import contactdesk
+from contactdesk.server.admin.routes import router as admin_router
+from contactdesk.server.auth.routes import router as auth_router
+from contactdesk.server.database import Database, create_server_engine
+from contactdesk.server.dependencies import require_protocol
+from contactdesk.server.error_handlers import install_error_handlers
+from contactdesk.server.settings import ServerSettings
+from contactdesk.server.sync.routes import router as sync_router
+from contactdesk.sync_protocol import PROTOCOL_VERSION
+
+
+def create_app(settings: ServerSettings, database: Database | None = None) -> FastAPI:
+    """An app serving ``settings.database_url`` (migrate it first: ``prepare_database``)."""
+    app = FastAPI(
+        title="ContactDesk sync server",
+        version=contactdesk.__version__,
+        description=f"Sync protocol {PROTOCOL_VERSION}. Every endpoint but /health needs the"
+        " X-ContactDesk-Protocol header; all but /health and /auth/login a bearer token.",
+    )
+    app.state.settings = settings
+    app.state.database = database or Database(create_server_engine(settings.database_url))
+    protocol = [Depends(require_protocol)]
+    app.include_router(auth_router, dependencies=protocol)
+    app.include_router(sync_router, dependencies=protocol)
+    app.include_router(admin_router, dependencies=protocol)
+    install_error_handlers(app)
+
+    @app.get("/health", tags=["health"])
+    def health() -> dict[str, int | str]:
+        """Liveness for load balancers; no token or protocol header needed."""
+        return {"status": "ok", "protocol_version": PROTOCOL_VERSION}
+
+    return app

@@ -1,0 +1,1 @@
+"""Passwords, bearer tokens and the login rate limit."""

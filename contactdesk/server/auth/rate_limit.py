@@ -1,0 +1,71 @@
+"""Counting failed logins per user and per client address, and locking out after too many."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from datetime import datetime
+
+from sqlalchemy import delete, select
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.orm import Session
+
+from contactdesk.server.auth.tables import LoginFailures
+from contactdesk.server.errors import RateLimited
+from contactdesk.server.settings import LoginLimits
+
+
+def user_key(username: str) -> str:
+    return f"user:{username.casefold()}"
+
+
+def address_key(address: str) -> str:
+    return f"address:{address}"
+
+
+def ensure_not_locked(session: Session, keys: Iterable[str], now: datetime) -> None:
+    """Raise RateLimited if any of ``keys`` is locked out at ``now``."""
+    locked: list[datetime] = []
+    for until in session.scalars(
+        select(LoginFailures.locked_until).where(
+            LoginFailures.key.in_(list(keys)), LoginFailures.locked_until > now
+        )
+    ):
+        if until is not None:
+            locked.append(until)
+    if locked:
+        wait = max(math.ceil((until - now).total_seconds()) for until in locked)
+        raise RateLimited(f"too many failed logins; try again in {wait} seconds", max(wait, 1))
+
+
+def record_failure(
+    session: Session, key: str, limit: int, limits: LoginLimits, now: datetime
+) -> None:
+    """Count one failed login against ``key``; lock it out once ``limit`` is reached."""
+    _ensure_row(session, key, now)
+    row = session.scalars(
+        select(LoginFailures).where(LoginFailures.key == key).with_for_update()
+    ).one()
+    if now - row.window_started_at > limits.window:
+        row.failures = 0
+        row.window_started_at = now
+    row.failures += 1
+    if row.failures >= limit:
+        row.locked_until = now + limits.lockout
+        row.failures = 0
+        row.window_started_at = now
+
+
+def clear_failures(session: Session, key: str) -> None:
+    session.execute(delete(LoginFailures).where(LoginFailures.key == key))
+
+
+def _ensure_row(session: Session, key: str, now: datetime) -> None:
+    # Insert-if-absent in one statement, so two first failures racing on
+    # separate processes cannot both insert the row.
+    values = {"key": key, "failures": 0, "window_started_at": now}
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(postgresql_insert(LoginFailures).values(values).on_conflict_do_nothing())
+    else:
+        session.execute(sqlite_insert(LoginFailures).values(values).on_conflict_do_nothing())

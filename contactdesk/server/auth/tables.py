@@ -1,0 +1,56 @@
+"""What the server keeps to authenticate users: password hashes, tokens, failed logins."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+
+from sqlalchemy import ForeignKey, Index, Integer, String, Uuid
+from sqlalchemy.orm import Mapped, mapped_column
+
+from contactdesk.model import User
+from contactdesk.model.types import UtcDateTime
+from contactdesk.server.table_base import ServerBase
+
+# A column object, not "users.id": the users table is on the shared model's metadata.
+USERS_ID = User.__table__.c.id
+
+
+class Credential(ServerBase):
+    """A user's argon2 password hash (the users table itself is shared with clients)."""
+
+    __tablename__ = "credentials"
+
+    user_id: Mapped[uuid.UUID] = mapped_column(
+        Uuid, ForeignKey(USERS_ID, ondelete="CASCADE"), primary_key=True
+    )
+    password_hash: Mapped[str] = mapped_column(String(200))
+    changed_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class AccessToken(ServerBase):
+    """A bearer token, stored only as the SHA-256 of its random value."""
+
+    __tablename__ = "access_tokens"
+    __table_args__ = (Index("ix_access_tokens_user", "user_id", "revoked_at"),)
+
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    user_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey(USERS_ID, ondelete="CASCADE"))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    expires_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    revoked_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+
+
+class LoginFailures(ServerBase):
+    """Failed logins counted per key ("user:NAME" or "address:IP") within a window.
+
+    Kept in the database rather than in process memory so that every server
+    process behind a load balancer applies the same limit.
+    """
+
+    __tablename__ = "login_failures"
+
+    key: Mapped[str] = mapped_column(String(200), primary_key=True)
+    failures: Mapped[int] = mapped_column(Integer, default=0)
+    window_started_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    locked_until: Mapped[datetime | None] = mapped_column(UtcDateTime)

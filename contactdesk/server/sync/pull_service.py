@@ -1,0 +1,164 @@
+"""The role-filtered feed: records changed since a cursor, as this user may see them.
+
+State-based (like Zotero's "objects modified since version N"): a page holds
+each record changed since the cursor once, at its current version, so a client
+never replays history. Hidden fields are never read into a page.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections import defaultdict
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from contactdesk.model import FieldRule, Role
+from contactdesk.server.admin.governance_records import GOVERNANCE_MODELS, governance_values
+from contactdesk.server.sync.resync_epochs import current_epoch, hidden_fields
+from contactdesk.server.sync.tables import RecordVersion
+from contactdesk.services.actor import Actor
+from contactdesk.services.custom_values import read_values
+from contactdesk.services.field_catalog import ENTITIES
+from contactdesk.services.field_rules import Policy, load_policy, scope_clause
+from contactdesk.services.field_values import json_safe
+from contactdesk.sync_protocol import PROTOCOL_VERSION, FeedRecord, PullResponse
+
+
+def pull_changes(
+    session: Session, actor: Actor, since: int, limit: int, client_epoch: int | None
+) -> PullResponse:
+    """One page of records changed after ``since``, filtered for ``actor``; run in a snapshot.
+
+    If ``client_epoch`` is given and is not the actor's current epoch, no
+    records are sent: the answer says to resync and which fields are now hidden.
+    A page never splits the records of one version, so ``cursor`` is always a
+    version every record at or below which has been delivered.
+    """
+    policy = load_policy(session, actor.role)
+    epoch = current_epoch(session, actor)
+    hidden = hidden_fields(policy)
+    if client_epoch is not None and client_epoch != epoch:
+        return PullResponse(
+            protocol_version=PROTOCOL_VERSION,
+            epoch=epoch,
+            resync_required=True,
+            hidden_fields=hidden,
+            changes=[],
+            cursor=0,
+            has_more=True,
+        )
+    rows = _page(session, since, limit)
+    has_more = len(rows) > limit
+    if has_more:
+        boundary = rows[limit - 1].version
+        rows = [row for row in rows if row.version < boundary] + list(
+            session.scalars(
+                select(RecordVersion)
+                .where(RecordVersion.version == boundary)
+                .order_by(RecordVersion.record_id)
+            )
+        )
+    cursor = rows[-1].version if rows else since
+    return PullResponse(
+        protocol_version=PROTOCOL_VERSION,
+        epoch=epoch,
+        resync_required=False,
+        hidden_fields=hidden,
+        changes=_feed_records(session, actor, policy, rows),
+        cursor=cursor,
+        has_more=has_more,
+    )
+
+
+def _page(session: Session, since: int, limit: int) -> list[RecordVersion]:
+    return list(
+        session.scalars(
+            select(RecordVersion)
+            .where(RecordVersion.version > since)
+            .order_by(RecordVersion.version, RecordVersion.record_id)
+            .limit(limit + 1)
+        )
+    )
+
+
+def _feed_records(
+    session: Session, actor: Actor, policy: Policy, rows: list[RecordVersion]
+) -> list[FeedRecord]:
+    by_entity: dict[str, list[uuid.UUID]] = defaultdict(list)
+    for row in rows:
+        if not row.deleted:
+            by_entity[row.entity].append(row.record_id)
+    values: dict[uuid.UUID, dict[str, Any] | None] = {}
+    for entity, ids in by_entity.items():
+        if entity in ENTITIES:
+            values.update(_record_values(session, actor, policy, entity, ids))
+        else:
+            values.update(_governance_values(session, actor, entity, ids))
+    records = []
+    for row in rows:
+        if row.deleted:
+            records.append(
+                FeedRecord(
+                    entity=row.entity,
+                    id=row.record_id,
+                    version=row.version,
+                    action="delete",
+                    merged_into=row.merged_into,
+                )
+            )
+            continue
+        fields = values.get(row.record_id)
+        if row.record_id not in values:
+            continue  # governance a role does not receive (another role's rules)
+        if fields is None:
+            records.append(
+                FeedRecord(entity=row.entity, id=row.record_id, version=row.version, action="purge")
+            )
+        else:
+            records.append(
+                FeedRecord(
+                    entity=row.entity,
+                    id=row.record_id,
+                    version=row.version,
+                    action="upsert",
+                    fields=fields,
+                )
+            )
+    return records
+
+
+def _record_values(
+    session: Session, actor: Actor, policy: Policy, entity: str, ids: list[uuid.UUID]
+) -> dict[uuid.UUID, dict[str, Any] | None]:
+    """Visible fields of each record in scope; None for a record out of scope (purge)."""
+    spec = ENTITIES[entity]
+    model: Any = spec.model
+    visible = [field.name for field in policy.visible_builtin(entity)]
+    customs = policy.visible_custom(entity)
+    rows = session.scalars(
+        select(model).where(model.id.in_(ids), scope_clause(spec, policy, actor))
+    ).all()
+    custom_values = read_values(session, [row.id for row in rows], customs)
+    found: dict[uuid.UUID, dict[str, Any] | None] = dict.fromkeys(ids)
+    for row in rows:
+        fields = {name: json_safe(getattr(row, name)) for name in visible}
+        extra = custom_values.get(row.id, {})
+        fields.update({custom.name: json_safe(extra.get(custom.name)) for custom in customs})
+        fields["created_at"] = json_safe(row.created_at)
+        fields["updated_at"] = json_safe(row.updated_at)
+        found[row.id] = fields
+    return found
+
+
+def _governance_values(
+    session: Session, actor: Actor, entity: str, ids: list[uuid.UUID]
+) -> dict[uuid.UUID, dict[str, Any] | None]:
+    model: Any = GOVERNANCE_MODELS[entity]
+    query = select(model).where(model.id.in_(ids))
+    if entity == "field_rule" and actor.role != "admin":
+        # A role receives its own rules only; admins see every role's to edit them.
+        own_role = select(Role.id).where(Role.name == actor.role).scalar_subquery()
+        query = query.where(FieldRule.role_id == own_role)
+    return {row.id: governance_values(row) for row in session.scalars(query)}

@@ -1,0 +1,69 @@
+"""HTTP endpoints of sync: push a batch, pull the feed, list and resolve kept conflicts."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+
+from contactdesk.server.auth.dependencies import CurrentUser
+from contactdesk.server.dependencies import Db, Settings
+from contactdesk.server.sync import conflicts_service, pull_service, push_service
+from contactdesk.server.sync.schemas import (
+    ConflictResolution,
+    KeptConflictView,
+    PullResponse,
+    PushRequest,
+    PushResponse,
+)
+from contactdesk.sync_protocol import MAX_PAGE, MAX_VERSION
+
+router = APIRouter(prefix="/sync", tags=["sync"])
+
+
+@router.post("/push", response_model=PushResponse)
+def push(body: PushRequest, user: CurrentUser, db: Db, settings: Settings) -> PushResponse:
+    """Apply a batch of outbox changes; one outcome per change, in order.
+
+    403 (a field the role may not edit, a record outside its scope), 422 (a
+    bad value) and 409 (a uniqueness rule) refuse the whole batch: nothing of
+    it is applied, and the body names the change, record and field.
+    """
+    with db.transaction() as session:
+        results = push_service.push_changes(session, user.actor, body.changes, settings.clock())
+    return PushResponse(results=results)
+
+
+@router.get("/changes", response_model=PullResponse)
+def pull(
+    user: CurrentUser,
+    db: Db,
+    since: Annotated[
+        int, Query(ge=0, le=MAX_VERSION, description="The cursor of the last page")
+    ] = 0,
+    limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 500,
+    epoch: Annotated[
+        int | None, Query(ge=0, le=MAX_VERSION, description="The epoch the client holds")
+    ] = None,
+) -> PullResponse:
+    """One page of the feed since ``since``, holding only what the user's role may see."""
+    with db.snapshot() as session:
+        return pull_service.pull_changes(session, user.actor, since, limit, epoch)
+
+
+@router.get("/conflicts", response_model=list[KeptConflictView])
+def conflicts(user: CurrentUser, db: Db) -> list[KeptConflictView]:
+    """The caller's unresolved conflicts (original, mine, theirs per field)."""
+    with db.snapshot() as session:
+        return conflicts_service.open_conflicts(session, user.actor)
+
+
+@router.post("/conflicts/{conflict_id}/resolve", response_model=KeptConflictView)
+def resolve(
+    conflict_id: uuid.UUID, body: ConflictResolution, user: CurrentUser, db: Db, settings: Settings
+) -> KeptConflictView:
+    with db.transaction() as session:
+        return conflicts_service.resolve_conflict(
+            session, user.actor, conflict_id, body.resolution, settings.clock()
+        )

@@ -1,0 +1,13 @@
+"""Request and response bodies of the sync endpoints (defined once, in sync_protocol)."""
+
+from __future__ import annotations
+
+from contactdesk.sync_protocol import (
+    ConflictResolution,
+    KeptConflictView,
+    PullResponse,
+    PushRequest,
+    PushResponse,
+)
+
+__all__ = ["ConflictResolution", "KeptConflictView", "PullResponse", "PushRequest", "PushResponse"]

@@ -1,0 +1,200 @@
+"""The sync wire format, shared by the server and the desktop sync client.
+
+Every request to the server (except ``/health``) carries the header
+``X-ContactDesk-Protocol: <PROTOCOL_VERSION>``; a server refuses any other
+version with 426 and a message naming both. Field values travel as JSON:
+dates and datetimes as ISO 8601 text, ids as UUID text, money as numbers.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, JsonValue, StringConstraints
+
+PROTOCOL_VERSION = 1
+PROTOCOL_HEADER = "X-ContactDesk-Protocol"
+# Bounded so that no client value can overflow a BIGINT column.
+MAX_VERSION = 2**62
+MAX_BATCH = 500
+MAX_PAGE = 1000
+
+# Text without NUL characters, which PostgreSQL refuses in text columns.
+NoNulText = Annotated[str, StringConstraints(pattern=r"^[^\x00]*$")]
+Name = Annotated[str, StringConstraints(min_length=1, max_length=80, pattern=r"^[^\x00]*$")]
+FieldName = Annotated[str, StringConstraints(min_length=1, max_length=60, pattern=r"^[^\x00]*$")]
+Secret = Annotated[str, StringConstraints(min_length=1, max_length=1024, pattern=r"^[^\x00]*$")]
+Operation = Literal["create", "update", "delete", "merge"]
+Version = Annotated[int, Field(ge=0, le=MAX_VERSION)]
+
+
+class WireModel(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+# -- errors ---------------------------------------------------------------
+
+
+class ErrorBody(WireModel):
+    """The body of every 4xx answer: a message a person can act on, and what it names."""
+
+    detail: str
+    code: str
+    field: str | None = None
+    change_id: uuid.UUID | None = None
+    record_id: uuid.UUID | None = None
+
+
+# -- auth -----------------------------------------------------------------
+
+
+class LoginRequest(WireModel):
+    username: Name
+    password: Secret
+
+
+class UserInfo(WireModel):
+    id: uuid.UUID
+    username: str
+    display_name: str
+    role: str
+    team: str | None
+
+
+class LoginResponse(WireModel):
+    token: str
+    token_type: Literal["bearer"] = "bearer"
+    expires_at: datetime
+    user: UserInfo
+
+
+class PasswordChange(WireModel):
+    current_password: Secret
+    new_password: Secret
+
+
+# -- push -----------------------------------------------------------------
+
+
+class PushedChange(WireModel):
+    """One change from a client's outbox.
+
+    ``fields`` holds only the fields the user changed, by field name (built-in
+    or custom), with their new values. A merge carries ``{"merged_into": WINNER_ID}``
+    and has ``record_id`` = the loser. ``base_version`` is the record version the
+    edit was made on (0 for a create).
+    """
+
+    change_id: uuid.UUID
+    entity: Name
+    record_id: uuid.UUID
+    op: Operation
+    base_version: Version = 0
+    fields: dict[FieldName, JsonValue] = Field(default_factory=dict)
+
+
+class PushRequest(WireModel):
+    changes: list[PushedChange] = Field(max_length=MAX_BATCH)
+
+
+class FieldConflict(WireModel):
+    """A field whose server value moved on since the change's base.
+
+    ``original`` is the value at ``base_version``, ``mine`` the pushed one,
+    ``theirs`` the server's (None for a deleted record).
+    """
+
+    field: str
+    original: JsonValue
+    mine: JsonValue
+    theirs: JsonValue
+    server_version: int
+
+
+class ChangeOutcome(WireModel):
+    """The answer to one pushed change.
+
+    - ``applied``: every field applied; ``version`` is the record's new version.
+    - ``conflict``: the fields in ``conflicts`` were not applied and are kept
+      on the server for the user to resolve; ``applied_fields`` (if any) were
+      applied, and ``version`` is the record's version after this change.
+      ``record_deleted`` says the record was deleted on the server.
+    - ``rejected``: nothing applied; ``reason`` says why (no such record, id taken).
+    """
+
+    change_id: uuid.UUID
+    status: Literal["applied", "conflict", "rejected"]
+    version: int | None = None
+    applied_fields: list[str] = Field(default_factory=list)
+    conflicts: list[FieldConflict] = Field(default_factory=list)
+    record_deleted: bool = False
+    reason: str | None = None
+
+
+class PushResponse(WireModel):
+    results: list[ChangeOutcome]
+
+
+# -- pull -----------------------------------------------------------------
+
+
+class FeedRecord(WireModel):
+    """The current state of one record changed since the cursor.
+
+    ``action`` is ``upsert`` (store these visible fields), ``delete`` (tombstone;
+    ``merged_into`` names the winner of a merge) or ``purge`` (the record left
+    this user's scope: drop it, it was not deleted).
+    """
+
+    entity: str
+    id: uuid.UUID
+    version: int
+    action: Literal["upsert", "delete", "purge"]
+    fields: dict[str, JsonValue] = Field(default_factory=dict)
+    merged_into: uuid.UUID | None = None
+
+
+class PullResponse(WireModel):
+    """One page of the feed.
+
+    Apply ``changes`` and store ``cursor`` in one transaction; pull again while
+    ``has_more``. When ``resync_required`` is true no changes are sent: purge
+    the ``hidden_fields`` (entity -> field names) from the store, search index
+    and caches, push the outbox, then pull from cursor 0 with the new ``epoch``
+    and drop every local record the snapshot does not deliver.
+    """
+
+    protocol_version: int = PROTOCOL_VERSION
+    epoch: int
+    resync_required: bool
+    hidden_fields: dict[str, list[str]]
+    changes: list[FeedRecord]
+    cursor: int
+    has_more: bool
+
+
+# -- conflicts ------------------------------------------------------------
+
+
+class KeptConflictView(WireModel):
+    id: uuid.UUID
+    change_id: uuid.UUID
+    entity: str
+    record_id: uuid.UUID
+    field: str
+    original: JsonValue
+    mine: JsonValue
+    theirs: JsonValue
+    server_version: int
+    record_deleted: bool
+    created_at: datetime
+    resolved_at: datetime | None
+    resolution: str | None
+
+
+class ConflictResolution(WireModel):
+    """How the user settled a conflict; the client pushes the chosen value as an edit."""
+
+    resolution: Literal["mine", "theirs", "merged", "dismissed"]
