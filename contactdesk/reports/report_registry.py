@@ -1,0 +1,112 @@
+"""The reports by name, and running one for an actor: the entry point of UI and CLI.
+
+A report family is a module with NAME, TITLE, QUESTION, ``build(context)`` and
+``drill(context, key)``; forecast-like reports also say which range they
+default to. Add a family by listing its module in ``FAMILIES``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from types import ModuleType
+
+from contactdesk.errors import ContactDeskError
+from contactdesk.reports import (
+    buyer_profile,
+    campaign_roi,
+    dashboard,
+    forecast,
+    handoff,
+    lead_quality,
+    lead_sources,
+    objections,
+    push_pull,
+    win_stories,
+)
+from contactdesk.reports.report_context import ReportContext
+from contactdesk.reports.report_params import ReportParams, trailing_year
+from contactdesk.reports.report_result import DrillDown, ReportResult, ReportTable, RowKey
+from contactdesk.services.actor import Actor
+from contactdesk.store.local_store import Store
+
+FAMILIES: tuple[ModuleType, ...] = (
+    dashboard,
+    lead_sources,
+    objections,
+    push_pull,
+    buyer_profile,
+    win_stories,
+    lead_quality,
+    campaign_roi,
+    handoff,
+    forecast,
+)
+
+
+class UnknownReport(ContactDeskError):
+    """No report by that name; the message lists the names there are."""
+
+
+@dataclass(frozen=True)
+class ReportSpec:
+    name: str
+    title: str
+    question: str
+    build: Callable[[ReportContext], ReportTable]
+    drill: Callable[[ReportContext, RowKey], DrillDown]
+    default_range: Callable[[date], tuple[date, date]]
+
+
+REPORTS: dict[str, ReportSpec] = {
+    family.NAME: ReportSpec(
+        family.NAME,
+        family.TITLE,
+        family.QUESTION,
+        family.build,
+        family.drill,
+        getattr(family, "default_range", trailing_year),
+    )
+    for family in FAMILIES
+}
+
+
+def report_names() -> list[str]:
+    """Every report name, in menu order."""
+    return list(REPORTS)
+
+
+def report_spec(name: str) -> ReportSpec:
+    """The report called ``name``; UnknownReport lists the names."""
+    try:
+        return REPORTS[name]
+    except KeyError:
+        raise UnknownReport(
+            f"unknown report {name!r} (reports: {', '.join(report_names())})"
+        ) from None
+
+
+def default_params(name: str, today: date, **options: object) -> ReportParams:
+    """Parameters with the report's default date range ending (or starting) ``today``."""
+    start, end = report_spec(name).default_range(today)
+    return ReportParams(start, end, **options)  # type: ignore[arg-type]
+
+
+def run_report(store: Store, actor: Actor, name: str, params: ReportParams) -> ReportResult:
+    """Run one report for ``actor``: record scope and field rules applied.
+
+    Blocking (runs SQL): call it on the database worker. The result's
+    ``drill_down`` opens its own read session with the same parameters.
+    """
+    spec = report_spec(name)
+    with store.reading() as session:
+        table = spec.build(ReportContext(session, store, actor, params))
+
+    def drill(key: RowKey) -> DrillDown:
+        with store.reading() as drill_session:
+            return spec.drill(ReportContext(drill_session, store, actor, params), key)
+
+    return ReportResult(
+        spec.name, spec.title, params.date_from, params.date_to, params.segment_name, table, drill
+    )
