@@ -22,6 +22,8 @@ from contactdesk.services.record_derivations import derive_contact
 CONTACT = ENTITIES["contact"]
 ACCOUNT_NAME = ENTITIES["account"].by_name["name"]
 MOBILE_LABELS = ("cell", "mobile", "iphone", "handy", "portable")
+# Card structure, not data about the person: not worth a line in the notes.
+STRUCTURAL_KEYS = frozenset({"version", "prodid", "rev", "uid", "kind"})
 DETAIL_FIELD = {"email": "email", "phone": "phone", "address": "street", "url": "notes"}
 
 
@@ -71,7 +73,11 @@ def _notes(parsed: ParsedContact) -> str:
         ("Categories", ", ".join(parsed.categories)),
     )
     kept.extend(f"{label}: {value}" for label, value in named if value)
-    kept.extend(f"{key}: {value}" for key, value in parsed.extra.items() if value.strip())
+    kept.extend(
+        f"{key}: {value}"
+        for key, value in parsed.extra.items()
+        if value.strip() and key.lower() not in STRUCTURAL_KEYS
+    )
     note = parsed.note.strip()
     if not kept:
         return note

@@ -330,6 +330,8 @@ _GOOGLE_CURRENT = _table(
         ("name_prefix", ("Name Prefix",)),
         ("name_suffix", ("Name Suffix",)),
         ("nickname", ("Nickname",)),
+        # Google's "File As" is the name a contact is listed under: our display name.
+        ("full_name", ("File As",)),
         ("organisation", ("Organization Name",)),
         ("title", ("Organization Title",)),
         ("department", ("Organization Department",)),
