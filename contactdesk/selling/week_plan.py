@@ -35,6 +35,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 
 from contactdesk.model import Account, Activity, Campaign, Contact, FunnelStage, Lead, Opportunity
+from contactdesk.selling.contact_pipeline import OPEN_LEAD_STATUSES
 from contactdesk.selling.week_window import WeekWindow
 from contactdesk.services.actor import Actor
 from contactdesk.services.field_catalog import entity_spec
@@ -45,7 +46,6 @@ from contactdesk.store.local_store import Store
 DAY_LIMIT = 50
 OVERDUE_LIMIT = 50
 FLAG_LIMIT = 30
-OPEN_LEAD_STATUSES = ("handed_off", "accepted")
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,168 @@
+"""The contact and account cards: what a rep needs on one screen before a call.
+
+Only the fields the role may see (records come from ``record_queries``), the
+open opportunity and its stage, the collateral marketing tied to that stage
+(narrowed to the deal's product and the company's industry where marketing
+said so), and the history of activities, newest first.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from typing import Any
+
+from contactdesk.errors import NotFound
+from contactdesk.selling.contact_pipeline import (
+    OpenOpportunity,
+    contact_in_scope,
+    open_opportunity,
+)
+from contactdesk.services.actor import Actor
+from contactdesk.services.field_catalog import FieldSpec
+from contactdesk.services.policy_cache import policy_for
+from contactdesk.services.record_queries import (
+    Condition,
+    Record,
+    get_record,
+    page_records,
+    visible_fields,
+)
+from contactdesk.store.local_store import Store
+
+HISTORY_LIMIT = 100
+COLLATERAL_LIMIT = 1000
+
+
+@dataclass(frozen=True)
+class CollateralItem:
+    id: str
+    title: str
+    kind: str
+    url: str | None
+    value_points: str | None
+
+
+@dataclass(frozen=True)
+class ContactCard:
+    contact: Record
+    fields: list[FieldSpec]
+    account: Record | None
+    opportunity: OpenOpportunity | None
+    collateral: list[CollateralItem]
+    history: list[Record]
+
+
+@dataclass(frozen=True)
+class AccountCard:
+    account: Record
+    fields: list[FieldSpec]
+    contacts: list[Record]
+    opportunity: OpenOpportunity | None
+    collateral: list[CollateralItem]
+    history: list[Record]
+
+
+def contact_card(store: Store, actor: Actor, contact_id: uuid.UUID | str) -> ContactCard:
+    """Everything the card shows for one contact; NotFound outside the actor's scope."""
+    contact = get_record(store, actor, "contact", contact_id)
+    key = uuid.UUID(contact["id"])
+    with store.reading() as session:
+        policy = policy_for(store, session, actor.role)
+        ref = contact_in_scope(session, policy, actor, key)
+        opportunity = open_opportunity(session, policy, actor, ref)
+    account = _optional_record(store, actor, "account", ref.account_id)
+    industry = account.get("industry") if account else None
+    return ContactCard(
+        contact=contact,
+        fields=visible_fields(store, actor, "contact"),
+        account=account,
+        opportunity=opportunity,
+        collateral=fitting_collateral(store, actor, opportunity, industry),
+        history=activity_history(store, actor, "contact_id", key),
+    )
+
+
+def account_card(store: Store, actor: Actor, account_id: uuid.UUID | str) -> AccountCard:
+    """The account, its contacts, its open opportunity, fitting collateral and history."""
+    account = get_record(store, actor, "account", account_id)
+    key = uuid.UUID(account["id"])
+    contacts = page_records(
+        store, actor, "contact", limit=200, where=[Condition("account_id", "eq", str(key))]
+    ).rows
+    opportunity = None
+    with store.reading() as session:
+        policy = policy_for(store, session, actor.role)
+        for contact in contacts[:1]:
+            ref = contact_in_scope(session, policy, actor, uuid.UUID(contact["id"]))
+            opportunity = open_opportunity(session, policy, actor, ref)
+    return AccountCard(
+        account=account,
+        fields=visible_fields(store, actor, "account"),
+        contacts=contacts,
+        opportunity=opportunity,
+        collateral=fitting_collateral(store, actor, opportunity, account.get("industry")),
+        history=activity_history(store, actor, "account_id", key),
+    )
+
+
+def fitting_collateral(
+    store: Store, actor: Actor, opportunity: OpenOpportunity | None, industry: str | None
+) -> list[CollateralItem]:
+    """Collateral tied to the opportunity's stage that fits its product and industry.
+
+    An item with no products (or industries) listed fits every one. The library
+    is small (marketing curates it), so it is read whole and matched here.
+    """
+    if opportunity is None:
+        return []
+    rows = page_records(store, actor, "collateral", limit=COLLATERAL_LIMIT).rows
+    return [
+        CollateralItem(
+            row["id"], row["title"], row["kind"], row.get("url"), row.get("value_points")
+        )
+        for row in rows
+        if _fits(row.get("stages"), opportunity.stage_name)
+        and _fits_or_open(row.get("products"), opportunity.product)
+        and _fits_or_open(row.get("industries"), industry)
+    ]
+
+
+def activity_history(
+    store: Store, actor: Actor, link_field: str, record_id: uuid.UUID
+) -> list[Record]:
+    """Activities linked to the record by ``link_field``, newest due first.
+
+    Reads the first HISTORY_LIMIT by due time (keyset paging runs ascending); a
+    contact with more activities than that shows its oldest ones.
+    """
+    rows = page_records(
+        store,
+        actor,
+        "activity",
+        limit=HISTORY_LIMIT,
+        sort="due_at",
+        where=[Condition(link_field, "eq", str(record_id))],
+    ).rows
+    return list(reversed(rows))
+
+
+def _optional_record(
+    store: Store, actor: Actor, entity: str, record_id: uuid.UUID | None
+) -> Record | None:
+    if record_id is None:
+        return None
+    try:
+        return get_record(store, actor, entity, record_id)
+    except NotFound:
+        return None
+
+
+def _fits(listed: Any, value: str | None) -> bool:
+    return isinstance(listed, list) and value is not None and value in listed
+
+
+def _fits_or_open(listed: Any, value: str | None) -> bool:
+    if not listed:
+        return True
+    return value is not None and value in listed
