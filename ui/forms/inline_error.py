@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 ERROR_STYLE = "color: #b00020;"
 
@@ -23,3 +23,14 @@ class InlineError(QLabel):
 
     def clear_message(self) -> None:
         self.show_message("")
+
+
+def with_inline_error(widget: QWidget, error: InlineError) -> QWidget:
+    """``widget`` with its error message right under it, as one form cell."""
+    cell = QWidget()
+    layout = QVBoxLayout(cell)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(2)
+    layout.addWidget(widget)
+    layout.addWidget(error)
+    return cell

@@ -29,7 +29,7 @@ from ui.forms.editor_factory import editor_for
 from ui.forms.error_target import error_field, error_text, field_part
 from ui.forms.field_editor import FieldEditor
 from ui.forms.form_definition import FormDefinition, load_form_definition
-from ui.forms.inline_error import InlineError
+from ui.forms.inline_error import InlineError, with_inline_error
 from ui.forms.reference_options import ReferenceOption, reference_options
 
 READ_ONLY_STYLE = "color: palette(mid);"
@@ -153,13 +153,7 @@ class RecordForm(QWidget):
             editor.setToolTip(hint)
             editor.input_widget().setAccessibleDescription(hint)
         error = InlineError()
-        cell = QWidget()
-        cell_layout = QVBoxLayout(cell)
-        cell_layout.setContentsMargins(0, 0, 0, 0)
-        cell_layout.setSpacing(2)
-        cell_layout.addWidget(editor)
-        cell_layout.addWidget(error)
-        self._form.addRow(label, cell)
+        self._form.addRow(label, with_inline_error(editor, error))
         self.editors[spec.name] = editor
         self.field_errors[spec.name] = error
         self.field_labels[spec.name] = label

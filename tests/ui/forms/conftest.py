@@ -14,14 +14,12 @@ from ui.forms.record_form import RecordForm
 
 
 @pytest.fixture
-def worker(qtbot) -> DatabaseWorker:  # noqa: ANN001
+def worker(qtbot) -> DatabaseWorker:
     return DatabaseWorker(immediate=True)
 
 
 @pytest.fixture
-def contact_form_for(
-    qtbot, store: Store, worker: DatabaseWorker  # noqa: ANN001
-) -> Callable[[str], RecordForm]:
+def contact_form_for(qtbot, store: Store, worker: DatabaseWorker) -> Callable[[str], RecordForm]:
     """The form of the first contact, as the named user sees it."""
 
     def make(username: str) -> RecordForm:
