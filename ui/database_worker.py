@@ -87,7 +87,10 @@ class DatabaseWorker(QObject):
     # Qt therefore runs on the thread this object lives on (the UI thread).
     _finished = Signal(object, object)
     _progressed = Signal(object, int, int)
-    idle_changed = Signal(bool)
+    # Signal() rather than Signal(bool): in PySide6 6.12 emitting a Python-declared
+    # Signal(bool) drops a reference to True/False each time, which eventually
+    # crashes the interpreter ("bool_dealloc").
+    became_idle = Signal()
 
     def __init__(self, parent: QObject | None = None, *, immediate: bool = False) -> None:
         super().__init__(parent)
@@ -117,14 +120,11 @@ class DatabaseWorker(QObject):
             if superseded is not None:
                 superseded.cancel()
             self._latest[key] = handle
-        was_idle = not self._pending
         self._pending.add(handle)
-        if was_idle:
-            self.idle_changed.emit(False)
         if self._immediate:
             self._deliver(handle, self._execute(handle))
         else:
-            self._pool.start(lambda: self._finished.emit(handle, self._execute(handle)))
+            self._pool.start(lambda: self._run_on_worker_thread(handle))
         return handle
 
     def cancel(self, key: str) -> None:
@@ -156,6 +156,9 @@ class DatabaseWorker(QObject):
 
     # -- worker thread --------------------------------------------------------
 
+    def _run_on_worker_thread(self, handle: TaskHandle) -> None:
+        self._finished.emit(handle, self._execute(handle))
+
     @staticmethod
     def _execute(handle: TaskHandle) -> _Outcome:
         if handle.cancelled:
@@ -185,7 +188,7 @@ class DatabaseWorker(QObject):
                 handle.on_success(outcome.result)
         finally:
             if not self._pending:
-                self.idle_changed.emit(True)
+                self.became_idle.emit()
 
     @Slot(object, int, int)
     def _deliver_progress(self, handle: TaskHandle, done: int, total: int) -> None:

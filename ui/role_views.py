@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QWidget
 
+from ui.admin.admin_view import AdminView
 from ui.view_context import ViewContext
 from ui.views.contact_list_view import ContactListView
 
@@ -40,6 +41,7 @@ class RoleView:
 ROLE_VIEWS: list[RoleView] = [
     RoleView(QT_TRANSLATE_NOOP(TRANSLATION_CONTEXT, "Contacts"), ContactListView),
     # RoleView(QT_TRANSLATE_NOOP(TRANSLATION_CONTEXT, "Week"), WeekPlanView, frozenset({"sales"})),
+    RoleView(QT_TRANSLATE_NOOP(TRANSLATION_CONTEXT, "Administration"), AdminView, frozenset({"admin"})),
 ]
 
 

@@ -1,26 +1,28 @@
-"""Fixtures for the Qt front end: offscreen Qt, isolated settings, real stores built via services."""
+"""Fixtures for the Qt front end: offscreen Qt, isolated settings, real stores via services."""
 
 from __future__ import annotations
 
 import os
+import shutil
 
 # Before any Qt import: every UI test runs without a display.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from collections.abc import Callable, Iterator  # noqa: E402
-from pathlib import Path  # noqa: E402
+from collections.abc import Callable, Iterator
+from pathlib import Path
 
-import pytest  # noqa: E402
-from PySide6.QtCore import QSettings  # noqa: E402
+import pytest
+from PySide6.QtCore import QSettings
+from ui_store_builders import add_contacts
 
-from contactdesk.services import directory, unit_of_work  # noqa: E402
-from contactdesk.services.actor import Actor  # noqa: E402
-from contactdesk.store import Store, open_store  # noqa: E402
-from ui.app_session import AppSession  # noqa: E402
-from ui.database_worker import DatabaseWorker  # noqa: E402
-from ui.main_window import MainWindow  # noqa: E402
-from ui.store_changes import StoreChangeRelay  # noqa: E402
-from ui.view_context import ViewContext  # noqa: E402
+from contactdesk.services import directory
+from contactdesk.services.actor import Actor
+from contactdesk.store import Store, open_store
+from ui.app_session import AppSession
+from ui.database_worker import DatabaseWorker
+from ui.main_window import MainWindow
+from ui.store_changes import StoreChangeRelay
+from ui.view_context import ViewContext
 
 USERS = (
     ("rita", "Rita Reyes", "sales", "north"),
@@ -38,22 +40,6 @@ def isolated_settings(tmp_path: Path) -> None:
         QSettings.setPath(settings_format, QSettings.Scope.UserScope, folder)
 
 
-def add_contacts(store: Store, count: int, *, prefix: str = "Person") -> None:
-    """``count`` unassigned contacts (visible to every role) at one company, in one unit."""
-    system = Actor.system()
-    account = unit_of_work.create(store, system, "account", {"name": "Acme Ltd"}).record_id
-    with unit_of_work.unit_of_work(store, system) as work:
-        for number in range(count):
-            work.create(
-                "contact",
-                {
-                    "display_name": f"{prefix} {number:04d}",
-                    "email": f"{prefix.lower()}{number}@example.com",
-                    "account_id": account,
-                },
-            )
-
-
 @pytest.fixture
 def empty_store(tmp_path: Path) -> Iterator[Store]:
     store = open_store(tmp_path / "store.db")
@@ -61,15 +47,28 @@ def empty_store(tmp_path: Path) -> Iterator[Store]:
     store.close()
 
 
-@pytest.fixture
-def store(empty_store: Store) -> Store:
-    """A store with four users (two sales reps, a marketer, an admin) and 250 contacts."""
+@pytest.fixture(scope="session")
+def populated_store_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Built once per run (migrations and 250 contacts take a second); tests get copies."""
+    path = tmp_path_factory.mktemp("template") / "store.db"
+    template = open_store(path)
     for username, name, role, team in USERS:
         directory.create_user(
-            empty_store, Actor.system(), username, display_name=name, role=role, team=team
+            template, Actor.system(), username, display_name=name, role=role, team=team
         )
-    add_contacts(empty_store, 250)
-    return empty_store
+    add_contacts(template, 250)
+    template.close()
+    return path
+
+
+@pytest.fixture
+def store(populated_store_file: Path, tmp_path: Path) -> Iterator[Store]:
+    """A store with four users (two sales reps, a marketer, an admin) and 250 contacts."""
+    copy = tmp_path / "store.db"
+    shutil.copyfile(populated_store_file, copy)
+    opened = open_store(copy)
+    yield opened
+    opened.close()
 
 
 @pytest.fixture
@@ -82,7 +81,7 @@ def session_for(store: Store) -> Callable[[str], AppSession]:
 
 
 @pytest.fixture
-def context_for(qtbot, session_for) -> Iterator[Callable[[str], ViewContext]]:  # noqa: ANN001
+def context_for(qtbot, session_for) -> Iterator[Callable[[str], ViewContext]]:
     """A view context for a user, with a real (threaded) worker; cleaned up after the test."""
     made: list[ViewContext] = []
 
@@ -99,7 +98,7 @@ def context_for(qtbot, session_for) -> Iterator[Callable[[str], ViewContext]]:  
 
 
 @pytest.fixture
-def main_window_for(qtbot, context_for) -> Callable[[str], MainWindow]:  # noqa: ANN001
+def main_window_for(qtbot, context_for) -> Callable[[str], MainWindow]:
     def make(username: str) -> MainWindow:
         window = MainWindow(context_for(username))
         qtbot.addWidget(window)

@@ -45,7 +45,7 @@ class ContactListView(QWidget):
         self._worker: DatabaseWorker = context.worker
         self.contact_model = ContactTableModel(context.session, self)
         self.search_model = SearchResultModel(self.contact_model.fields, self)
-        self._detail: RecordDetailDialog | None = None
+        self.detail_dialog: RecordDetailDialog | None = None
 
         self.search_box = QLineEdit()
         self.search_box.setPlaceholderText(self.tr("Search by name, company, email or phone"))
@@ -176,5 +176,5 @@ class ContactListView(QWidget):
         record = index.data(RecordRole)
         if not isinstance(record, dict):
             return
-        self._detail = RecordDetailDialog(self.shown_model.fields, record, parent=self)
-        self._detail.open()
+        self.detail_dialog = RecordDetailDialog(self.shown_model.fields, record, parent=self)
+        self.detail_dialog.open()
