@@ -41,7 +41,9 @@ class RoleView:
 ROLE_VIEWS: list[RoleView] = [
     RoleView(QT_TRANSLATE_NOOP(TRANSLATION_CONTEXT, "Contacts"), ContactListView),
     # RoleView(QT_TRANSLATE_NOOP(TRANSLATION_CONTEXT, "Week"), WeekPlanView, frozenset({"sales"})),
-    RoleView(QT_TRANSLATE_NOOP(TRANSLATION_CONTEXT, "Administration"), AdminView, frozenset({"admin"})),
+    RoleView(
+        QT_TRANSLATE_NOOP(TRANSLATION_CONTEXT, "Administration"), AdminView, frozenset({"admin"})
+    ),
 ]
 
 
