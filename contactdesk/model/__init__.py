@@ -12,6 +12,7 @@ from contactdesk.model.governance import (
 )
 from contactdesk.model.journal import ChangeLog
 from contactdesk.model.marketing import BriefReadiness, Campaign, Collateral, LaunchBrief, Segment
+from contactdesk.model.marketing_rules import LeadClockMiss
 from contactdesk.model.people import Account, Contact, ContactDetail, ContactPhoto
 from contactdesk.model.selling import Activity, Intel, Lead, Opportunity
 from contactdesk.model.transfer_logs import (
@@ -42,6 +43,7 @@ __all__ = [
     "Intel",
     "LaunchBrief",
     "Lead",
+    "LeadClockMiss",
     "MergeRecord",
     "Opportunity",
     "RecordMixin",
