@@ -48,3 +48,14 @@ def test_admin_cells_cannot_be_changed(qtbot, admin_context) -> None:
     editor = RuleMatrixEditor(admin_context)
     qtbot.addWidget(editor)
     assert not editor.cell("contact.email", "admin").isEnabled()
+
+
+def test_the_admin_view_is_a_page_for_admins_only(main_window_for) -> None:
+    from ui.admin.admin_view import AdminView
+
+    def has_admin_page(username: str) -> bool:
+        pages = main_window_for(username).pages
+        return any(isinstance(pages.widget(i), AdminView) for i in range(pages.count()))
+
+    assert has_admin_page("ada")
+    assert not has_admin_page("rita")
