@@ -87,9 +87,7 @@ class DatabaseWorker(QObject):
     # Qt therefore runs on the thread this object lives on (the UI thread).
     _finished = Signal(object, object)
     _progressed = Signal(object, int, int)
-    # Signal() rather than Signal(bool): in PySide6 6.12 emitting a Python-declared
-    # Signal(bool) drops a reference to True/False each time, which eventually
-    # crashes the interpreter ("bool_dealloc").
+    # Tells scripts and tests that every submitted result has been delivered.
     became_idle = Signal()
 
     def __init__(self, parent: QObject | None = None, *, immediate: bool = False) -> None:
