@@ -76,7 +76,7 @@ def _state(store: Store, ids: list[uuid.UUID]) -> dict[str, Any]:
         }
 
 
-def test_merge_keeps_the_losing_email_and_phone_as_alternates(store: Store, pair) -> None:  # noqa: ANN001
+def test_merge_keeps_the_losing_email_and_phone_as_alternates(store: Store, pair) -> None:
     first, second = pair
     merge_contacts(store, SYSTEM, first, second)
     with store.reading() as session:
@@ -85,7 +85,7 @@ def test_merge_keeps_the_losing_email_and_phone_as_alternates(store: Store, pair
     assert ("phone", "+442079460111") in values
 
 
-def test_merge_takes_the_picked_value_and_notes_the_other(store: Store, pair) -> None:  # noqa: ANN001
+def test_merge_takes_the_picked_value_and_notes_the_other(store: Store, pair) -> None:
     first, second = pair
     merge_contacts(store, SYSTEM, first, second, {"title": ABSORBED})
     with store.reading() as session:
@@ -96,7 +96,7 @@ def test_merge_takes_the_picked_value_and_notes_the_other(store: Store, pair) ->
         assert survivor.city == "Leeds"
 
 
-def test_merge_repoints_activities_leads_details_and_photo(store: Store, pair) -> None:  # noqa: ANN001
+def test_merge_repoints_activities_leads_details_and_photo(store: Store, pair) -> None:
     first, second = pair
     merge_contacts(store, SYSTEM, first, second)
     state = _state(store, [first, second])
@@ -107,7 +107,7 @@ def test_merge_repoints_activities_leads_details_and_photo(store: Store, pair) -
     assert [c["id"] for c in state["contacts"]] == [str(first)]
 
 
-def test_merge_is_logged_as_a_merge_change_for_sync(store: Store, pair) -> None:  # noqa: ANN001
+def test_merge_is_logged_as_a_merge_change_for_sync(store: Store, pair) -> None:
     first, second = pair
     merge_contacts(store, SYSTEM, first, second)
     with store.reading() as session:
@@ -116,7 +116,7 @@ def test_merge_is_logged_as_a_merge_change_for_sync(store: Store, pair) -> None:
     assert (second, "delete") in ops
 
 
-def test_unmerge_restores_both_contacts_and_their_links_exactly(store: Store, pair) -> None:  # noqa: ANN001
+def test_unmerge_restores_both_contacts_and_their_links_exactly(store: Store, pair) -> None:
     first, second = pair
     before = _state(store, [first, second])
     result = merge_contacts(store, SYSTEM, first, second, {"title": ABSORBED})
@@ -124,7 +124,7 @@ def test_unmerge_restores_both_contacts_and_their_links_exactly(store: Store, pa
     assert _state(store, [first, second]) == before
 
 
-def test_a_merge_cannot_be_undone_twice(store: Store, pair) -> None:  # noqa: ANN001
+def test_a_merge_cannot_be_undone_twice(store: Store, pair) -> None:
     first, second = pair
     result = merge_contacts(store, SYSTEM, first, second)
     unmerge_contacts(store, SYSTEM, result.merge_id)
