@@ -85,12 +85,13 @@ class RecordForm(QWidget):
         return list(self.editors)
 
     def is_editable(self, name: str) -> bool:
-        return (
-            not self._read_only and self.definition is not None and name in self.definition.editable
-        )
+        """Whether the role may edit ``name``; a read-only preview still shows the role's view."""
+        return self.definition is not None and name in self.definition.editable
 
     def changed_values(self) -> dict[str, Any]:
-        """What the user changed in fields the role may edit, by field name."""
+        """What the user changed in fields the role may edit (nothing, in a read-only preview)."""
+        if self._read_only:
+            return {}
         return {
             name: editor.value()
             for name, editor in self.editors.items()
