@@ -1,0 +1,52 @@
+"""``contactdesk lead handoff``: hand a saved segment to sales, to one rep or by the rules.
+
+Prints what was handed to whom and what was skipped, with the reason; with
+``--json`` the report as ``{"segment", "handed_off": [...], "skipped": [...],
+"counts": {...}}``. Runs as the store's owner unless ``--user NAME`` is given.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from contactdesk.cli.campaign_command import acting_user
+from contactdesk.cli.output import print_json, print_table
+from contactdesk.cli.store_argument import add_store_option, open_existing_store
+from contactdesk.marketing.campaigns import campaign_by_name
+from contactdesk.marketing.lead_handoff import find_rep, hand_off_segment
+from contactdesk.model.base import utc_now
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    actions = parser.add_subparsers(dest="lead_action", required=True)
+    handoff = actions.add_parser("handoff", help="hand a segment's leads to sales")
+    add_store_option(handoff)
+    handoff.add_argument("--segment", required=True, metavar="NAME", help="saved segment")
+    target = handoff.add_mutually_exclusive_group(required=True)
+    target.add_argument("--to", metavar="REP", help="the sales rep's username")
+    target.add_argument("--route", action="store_true", help="route by the routing rules")
+    handoff.add_argument("--campaign", metavar="NAME", help="campaign new leads come from")
+    handoff.add_argument("--user", metavar="NAME", help="act as this marketer")
+    handoff.add_argument("--json", action="store_true")
+
+
+def run(args: argparse.Namespace) -> int:
+    store = open_existing_store(args)
+    try:
+        actor = acting_user(store, args.user)
+        rep = find_rep(store, args.to) if args.to else None
+        campaign = campaign_by_name(store, args.campaign) if args.campaign else None
+        report = hand_off_segment(
+            store, actor, args.segment, utc_now(), to_rep=rep, campaign_id=campaign
+        )
+    finally:
+        store.close()
+    if args.json:
+        print_json({"segment": args.segment, **report.to_json()})
+        return 0
+    print(f"handed off {len(report.handed_off)}, skipped {len(report.skipped)}")
+    if report.handed_off:
+        print_table([vars(r) for r in report.handed_off], ["contact", "owner", "score", "reason"])
+    if report.skipped:
+        print_table([vars(r) for r in report.skipped], ["contact", "score", "reason"])
+    return 0

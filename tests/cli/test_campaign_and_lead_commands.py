@@ -1,0 +1,179 @@
+"""``contactdesk campaign add|list`` and ``lead handoff``: JSON shapes and exit codes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from contactdesk.cli.main import main
+from contactdesk.segments.saved_segments import open_segment, save_segment
+from contactdesk.services import unit_of_work
+from contactdesk.services.actor import Actor
+from contactdesk.services.company_settings import set_handoff_rules
+from contactdesk.services.directory import create_user
+from contactdesk.store import Store
+
+
+@pytest.fixture
+def store_file(store: Store, store_path: Path) -> Path:
+    """Two reps, two CFOs (one per territory) and the segment 'CFOs'; threshold 40."""
+    system = Actor.system()
+    create_user(store, system, "nora", role="sales", team="north", territory="Scotland")
+    create_user(store, system, "sam", role="sales", team="south", territory="London")
+    for name, territory in (("Fiona", "Scotland"), ("Larry", "London")):
+        account = unit_of_work.create(
+            store,
+            system,
+            "account",
+            {"name": f"{name} Ltd", "territory": territory, "employees": 300},
+        ).record_id
+        values = {"display_name": name, "title": "CFO", "enquiry_source": "referral"}
+        unit_of_work.create(store, system, "contact", {**values, "account_id": account})
+    save_segment(store, system, "CFOs", {"root": {"items": [{"field": "title", "value": "CFO"}]}})
+    set_handoff_rules(store, system, 40, 48)
+    return store_path
+
+
+def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, Any, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, (json.loads(out) if out.strip().startswith(("{", "[")) else out), err
+
+
+ADD = ["campaign", "add", "--name", "Expo", "--channel", "event"]
+DATES = ["--starts", "2026-11-01", "--ends", "2026-11-30"]
+
+
+def test_campaign_add_prints_the_new_campaign_as_json(
+    capsys: pytest.CaptureFixture[str], store_file: Path
+) -> None:
+    code, data, _ = _run(
+        capsys, *ADD, *DATES, "--expected-leads", "40", "--store", str(store_file), "--json"
+    )
+
+    assert code == 0
+    assert (data["name"], data["channel"], data["expected_leads"]) == ("Expo", "event", 40)
+    assert data["starts_on"] == "2026-11-01"
+
+
+def test_campaign_add_with_a_bad_channel_exits_1_with_one_line(
+    capsys: pytest.CaptureFixture[str], store_file: Path
+) -> None:
+    argv = [
+        "campaign",
+        "add",
+        "--name",
+        "X",
+        "--channel",
+        "fax",
+        *DATES,
+        "--store",
+        str(store_file),
+    ]
+
+    code, _, err = _run(capsys, *argv)
+
+    assert code == 1
+    assert err.count("\n") == 1
+    assert "channel" in err
+
+
+def test_campaign_add_targets_a_segment_by_name(
+    capsys: pytest.CaptureFixture[str], store_file: Path, store: Store
+) -> None:
+    code, data, _ = _run(
+        capsys, *ADD, *DATES, "--segment", "CFOs", "--store", str(store_file), "--json"
+    )
+
+    assert code == 0
+    assert data["segment_id"] == str(open_segment(store, "CFOs").id)
+
+
+def test_campaign_list_json_carries_state_and_leads(
+    capsys: pytest.CaptureFixture[str], store_file: Path
+) -> None:
+    _run(capsys, *ADD, *DATES, "--store", str(store_file))
+
+    code, data, _ = _run(
+        capsys, "campaign", "list", "--store", str(store_file), "--date", "2026-11-15", "--json"
+    )
+
+    assert code == 0
+    assert [(row["name"], row["state"], row["leads"]) for row in data] == [("Expo", "running", 0)]
+
+
+def test_lead_handoff_by_route_reports_who_got_each_lead(
+    capsys: pytest.CaptureFixture[str], store_file: Path
+) -> None:
+    code, data, _ = _run(
+        capsys,
+        "lead",
+        "handoff",
+        "--segment",
+        "CFOs",
+        "--route",
+        "--store",
+        str(store_file),
+        "--json",
+    )
+
+    assert code == 0
+    assert data["counts"] == {"handed_off": 2, "skipped": 0}
+    assert sorted((r["contact"], r["owner"]) for r in data["handed_off"]) == [
+        ("Fiona", "nora"),
+        ("Larry", "sam"),
+    ]
+
+
+def test_lead_handoff_to_a_rep_gives_them_every_lead(
+    capsys: pytest.CaptureFixture[str], store_file: Path
+) -> None:
+    code, data, _ = _run(
+        capsys,
+        "lead",
+        "handoff",
+        "--segment",
+        "CFOs",
+        "--to",
+        "sam",
+        "--store",
+        str(store_file),
+        "--json",
+    )
+
+    assert code == 0
+    assert {r["owner"] for r in data["handed_off"]} == {"sam"}
+
+
+def test_lead_handoff_to_an_unknown_rep_exits_1_naming_the_reps(
+    capsys: pytest.CaptureFixture[str], store_file: Path
+) -> None:
+    code, _, err = _run(
+        capsys, "lead", "handoff", "--segment", "CFOs", "--to", "zed", "--store", str(store_file)
+    )
+
+    assert code == 1
+    assert "reps: nora, sam" in err
+
+
+def test_lead_handoff_needs_a_rep_or_route(
+    capsys: pytest.CaptureFixture[str], store_file: Path
+) -> None:
+    code, _, err = _run(capsys, "lead", "handoff", "--segment", "CFOs", "--store", str(store_file))
+
+    assert code == 1
+    assert "--to" in err
+
+
+def test_lead_handoff_of_an_unknown_segment_exits_1(
+    capsys: pytest.CaptureFixture[str], store_file: Path
+) -> None:
+    code, _, err = _run(
+        capsys, "lead", "handoff", "--segment", "Nope", "--route", "--store", str(store_file)
+    )
+
+    assert code == 1
+    assert "segments: CFOs" in err
