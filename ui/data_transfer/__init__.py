@@ -1,0 +1,1 @@
+"""Import wizard, export dialog and duplicate review: the data-transfer views."""
