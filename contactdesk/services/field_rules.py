@@ -45,6 +45,8 @@ class Policy:
     scope: str
     access: dict[tuple[str, str], str]
     custom_fields: dict[str, list[CustomField]] = field(default_factory=dict)
+    # Statements built from this policy (projections), reused until rules change.
+    cache: dict[tuple[str, str], Any] = field(default_factory=dict, repr=False, compare=False)
 
     def level(self, entity: str, name: str) -> str:
         if name in META_FIELDS:
@@ -128,7 +130,8 @@ def scope_clause(spec: EntitySpec, policy: Policy, actor: Actor) -> ColumnElemen
     """The SQL condition that keeps only the records ``actor`` may see."""
     if spec.owner_field is None or policy.scope == "all":
         return true()
-    owner: Any = getattr(spec.model, spec.owner_field)
+    table: Any = spec.model.__table__
+    owner: Any = table.c[spec.owner_field]
     if actor.user_id is None:
         # A role viewed without a user (``--as sales``) owns nothing: unassigned only.
         unassigned: ColumnElement[bool] = owner.is_(None)
@@ -138,7 +141,8 @@ def scope_clause(spec: EntitySpec, policy: Policy, actor: Actor) -> ColumnElemen
     if policy.scope == "team":
         if actor.team is None:
             return or_(owner == actor.user_id, owner.is_(None))
-        team_members = select(User.id).where(User.team == actor.team)
+        users: Any = User.__table__.c
+        team_members = select(users.id).where(users.team == actor.team)
         clause: ColumnElement[bool] = or_(owner.in_(team_members), owner.is_(None))
         return clause
     return false()

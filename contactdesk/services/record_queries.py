@@ -12,8 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, func, or_, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy import ColumnElement, Select, String, Uuid, and_, func, or_, select, type_coerce
+from sqlalchemy.orm import Session
 
 from contactdesk.errors import AccessDenied, NotFound, ValidationError
 from contactdesk.model import CustomValue, FunnelStage, User
@@ -64,39 +64,69 @@ def label_key(field_name: str) -> str:
     return field_name[:-3] if field_name.endswith("_id") else f"{field_name}_label"
 
 
+def _table(spec: EntitySpec) -> Any:
+    return spec.model.__table__
+
+
 def _column(spec: EntitySpec, name: str) -> Any:
-    return getattr(spec.model, name)
+    # Core columns, not ORM attributes: reads here need no identity map, and the
+    # ORM's per-row loading costs more than the query itself.
+    return _table(spec).c[name]
 
 
-def _projection(spec: EntitySpec, policy: Policy) -> tuple[list[Any], list[Any]]:
-    """Selected columns and outer joins for the fields ``policy`` lets its role see."""
-    model: Any = spec.model
-    columns: list[Any] = [getattr(model, name).label(name) for name in META_FIELDS]
-    joins: list[Any] = []
+def _projection(spec: EntitySpec, policy: Policy) -> Any:
+    """The FROM clause with the columns ``policy`` lets its role see; cached per policy."""
+    cached = policy.cache.get(("projection", spec.name))
+    if cached is not None:
+        return cached
+    table = _table(spec)
+    columns: list[Any] = [_raw_ids(table.c[name]).label(name) for name in META_FIELDS]
+    source: Any = table
     for field in policy.visible_builtin(spec.name):
-        columns.append(_column(spec, field.name).label(field.name))
+        columns.append(_raw_ids(table.c[field.name]).label(field.name))
         if field.target is not None and field.target in TITLE_COLUMNS:
             target_model, title = TITLE_COLUMNS[field.target]
-            alias: Any = aliased(target_model, name=f"ref_{field.name}")
-            columns.append(getattr(alias, title).label(label_key(field.name)))
-            joins.append((alias, alias.id == _column(spec, field.name)))
-    return columns, joins
+            alias: Any = target_model.__table__.alias(f"ref_{field.name}")
+            columns.append(alias.c[title].label(label_key(field.name)))
+            source = source.outerjoin(alias, alias.c.id == table.c[field.name])
+    projection = select(*columns).select_from(source)
+    policy.cache[("projection", spec.name)] = projection
+    return projection
+
+
+def _raw_ids(column: Any) -> Any:
+    # Ids leave the service as text; reading them as text skips building a
+    # uuid.UUID per cell only to turn it back into a string.
+    return type_coerce(column, String) if isinstance(column.type, Uuid) else column
+
+
+def _dashed(hex_id: str) -> str:
+    return f"{hex_id[:8]}-{hex_id[8:12]}-{hex_id[12:16]}-{hex_id[16:20]}-{hex_id[20:]}"
 
 
 def _base_select(spec: EntitySpec, policy: Policy, actor: Actor) -> Select[Any]:
-    columns, joins = _projection(spec, policy)
-    query = select(*columns).select_from(spec.model)
-    for alias, on in joins:
-        query = query.outerjoin(alias, on)
+    query: Select[Any] = _projection(spec, policy)
     return query.where(scope_clause(spec, policy, actor))
 
 
-def _to_record(row: Any) -> Record:
+def _to_record(row: Any, id_keys: tuple[str, ...]) -> Record:
     record = dict(row._mapping)
-    for key, value in record.items():
-        if isinstance(value, uuid.UUID):
+    for key in id_keys:
+        value = record[key]
+        if isinstance(value, str) and len(value) == 32:
+            record[key] = _dashed(value)
+        elif isinstance(value, uuid.UUID):
             record[key] = str(value)
     return record
+
+
+def _id_keys(spec: EntitySpec, policy: Policy) -> tuple[str, ...]:
+    cached = policy.cache.get(("id_keys", spec.name))
+    if cached is None:
+        references = policy.visible_builtin(spec.name)
+        cached = ("id", *(f.name for f in references if f.type in ("reference", "stage")))
+        policy.cache[("id_keys", spec.name)] = cached
+    return tuple(cached)
 
 
 def _attach_custom(
@@ -173,11 +203,12 @@ def _escape_like(text: str) -> str:
 
 
 def _custom_clause(spec: EntitySpec, custom: CustomField, condition: Condition) -> Any:
-    model: Any = spec.model
+    model: Any = _table(spec).c
+    values: Any = CustomValue.__table__.c
     field_spec = custom.as_spec()
     is_number = custom.type in ("number", "money", "boolean")
-    stored_column: Any = CustomValue.value_number if is_number else CustomValue.value_text
-    matching = select(CustomValue.record_id).where(CustomValue.field_id == custom.id)
+    stored_column: Any = values.value_number if is_number else values.value_text
+    matching = select(values.record_id).where(values.field_id == custom.id)
     if condition.op == "empty":
         return model.id.not_in(matching)
     if condition.op == "filled":
@@ -219,13 +250,31 @@ def get_record(store: Store, actor: Actor, entity: str, record_id: uuid.UUID | s
     key = _parse(spec, record_id)
     with store.reading() as session:
         policy = policy_for(store, session, actor.role)
-        model: Any = spec.model
-        row = session.execute(_base_select(spec, policy, actor).where(model.id == key)).first()
+        id_column = _column(spec, "id")
+        row = session.execute(_base_select(spec, policy, actor).where(id_column == key)).first()
         if row is None:
             raise NotFound(f"no {entity} with id {key} that {actor.username} may see")
-        records = [_to_record(row)]
+        records = [_to_record(row, _id_keys(spec, policy))]
         _attach_custom(session, spec, policy, records)
         return records[0]
+
+
+def records_by_id(
+    store: Store, actor: Actor, entity: str, ids: Sequence[uuid.UUID]
+) -> dict[str, Record]:
+    """The records with these ids that ``actor`` may see, by id (missing ones left out)."""
+    spec = entity_spec(entity)
+    found: dict[str, Record] = {}
+    with store.reading() as session:
+        policy = policy_for(store, session, actor.role)
+        id_keys = _id_keys(spec, policy)
+        for start in range(0, len(ids), 500):
+            chunk = list(ids[start : start + 500])
+            query = _base_select(spec, policy, actor).where(_column(spec, "id").in_(chunk))
+            records = [_to_record(row, id_keys) for row in session.execute(query)]
+            _attach_custom(session, spec, policy, records)
+            found.update((record["id"], record) for record in records)
+    return found
 
 
 def page_records(
@@ -250,12 +299,14 @@ def page_records(
         raise ValidationError("limit", "must be between 1 and 10000")
     with store.reading() as session:
         policy = policy_for(store, session, actor.role)
-        model: Any = spec.model
+        model: Any = _table(spec).c
         sort_column = _sort_column(spec, policy, sort)
         query = _base_select(spec, policy, actor).where(*_filters(spec, policy, where))
         if after is not None:
             value, last_id = after
             key = _parse(spec, last_id)
+            if isinstance(sort_column.type, Uuid) and isinstance(value, str):
+                value = uuid.UUID(value)
             if value is None:
                 query = query.where(
                     or_(sort_column.is_not(None), and_(sort_column.is_(None), model.id > key))
@@ -271,7 +322,8 @@ def page_records(
         query = query.limit(limit + 1)
         if offset:
             query = query.offset(offset)
-        rows = [_to_record(row) for row in session.execute(query)]
+        id_keys = _id_keys(spec, policy)
+        rows = [_to_record(row, id_keys) for row in session.execute(query)]
         more = len(rows) > limit
         rows = rows[:limit]
         _attach_custom(session, spec, policy, rows)
@@ -294,8 +346,7 @@ def _nullable(spec: EntitySpec, name: str) -> bool:
 
 
 def _sort_value(session: Session, spec: EntitySpec, column: Any, record_id: str) -> Any:
-    model: Any = spec.model
-    return session.scalar(select(column).where(model.id == uuid.UUID(record_id)))
+    return session.scalar(select(column).where(_column(spec, "id") == uuid.UUID(record_id)))
 
 
 def count_records(store: Store, actor: Actor, entity: str, where: Sequence[Condition] = ()) -> int:
@@ -303,9 +354,9 @@ def count_records(store: Store, actor: Actor, entity: str, where: Sequence[Condi
     spec = entity_spec(entity)
     with store.reading() as session:
         policy = policy_for(store, session, actor.role)
-        model: Any = spec.model
         query = (
-            select(func.count(model.id))
+            select(func.count())
+            .select_from(_table(spec))
             .where(scope_clause(spec, policy, actor))
             .where(*_filters(spec, policy, where))
         )

@@ -10,15 +10,17 @@ from __future__ import annotations
 
 import re
 import uuid
+from typing import Any
 from dataclasses import dataclass
 
 import phonenumbers
-from sqlalchemy import text
+from sqlalchemy import column, select, table, text
 
 from contactdesk.services.actor import Actor
-from contactdesk.services.field_rules import Policy
+from contactdesk.services.field_catalog import ENTITIES
+from contactdesk.services.field_rules import Policy, scope_clause
 from contactdesk.services.policy_cache import policy_for
-from contactdesk.services.record_queries import Condition, Record, page_records
+from contactdesk.services.record_queries import Record, page_records, records_by_id
 from contactdesk.store.local_store import Store
 
 SEARCHABLE = ("contact", "account")
@@ -73,13 +75,18 @@ def _columns_filter(policy: Policy, entity: str) -> str:
     return "{" + " ".join(visible) + "}" if visible else ""
 
 
+SEARCH_DOCS = table("search_docs", column("rowid"), column("entity"), column("record_id"))
+SEARCH_INDEX = table("search_index", column("rowid"))
+
+
 def search_ids(
     store: Store, actor: Actor, query: str, *, limit: int = 50, entity: str | None = None
 ) -> list[tuple[str, uuid.UUID]]:
-    """(entity, id) of records whose indexed fields match ``query``, best first.
+    """(entity, id) of records in the actor's scope whose indexed fields match ``query``.
 
-    Scope is applied by the caller through page_records; this returns candidates
-    only from columns the role may see, so a hidden email can never match.
+    Matching is restricted to columns whose field the role may see, so a hidden
+    email can never make a record match; the scope is applied inside the same
+    query so that ``limit`` counts only records the actor may open.
     """
     expression = match_expression(query)
     if expression is None:
@@ -89,26 +96,37 @@ def search_ids(
     with store.reading() as session:
         policy = policy_for(store, session, actor.role)
         for name in entities:
-            columns = _columns_filter(policy, name)
-            if not columns:
+            scoped = _scoped_match(policy, name, expression)
+            if scoped is None:
                 continue
-            if expression.startswith("phone :"):
-                if "phone" not in columns:
-                    continue
-                scoped = expression
-            else:
-                scoped = f"{columns} : ({expression})"
-            rows = session.execute(
-                text(
-                    "SELECT d.record_id FROM search_index "
-                    "JOIN search_docs AS d ON d.rowid = search_index.rowid "
-                    "WHERE search_index MATCH :match AND d.entity = :entity "
-                    "LIMIT :limit"
-                ),
-                {"match": scoped, "entity": name, "limit": limit * 4},
+            spec = ENTITIES[name]
+            records: Any = spec.model.__table__
+            statement = (
+                select(SEARCH_DOCS.c.record_id)
+                .select_from(
+                    SEARCH_INDEX.join(SEARCH_DOCS, SEARCH_DOCS.c.rowid == SEARCH_INDEX.c.rowid)
+                )
+                .where(text("search_index MATCH :match"), SEARCH_DOCS.c.entity == name)
+                .limit(limit - len(found))
             )
+            if spec.owner_field is not None and policy.scope != "all":
+                statement = statement.join(records, records.c.id == SEARCH_DOCS.c.record_id).where(
+                    scope_clause(spec, policy, actor)
+                )
+            rows = session.execute(statement, {"match": scoped})
             found.extend((name, uuid.UUID(hex=row[0])) for row in rows)
+            if len(found) >= limit:
+                break
     return found
+
+
+def _scoped_match(policy: Policy, entity: str, expression: str) -> str | None:
+    columns = _columns_filter(policy, entity)
+    if not columns:
+        return None
+    if expression.startswith("phone :"):
+        return expression if "phone" in columns else None
+    return f"{columns} : ({expression})"
 
 
 def search_records(
@@ -130,15 +148,10 @@ def search_records(
         return hits
     candidates = search_ids(store, actor, query, limit=limit, entity=entity)
     for name in entities:
-        ids = [str(record_id) for kind, record_id in candidates if kind == name]
-        if not ids:
-            continue
-        for start in range(0, len(ids), 500):
-            chunk = ids[start : start + 500]
-            page = page_records(
-                store, actor, name, limit=len(chunk), where=[Condition("id", "in", chunk)]
+        ids = [record_id for kind, record_id in candidates if kind == name]
+        if ids:
+            rows = records_by_id(store, actor, name, ids)
+            hits.extend(
+                SearchHit(name, rows[str(record_id)]) for record_id in ids if str(record_id) in rows
             )
-            hits.extend(SearchHit(name, row) for row in page.rows)
-    order = {str(record_id): index for index, (_, record_id) in enumerate(candidates)}
-    hits.sort(key=lambda hit: order.get(hit.record["id"], 0))
     return hits[:limit]
