@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 import uuid
-from typing import Any
 from dataclasses import dataclass
+from typing import Any
 
 import phonenumbers
 from sqlalchemy import column, select, table, text
