@@ -1,0 +1,47 @@
+"""Screenshot scenes of the import wizard and duplicate review, for ``ui.screenshots``.
+
+``ui.screenshots`` adds ``DATA_TRANSFER_SCENES`` to its registry. The wizard
+scene shows the mapping step of the Google Contacts sample; the review scene
+shows the first candidate pair side by side. Neither changes the store.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QWidget
+
+from ui.data_transfer.duplicate_review import DuplicateReview
+from ui.data_transfer.import_wizard import ImportWizard
+
+if TYPE_CHECKING:
+    from ui.screenshots import SceneContext
+
+SAMPLE = Path(__file__).parents[2] / "tests" / "data" / "google_contacts_current.csv"
+
+
+def import_wizard_mapping(context: SceneContext) -> QWidget:
+    wizard = ImportWizard(context.view_context("marketing"))
+    wizard.resize(1000, 640)
+    wizard.show()
+    wizard.file_page.path_edit.setText(str(SAMPLE))
+    wizard.next()
+    return wizard
+
+
+def duplicate_review(context: SceneContext) -> QWidget:
+    review = DuplicateReview(context.view_context("admin"))
+    review.resize(1280, 720)
+    review.find()
+    context.settle(lambda: review.candidates.count() > 0)
+    review.candidates.setCurrentRow(0)
+    context.settle(lambda: review.table.rowCount() > 0)
+    return review
+
+
+DATA_TRANSFER_SCENES: dict[str, Callable[[SceneContext], QWidget]] = {
+    "import_wizard_mapping": import_wizard_mapping,
+    "duplicate_review": duplicate_review,
+}
