@@ -1,0 +1,112 @@
+"""``contactdesk week``: the same plan as a table, JSON or an .ics file; clean user errors."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+from contactdesk.cli.main import main
+from contactdesk.services.actor import Actor
+from contactdesk.services.directory import create_user, find_user
+from contactdesk.store import open_store
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "selling"))
+from sales_scenario import build_sales_week
+
+FIXED = ["--date", "2026-03-11", "--now", "2026-03-11T10:00:00+00:00"]
+
+
+@pytest.fixture
+def week_store(tmp_path: Path) -> Path:
+    path = tmp_path / "week.db"
+    store = open_store(path)
+    create_user(store, Actor.system(), "rita", display_name="Rita Rep", role="sales")
+    create_user(store, Actor.system(), "sam", display_name="Sam Seller", role="sales")
+    build_sales_week(store, find_user(store, "rita"), find_user(store, "sam"))
+    store.close()
+    return path
+
+
+def _week(path: Path, *options: str) -> int:
+    return main(["week", "--store", str(path), "--user", "rita", *FIXED, *options])
+
+
+def test_json_has_one_key_per_section(week_store: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert _week(week_store, "--json") == 0
+    plan = json.loads(capsys.readouterr().out)
+    assert set(plan) == {
+        "user", "week_start", "week_end", "now", "overdue", "days",
+        "leads_without_next_step", "lapsed_accounts", "campaigns",
+    }  # fmt: skip
+
+
+def test_json_days_run_monday_to_sunday(
+    week_store: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _week(week_store, "--json")
+    days = json.loads(capsys.readouterr().out)["days"]
+    assert [day["date"] for day in days] == [f"2026-03-{n:02d}" for n in range(9, 16)]
+
+
+def test_json_items_carry_subject_due_time_and_rank_data(
+    week_store: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _week(week_store, "--json")
+    wednesday = json.loads(capsys.readouterr().out)["days"][2]["items"]
+    assert [item["subject"] for item in wednesday] == [
+        "Proposal call", "Webinar follow-up", "Courtesy call"
+    ]  # fmt: skip
+    assert wednesday[0]["opportunity_value"] == 50000
+
+
+def test_json_overdue_has_total_and_items(
+    week_store: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _week(week_store, "--json")
+    overdue = json.loads(capsys.readouterr().out)["overdue"]
+    assert (overdue["total"], overdue["items"][0]["subject"]) == (1, "Chase the quote")
+
+
+def test_table_lists_the_days_and_campaigns(
+    week_store: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert _week(week_store) == 0
+    out = capsys.readouterr().out
+    assert "Wednesday 11 Mar (3)" in out
+    assert "Spring Launch" in out
+
+
+def test_ics_option_writes_a_calendar_file(
+    week_store: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "week.ics"
+    assert _week(week_store, "--ics", str(out)) == 0
+    text = out.read_bytes()
+    assert text.startswith(b"BEGIN:VCALENDAR\r\n")
+    assert text.count(b"BEGIN:VEVENT") == 4
+    assert "wrote 4 events" in capsys.readouterr().out
+
+
+def test_unknown_user_exits_1_with_one_line(
+    week_store: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code = main(["week", "--store", str(week_store), "--user", "nobody"])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert err.count("\n") == 1 and "no user 'nobody'" in err
+
+
+def test_bad_date_exits_1(week_store: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(["week", "--store", str(week_store), "--user", "rita", "--date", "11/03"])
+    assert code == 1
+    assert "is not a date" in capsys.readouterr().err
+
+
+def test_json_and_ics_together_are_refused(
+    week_store: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert _week(week_store, "--json", "--ics", str(tmp_path / "x.ics")) == 1
+    assert "not allowed with" in capsys.readouterr().err

@@ -1,0 +1,151 @@
+"""The week plan shows the right work for a fixed clock, ranked, with its flags."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, timedelta
+
+from sales_scenario import MONDAY, NOW, SalesWeek, at
+
+from contactdesk.selling.week_plan import DAY_LIMIT, WeekPlan, week_plan
+from contactdesk.services import unit_of_work
+from contactdesk.services.actor import Actor
+from contactdesk.store import Store
+
+
+def _plan(store: Store, week: SalesWeek, day: date | None = None) -> WeekPlan:
+    return week_plan(store, week.rep.actor(), week.rep.id, now=NOW, day=day)
+
+
+def _day(plan: WeekPlan, weekday: int) -> list[uuid.UUID]:
+    return [item.activity_id for item in plan.days[weekday].items]
+
+
+def test_plan_runs_monday_to_sunday_of_the_week_of_now(store: Store, week: SalesWeek) -> None:
+    plan = _plan(store, week)
+    assert [day.day for day in plan.days] == [MONDAY + timedelta(days=n) for n in range(7)]
+
+
+def test_wednesday_lists_the_reps_work_due_that_day(store: Store, week: SalesWeek) -> None:
+    plan = _plan(store, week)
+    assert set(_day(plan, 2)) == {week.call_carla, week.follow_up_leo, week.plain_call}
+
+
+def test_thursday_lists_the_meeting(store: Store, week: SalesWeek) -> None:
+    assert _day(_plan(store, week), 3) == [week.meeting]
+
+
+def test_another_reps_activity_is_not_in_the_plan(store: Store, week: SalesWeek) -> None:
+    plan = _plan(store, week)
+    shown = {item.activity_id for item in plan.items()} | {i.activity_id for i in plan.overdue}
+    assert week.other_rep_call not in shown
+
+
+def test_open_work_due_before_today_is_overdue_on_top(store: Store, week: SalesWeek) -> None:
+    plan = _plan(store, week)
+    assert [item.activity_id for item in plan.overdue] == [week.overdue_call]
+    assert plan.overdue_total == 1
+
+
+def test_work_due_earlier_today_is_not_overdue(store: Store, week: SalesWeek) -> None:
+    plan = _plan(store, week)
+    follow_up = next(i for i in plan.days[2].items if i.activity_id == week.follow_up_leo)
+    assert follow_up.overdue is False
+
+
+def test_overdue_orders_bigger_deals_before_older_small_work(store: Store, week: SalesWeek) -> None:
+    unit_of_work.create(
+        store,
+        Actor.system(),
+        "activity",
+        {"kind": "call", "subject": "Old chore", "due_at": at(2, 9), "owner_id": week.rep.id},
+    )
+    big = unit_of_work.create(
+        store,
+        Actor.system(),
+        "activity",
+        {"kind": "call", "subject": "Deal call", "due_at": at(6, 9), "owner_id": week.rep.id,
+         "opportunity_id": week.opportunity},
+    ).record_id  # fmt: skip
+    plan = _plan(store, week)
+    assert plan.overdue[0].activity_id == big
+
+
+def test_day_ranks_opportunity_value_then_lead_score_then_the_rest(
+    store: Store, week: SalesWeek
+) -> None:
+    assert _day(_plan(store, week), 2) == [week.call_carla, week.follow_up_leo, week.plain_call]
+
+
+def test_ranked_items_carry_their_value_and_score(store: Store, week: SalesWeek) -> None:
+    items = _plan(store, week).days[2].items
+    assert (items[0].opportunity_value, items[1].lead_score) == (50000, 80)
+
+
+def test_work_on_a_won_deal_no_longer_ranks_by_its_value(store: Store, week: SalesWeek) -> None:
+    unit_of_work.update(store, Actor.system(), "opportunity", week.opportunity, {"stage_id": "Won"})
+    items = _plan(store, week).days[2].items
+    assert items[0].activity_id == week.follow_up_leo
+
+
+def test_open_lead_with_nothing_planned_is_flagged(store: Store, week: SalesWeek) -> None:
+    flagged = {lead.lead_id for lead in _plan(store, week).leads_without_next_step}
+    assert week.lead_nina in flagged
+
+
+def test_lead_with_a_planned_follow_up_is_not_flagged(store: Store, week: SalesWeek) -> None:
+    flagged = {lead.lead_id for lead in _plan(store, week).leads_without_next_step}
+    assert week.lead_leo not in flagged
+
+
+def test_flagged_leads_rank_by_score(store: Store, week: SalesWeek) -> None:
+    flagged = [lead.lead_id for lead in _plan(store, week).leads_without_next_step]
+    assert flagged == [week.lead_nina, week.lead_max]
+
+
+def test_account_past_its_keep_in_touch_cadence_is_flagged(store: Store, week: SalesWeek) -> None:
+    lapsed = {account.account_id: account for account in _plan(store, week).lapsed_accounts}
+    assert lapsed[week.acme].last_done_at == NOW - timedelta(days=20)
+    assert lapsed[week.acme].due_since == NOW - timedelta(days=6)
+
+
+def test_account_never_touched_is_flagged(store: Store, week: SalesWeek) -> None:
+    lapsed = {account.account_id: account for account in _plan(store, week).lapsed_accounts}
+    assert lapsed[week.dormant].last_done_at is None
+
+
+def test_account_touched_within_its_cadence_is_not_flagged(store: Store, week: SalesWeek) -> None:
+    names = {account.name for account in _plan(store, week).lapsed_accounts}
+    assert names == {"Acme Logistics", "Dormant Ltd"}
+
+
+def test_campaign_strip_shows_campaigns_running_this_week(store: Store, week: SalesWeek) -> None:
+    campaigns = _plan(store, week).campaigns
+    assert [(c.name, c.expected_leads) for c in campaigns] == [("Spring Launch", 40)]
+
+
+def test_previous_week_shows_that_weeks_items(store: Store, week: SalesWeek) -> None:
+    plan = _plan(store, week, day=MONDAY - timedelta(days=7))
+    assert _day(plan, 3) == [week.overdue_call]
+
+
+def test_next_week_shows_that_weeks_items(store: Store, week: SalesWeek) -> None:
+    plan = _plan(store, week, day=MONDAY + timedelta(days=7))
+    assert _day(plan, 0) == [week.next_week_call]
+
+
+def test_a_crowded_day_shows_the_limit_and_counts_everything(store: Store, week: SalesWeek) -> None:
+    with unit_of_work.unit_of_work(store, Actor.system()) as work:
+        for number in range(DAY_LIMIT + 5):
+            work.create(
+                "activity",
+                {"kind": "task", "subject": f"Task {number}", "due_at": at(13, 8),
+                 "owner_id": week.rep.id},
+            )  # fmt: skip
+    friday = _plan(store, week).days[4]
+    assert (len(friday.items), friday.total) == (DAY_LIMIT, DAY_LIMIT + 5)
+
+
+def test_another_rep_reading_the_plan_sees_nothing_of_it(store: Store, week: SalesWeek) -> None:
+    plan = week_plan(store, week.other_rep.actor(), week.rep.id, now=NOW)
+    assert (plan.items(), plan.overdue, plan.leads_without_next_step) == ([], [], [])
