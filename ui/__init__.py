@@ -4,8 +4,3 @@ A client of ``contactdesk.services`` only: no SQL, no SQLAlchemy, no sqlite3 her
 Database work runs on the single database worker (``ui.database_worker``); widgets
 and item models live on the UI thread and hear about changes by signal.
 """
-
-from ui import immortal_singletons
-
-# Before any Qt call anywhere in the front end (app, tests, screenshot script).
-immortal_singletons.apply()
