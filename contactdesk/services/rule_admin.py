@@ -34,6 +34,23 @@ class RuleRow:
     access: dict[str, str]
 
 
+@dataclass(frozen=True)
+class RoleInfo:
+    name: str
+    label: str
+    scope: str
+    builtin: bool
+
+
+def list_roles(store: Store) -> list[RoleInfo]:
+    """Every role with its record scope, by name."""
+    with store.reading() as session:
+        return [
+            RoleInfo(role.name, role.label, role.scope, role.builtin)
+            for role in session.scalars(select(Role).order_by(Role.name))
+        ]
+
+
 def _role(work: UnitOfWork, name: str) -> Role:
     role = work.session.scalar(select(Role).where(Role.name == name))
     if role is None:

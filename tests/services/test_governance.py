@@ -19,7 +19,7 @@ from contactdesk.services.custom_fields import add_custom_field, update_custom_f
 from contactdesk.services.directory import UserInfo
 from contactdesk.services.funnel import add_stage, list_stages, remove_stage, reorder_stages
 from contactdesk.services.record_queries import Condition, count_records, get_record
-from contactdesk.services.rule_admin import add_role, rule_matrix, set_rule
+from contactdesk.services.rule_admin import add_role, list_roles, rule_matrix, set_rule
 from contactdesk.store import Store
 
 
@@ -172,3 +172,13 @@ def test_handoff_rules_and_goal_metric_round_trip(store: Store, admin: Actor) ->
 def test_goal_metric_must_be_one_the_teams_know(store: Store, admin: Actor) -> None:
     with pytest.raises(ValidationError, match="market_share, volume, margin"):
         set_goal_metric(store, admin, "happiness")
+
+
+def test_roles_are_listed_with_their_scope(store: Store, admin: Actor) -> None:
+    add_role(store, admin, "partner", scope="team")
+    assert [(r.name, r.scope, r.builtin) for r in list_roles(store)] == [
+        ("admin", "all", True),
+        ("marketing", "all", True),
+        ("partner", "team", False),
+        ("sales", "own", True),
+    ]
