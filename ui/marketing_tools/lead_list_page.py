@@ -1,0 +1,136 @@
+"""Marketing's lead list: every lead with the parts of its score, filtered by rep and status.
+
+The hand-off dialog and a rescore button sit above the list; the list reloads
+when leads change in the store.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Slot
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from contactdesk.marketing.lead_scoring import rescore_leads
+from contactdesk.model.base import utc_now
+from contactdesk.model.selling import LEAD_STATUSES
+from contactdesk.services.changes import ChangeSet
+from contactdesk.services.directory import UserInfo, list_users
+from contactdesk.services.record_queries import Condition
+from ui.database_worker import TaskControl
+from ui.marketing_tools.handoff_dialog import HandoffDialog
+from ui.marketing_tools.lead_table_model import LeadTableModel
+from ui.view_context import ViewContext
+
+
+class LeadListPage(QWidget):
+    """Leads with fit, engagement, history and score side by side."""
+
+    def __init__(self, context: ViewContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._context = context
+        self.model = LeadTableModel(context.session, context.worker, self)
+        self.owner_filter = QComboBox()
+        self.owner_filter.setAccessibleName(self.tr("Sales rep"))
+        self.owner_filter.addItem(self.tr("Every rep"), None)
+        self.status_filter = QComboBox()
+        self.status_filter.setAccessibleName(self.tr("Status"))
+        self.status_filter.addItem(self.tr("Any status"), None)
+        for status in LEAD_STATUSES:
+            self.status_filter.addItem(status.replace("_", " "), status)
+        self.handoff_button = QPushButton(self.tr("Hand off a segment…"))
+        self.rescore_button = QPushButton(self.tr("Rescore open leads"))
+        self.message = QLabel()
+        self.table = QTableView()
+        self.table.setAccessibleName(self.tr("Leads"))
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel(self.tr("Rep")))
+        bar.addWidget(self.owner_filter)
+        bar.addWidget(QLabel(self.tr("Status")))
+        bar.addWidget(self.status_filter)
+        bar.addStretch()
+        bar.addWidget(self.rescore_button)
+        bar.addWidget(self.handoff_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.message)
+        layout.addWidget(self.table)
+
+        self.owner_filter.currentIndexChanged.connect(self.apply_filter)
+        self.status_filter.currentIndexChanged.connect(self.apply_filter)
+        self.handoff_button.clicked.connect(self.open_handoff)
+        self.rescore_button.clicked.connect(self.rescore)
+        context.relay.changed.connect(self._on_store_changed)
+        self._load_reps()
+        self.model.reload()
+
+    def _load_reps(self) -> None:
+        store = self._context.session.store
+
+        def load(control: TaskControl) -> list[UserInfo]:
+            return [user for user in list_users(store) if user.role == "sales"]
+
+        self._context.worker.submit(load, on_success=self._show_reps)
+
+    def _show_reps(self, reps: list[UserInfo]) -> None:
+        for rep in reps:
+            self.owner_filter.addItem(rep.display_name, str(rep.id))
+
+    def show_rep(self, user_id: str) -> None:
+        """Filter the list to one rep's leads (their inbox, as marketing sees it)."""
+        index = self.owner_filter.findData(user_id)
+        if index >= 0:
+            self.owner_filter.setCurrentIndex(index)
+
+    @Slot()
+    def apply_filter(self) -> None:
+        where = []
+        owner = self.owner_filter.currentData()
+        if owner:
+            where.append(Condition("owner_id", "eq", owner))
+        status = self.status_filter.currentData()
+        if status:
+            where.append(Condition("status", "eq", status))
+        self.model.set_filter(where)
+
+    @Slot()
+    def open_handoff(self) -> HandoffDialog:
+        dialog = HandoffDialog(self._context, self)
+        dialog.resize(560, 420)
+        dialog.open()
+        return dialog
+
+    @Slot()
+    def rescore(self) -> None:
+        store, actor = self._context.session.store, self._context.session.actor
+        self.message.setText(self.tr("Rescoring…"))
+
+        def run(control: TaskControl) -> ChangeSet:
+            return rescore_leads(store, actor, utc_now())
+
+        self._context.worker.submit(
+            run,
+            on_success=lambda changes: self.message.setText(
+                self.tr("%n lead(s) rescored.", "", len(changes.ids("lead")))
+            ),
+            on_failure=lambda error: self.message.setText(str(error)),
+        )
+
+    @Slot(object)
+    def _on_store_changed(self, changes: ChangeSet) -> None:
+        if "lead" in changes.entities():
+            self.model.reload()
