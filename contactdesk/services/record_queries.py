@@ -301,27 +301,29 @@ def page_records(
         policy = policy_for(store, session, actor.role)
         model: Any = _table(spec).c
         sort_column = _sort_column(spec, policy, sort)
-        query = _base_select(spec, policy, actor).where(*_filters(spec, policy, where))
-        if after is not None:
-            value, last_id = after
-            key = _parse(spec, last_id)
-            if isinstance(sort_column.type, Uuid) and isinstance(value, str):
-                value = uuid.UUID(value)
-            if value is None:
-                query = query.where(
-                    or_(sort_column.is_not(None), and_(sort_column.is_(None), model.id > key))
-                )
-            else:
-                query = query.where(
-                    or_(sort_column > value, and_(sort_column == value, model.id > key))
-                )
+        conditions = [scope_clause(spec, policy, actor), *_filters(spec, policy, where)]
         if _nullable(spec, sort or spec.order_by):
-            query = query.order_by(sort_column.is_not(None), sort_column, model.id)
+            ordering = [sort_column.is_not(None), sort_column, model.id]
         else:
-            query = query.order_by(sort_column, model.id)
-        query = query.limit(limit + 1)
+            ordering = [sort_column, model.id]
+        if after is not None:
+            conditions.append(_after_clause(sort_column, model.id, after, spec))
         if offset:
-            query = query.offset(offset)
+            # Find the row before the jump target by walking only the (covering)
+            # index, then page on by key: OFFSET over the full projection would
+            # join every skipped row.
+            anchor = session.execute(
+                select(sort_column, model.id)
+                .select_from(_table(spec))
+                .where(*conditions)
+                .order_by(*ordering)
+                .limit(1)
+                .offset(offset - 1)
+            ).first()
+            if anchor is None:
+                return Page([], None)
+            conditions.append(_after_clause(sort_column, model.id, (anchor[0], anchor[1]), spec))
+        query = _projection(spec, policy).where(*conditions).order_by(*ordering).limit(limit + 1)
         id_keys = _id_keys(spec, policy)
         rows = [_to_record(row, id_keys) for row in session.execute(query)]
         more = len(rows) > limit
@@ -338,6 +340,23 @@ def page_records(
             )
             next_after = (sort_value, last["id"])
         return Page(rows, next_after)
+
+
+def _after_clause(
+    sort_column: Any, id_column: Any, after: tuple[Any, Any], spec: EntitySpec
+) -> ColumnElement[bool]:
+    """Rows strictly after (value, id) in (sort, id) order, nulls first."""
+    value, last_id = after
+    key = last_id if isinstance(last_id, uuid.UUID) else _parse(spec, last_id)
+    if isinstance(sort_column.type, Uuid) and isinstance(value, str):
+        value = uuid.UUID(value)
+    if value is None:
+        clause: ColumnElement[bool] = or_(
+            sort_column.is_not(None), and_(sort_column.is_(None), id_column > key)
+        )
+    else:
+        clause = or_(sort_column > value, and_(sort_column == value, id_column > key))
+    return clause
 
 
 def _nullable(spec: EntitySpec, name: str) -> bool:

@@ -89,3 +89,14 @@ def test_unknown_operator_is_refused(crowd: Store, admin: Actor) -> None:
 def test_page_size_is_bounded(crowd: Store, admin: Actor) -> None:
     with pytest.raises(ValidationError, match="limit"):
         page_records(crowd, admin, "contact", limit=0)
+
+
+def test_offset_past_the_end_is_an_empty_last_page(crowd: Store, admin: Actor) -> None:
+    page = page_records(crowd, admin, "contact", offset=250, limit=5)
+    assert (page.rows, page.next_after) == ([], None)
+
+
+def test_offset_then_next_page_continues_in_order(crowd: Store, admin: Actor) -> None:
+    first = page_records(crowd, admin, "contact", offset=120, limit=10)
+    second = page_records(crowd, admin, "contact", after=first.next_after, limit=10)
+    assert [row["display_name"] for row in first.rows + second.rows] == NAMES[120:140]
