@@ -15,6 +15,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from ui.admin.admin_view import AdminView
+from ui.marketing.marketing_view import MarketingView
 from ui.view_context import ViewContext
 from ui.views.contact_list_view import ContactListView
 
@@ -38,12 +39,14 @@ class RoleView:
         return QCoreApplication.translate(TRANSLATION_CONTEXT, self.title)
 
 
+MARKETERS = frozenset({"marketing", "admin"})
 ROLE_VIEWS: list[RoleView] = [
     RoleView(QT_TRANSLATE_NOOP(TRANSLATION_CONTEXT, "Contacts"), ContactListView),
     # RoleView(QT_TRANSLATE_NOOP(TRANSLATION_CONTEXT, "Week"), WeekPlanView, frozenset({"sales"})),
     RoleView(
         QT_TRANSLATE_NOOP(TRANSLATION_CONTEXT, "Administration"), AdminView, frozenset({"admin"})
     ),
+    RoleView(QT_TRANSLATE_NOOP(TRANSLATION_CONTEXT, "Marketing"), MarketingView, MARKETERS),
 ]
 
 

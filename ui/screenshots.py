@@ -27,12 +27,14 @@ from PySide6.QtWidgets import QApplication, QWidget
 from contactdesk.demo import generate_demo
 from contactdesk.services.directory import UserInfo, list_users
 from contactdesk.store import Store, open_store
+from ui.admin.admin_screenshot_scenes import ADMIN_SCENES
 from ui.app import application
 from ui.app_session import AppSession
 from ui.database_worker import DatabaseWorker
 from ui.dialogs.record_detail_dialog import RecordDetailDialog
 from ui.dialogs.user_picker_dialog import UserPickerDialog
 from ui.main_window import MainWindow
+from ui.marketing.marketing_scenes import MARKETING_SCENES
 from ui.store_changes import StoreChangeRelay
 from ui.view_context import ViewContext
 from ui.views.contact_list_view import ContactListView
@@ -143,6 +145,13 @@ def user_picker(context: SceneContext) -> QWidget:
     dialog = UserPickerDialog(list_users(context.store))
     dialog.resize(560, 420)
     return dialog
+
+
+SCENES.update(MARKETING_SCENES)  # type: ignore[arg-type]  # marketing's scenes, ui/marketing
+
+
+# The admin view's scenes (rule matrix, custom fields, funnel, preview as role).
+SCENES.update(ADMIN_SCENES)
 
 
 # -- rendering -----------------------------------------------------------------

@@ -94,7 +94,7 @@ def build(context: ReportContext) -> ReportTable:
             row["share"] = row["deals"] / total if total else 0.0
             row["average_deal"] = row["revenue"] / row["deals"] if row["deals"] else 0.0
         rows.extend(found)
-    chart_rows = [row for row in rows if row["dimension"] == "Industry"][:12]
+    chart_rows = [row for row in rows if row["dimension"] == "Industry"][:10]
     chart = ChartSpec(
         "bar",
         "Won revenue by industry",

@@ -94,13 +94,13 @@ def build(context: ReportContext) -> ReportTable:
     chart = ChartSpec(
         "stacked_bar",
         "Accepted and rejected leads by campaign and source",
-        tuple(f"{key_text(r['campaign'])} / {key_text(r['source'])}" for r in rows[:15]),
+        tuple(f"{key_text(r['campaign'])} / {key_text(r['source'])}" for r in rows[:8]),
         (
-            ChartSeries("Accepted", tuple(float(r["accepted"]) for r in rows[:15])),
-            ChartSeries("Rejected", tuple(float(r["rejected"]) for r in rows[:15])),
+            ChartSeries("Accepted", tuple(float(r["accepted"]) for r in rows[:8])),
+            ChartSeries("Rejected", tuple(float(r["rejected"]) for r in rows[:8])),
         ),
         "leads",
-        tuple((key_text(r["campaign"]), key_text(r["source"])) for r in rows[:15]),
+        tuple((key_text(r["campaign"]), key_text(r["source"])) for r in rows[:8]),
     )
     return ReportTable(COLUMNS, rows, ("campaign", "source"), chart)
 

@@ -82,7 +82,7 @@ def build(context: ReportContext) -> ReportTable:
 
 
 def _chart(rows: list[dict[str, Any]]) -> ChartSpec:
-    shown = rows[:12]
+    shown = rows[:8]
     return ChartSpec(
         "bar",
         "Leads and won deals by source and campaign",

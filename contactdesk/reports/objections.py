@@ -69,7 +69,7 @@ def build(context: ReportContext) -> ReportTable:
         .where(*where)
         .group_by(Intel.tag)
         .order_by(func.count(Intel.id).desc())
-        .limit(12)
+        .limit(10)
     )
     tags = list(context.session.execute(by_tag))
     chart = ChartSpec(

@@ -148,7 +148,7 @@ def test_campaign_roi_totals_each_channel(crm: CrmFixture) -> None:
 
 
 def test_campaign_roi_is_refused_to_a_role_that_cannot_see_spend(crm: CrmFixture) -> None:
-    with pytest.raises(AccessDenied, match="campaign.spend"):
+    with pytest.raises(AccessDenied, match=r"campaign\.spend"):
         run_report(crm.store, Actor.for_role("sales"), "campaign-roi", last_30_days(crm))
 
 

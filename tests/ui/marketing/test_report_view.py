@@ -1,0 +1,114 @@
+"""The report view: run a report, see table and chart, drill down, export."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from crm_fixture import CrmFixture
+from PySide6.QtCharts import QAbstractBarSeries
+from PySide6.QtCore import QDate
+
+from contactdesk.reports.report_result import ANY
+from ui.marketing.report_table_model import ReportTableModel
+from ui.marketing.report_view import ReportView
+from ui.view_context import ViewContext
+
+
+def lead_sources(qtbot, crm: CrmFixture, context: ViewContext) -> ReportView:
+    view = ReportView(context)
+    qtbot.addWidget(view)
+    view.select_report("lead-sources")
+    start = crm.day(-29)
+    view.from_edit.setDate(QDate(start.year, start.month, start.day))
+    view.run_report()
+    qtbot.waitUntil(lambda: view.result is not None)
+    return view
+
+
+def test_running_a_report_fills_the_table(qtbot, crm: CrmFixture, marketer: ViewContext) -> None:
+    view = lead_sources(qtbot, crm, marketer)
+    assert view.model.rowCount() == 3
+    assert view.model.index(0, 5).data() == "10,000.00"
+
+
+def test_running_a_report_draws_its_chart(qtbot, crm: CrmFixture, marketer: ViewContext) -> None:
+    view = lead_sources(qtbot, crm, marketer)
+    (series,) = view.chart.chart().series()
+    assert isinstance(series, QAbstractBarSeries)
+    assert [bar_set.label() for bar_set in series.barSets()] == [
+        "Leads",
+        "Opportunities",
+        "Won deals",
+    ]
+
+
+def test_double_clicking_a_row_opens_the_records_behind_it(
+    qtbot, crm: CrmFixture, marketer: ViewContext
+) -> None:
+    view = lead_sources(qtbot, crm, marketer)
+    with qtbot.waitSignal(view.drilled) as drilled:
+        view.table.doubleClicked.emit(view.model.index(0, 0))
+    assert drilled.args[0].total == 2  # the two webinar leads
+    assert view.drill_dialog is not None
+    assert view.drill_dialog.table.rowCount() == 2
+
+
+def test_clicking_a_bar_drills_down_to_its_row(
+    qtbot, crm: CrmFixture, marketer: ViewContext
+) -> None:
+    view = lead_sources(qtbot, crm, marketer)
+    (series,) = view.chart.chart().series()
+    assert isinstance(series, QAbstractBarSeries)
+    with qtbot.waitSignal(view.drilled) as drilled:
+        series.barSets()[0].clicked.emit(1)  # second bar: the trade show lead
+    assert drilled.args[0].total == 1
+
+
+def test_objections_bars_drill_into_every_stage(
+    qtbot, crm: CrmFixture, marketer: ViewContext
+) -> None:
+    view = lead_sources(qtbot, crm, marketer)
+    view.select_report("objections")
+    view.run_report()
+    qtbot.waitUntil(lambda: view.result is not None and view.result.name == "objections")
+    assert view.result is not None
+    assert view.result.chart.drill_keys[0] == ("price", ANY)
+
+
+def test_csv_export_writes_the_rows(
+    qtbot, crm: CrmFixture, marketer: ViewContext, tmp_path: Path
+) -> None:
+    view = lead_sources(qtbot, crm, marketer)
+    target = tmp_path / "sources.csv"
+    view.export_to(target, "csv")
+    qtbot.waitUntil(lambda: view.status.text() == "Exported 3 rows.")
+    assert len(target.read_text(encoding="utf-8-sig").splitlines()) == 4
+
+
+def test_pdf_export_writes_a_pdf_with_table_and_chart(
+    qtbot, crm: CrmFixture, marketer: ViewContext, tmp_path: Path
+) -> None:
+    view = lead_sources(qtbot, crm, marketer)
+    target = tmp_path / "sources.pdf"
+    view.export_to(target, "pdf")
+    assert target.read_bytes().startswith(b"%PDF")
+    assert view.progress.isHidden()
+
+
+def test_report_table_model_passes_the_model_tester(
+    qtbot, qtmodeltester, crm: CrmFixture, marketer: ViewContext
+) -> None:
+    view = lead_sources(qtbot, crm, marketer)
+    model = ReportTableModel()
+    model.set_result(view.result)
+    qtmodeltester.check(model)
+
+
+def test_the_marketing_page_is_in_a_marketers_main_window(qtbot, marketer: ViewContext) -> None:
+    from ui.main_window import MainWindow
+    from ui.marketing.marketing_view import MarketingView
+
+    window = MainWindow(marketer)
+    qtbot.addWidget(window)
+    pages = [window.pages.widget(i) for i in range(window.pages.count())]
+    assert any(isinstance(page, MarketingView) for page in pages)

@@ -1,0 +1,1 @@
+"""The marketing view: segment builder, reports with charts and drill-down, export."""

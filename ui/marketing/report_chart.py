@@ -1,0 +1,74 @@
+"""Turning a report's ChartSpec into a QtCharts chart whose bars drill down when clicked."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCharts import (
+    QAbstractBarSeries,
+    QBarCategoryAxis,
+    QBarSeries,
+    QBarSet,
+    QChart,
+    QChartView,
+    QHorizontalBarSeries,
+    QHorizontalStackedBarSeries,
+    QStackedBarSeries,
+    QValueAxis,
+)
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPainter
+
+from contactdesk.reports.report_result import ChartSpec, RowKey
+
+# Long category names read better as horizontal bars than as rotated labels.
+HORIZONTAL_WHEN_LONGER_THAN = 14
+
+
+def build_chart(spec: ChartSpec, on_bar: Callable[[RowKey], None] | None = None) -> QChart:
+    """A bar chart (stacked when the spec says so); clicking a bar calls ``on_bar(key)``."""
+    chart = QChart()
+    chart.setTitle(spec.title)
+    chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+    chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+    horizontal = any(len(c) > HORIZONTAL_WHEN_LONGER_THAN for c in spec.categories)
+    stacked = spec.kind == "stacked_bar"
+    series: QAbstractBarSeries
+    if horizontal:
+        series = QHorizontalStackedBarSeries() if stacked else QHorizontalBarSeries()
+    else:
+        series = QStackedBarSeries() if stacked else QBarSeries()
+    for data in spec.series:
+        bar_set = QBarSet(data.name)
+        bar_set.append(list(data.values))
+        if on_bar is not None and spec.drill_keys:
+            bar_set.clicked.connect(lambda index: _drill(spec, index, on_bar))
+        series.append(bar_set)
+    chart.addSeries(series)
+    categories = QBarCategoryAxis()
+    categories.append(list(spec.categories))
+    values = QValueAxis()
+    values.setLabelFormat("%.0f")
+    values.setTitleText(spec.value_label)
+    category_side = Qt.AlignmentFlag.AlignLeft if horizontal else Qt.AlignmentFlag.AlignBottom
+    value_side = Qt.AlignmentFlag.AlignBottom if horizontal else Qt.AlignmentFlag.AlignLeft
+    chart.addAxis(categories, category_side)
+    chart.addAxis(values, value_side)
+    series.attachAxis(categories)
+    series.attachAxis(values)
+    values.applyNiceNumbers()
+    if not spec.categories:
+        chart.setTitle(f"{spec.title} (no data)")
+    return chart
+
+
+def _drill(spec: ChartSpec, index: int, on_bar: Callable[[RowKey], None]) -> None:
+    if 0 <= index < len(spec.drill_keys):
+        on_bar(spec.drill_keys[index])
+
+
+def chart_view() -> QChartView:
+    view = QChartView()
+    view.setRenderHint(QPainter.RenderHint.Antialiasing)
+    view.setMinimumHeight(260)
+    return view

@@ -1,0 +1,277 @@
+"""The report page: pick a report, a date range and a segment; see table and chart; drill down.
+
+Reports, drill-downs and CSV/XLSX exports run on the database worker; a newer
+run supersedes an older one. PDF is painted on the UI thread from the result
+already shown, page by page with a progress bar.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from contactdesk.reports.report_export import export_report
+from contactdesk.reports.report_params import ReportParams
+from contactdesk.reports.report_registry import REPORTS, report_names, run_report
+from contactdesk.reports.report_result import DrillDown, ReportResult, RowKey
+from contactdesk.segments.saved_segments import SavedSegment, list_segments
+from ui.marketing.drill_down_dialog import DrillDownDialog
+from ui.marketing.report_chart import build_chart, chart_view
+from ui.marketing.report_pdf import write_report_pdf
+from ui.marketing.report_table_model import ReportTableModel, RowKeyRole
+from ui.view_context import ViewContext
+
+REPORT_TASK_KEY = "report-view-run"
+DRILL_TASK_KEY = "report-view-drill"
+SEARCHABLE = ("win-stories",)
+
+
+def _qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def _pydate(day: QDate) -> date:
+    return date(day.year(), day.month(), day.day())
+
+
+class ReportView(QWidget):
+    """Runs one report at a time and shows it as a table and a chart."""
+
+    drilled = Signal(object)  # DrillDown, once its dialog is open
+
+    def __init__(self, context: ViewContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._session = context.session
+        self._worker = context.worker
+        self._segments: list[SavedSegment] = []
+        self.result: ReportResult | None = None
+        self.drill_dialog: DrillDownDialog | None = None
+
+        self.report_box = QComboBox()
+        self.report_box.setAccessibleName(self.tr("Report"))
+        for name in report_names():
+            self.report_box.addItem(REPORTS[name].title, name)
+        self.report_box.currentIndexChanged.connect(self._report_changed)
+        self.from_edit = QDateEdit()
+        self.to_edit = QDateEdit()
+        for edit in (self.from_edit, self.to_edit):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+        self.segment_box = QComboBox()
+        self.segment_box.setAccessibleName(self.tr("Segment"))
+        self.segment_box.addItem(self.tr("All contacts"), None)
+        self.search_edit = QLineEdit()
+        self.search_edit.setPlaceholderText(self.tr("Search stories"))
+        self.run_button = QPushButton(self.tr("Run"))
+        self.run_button.clicked.connect(self.run_report)
+        controls = QHBoxLayout()
+        controls.addWidget(self.report_box, 2)
+        controls.addWidget(QLabel(self.tr("From")))
+        controls.addWidget(self.from_edit)
+        controls.addWidget(QLabel(self.tr("to")))
+        controls.addWidget(self.to_edit)
+        controls.addWidget(self.segment_box, 2)
+        controls.addWidget(self.search_edit, 2)
+        controls.addWidget(self.run_button)
+
+        self.question = QLabel()
+        self.question.setStyleSheet("font-size: 13pt; font-weight: 600;")
+        self.notes = QLabel()
+        self.model = ReportTableModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setAccessibleName(self.tr("Report table"))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setAlternatingRowColors(True)
+        self.table.doubleClicked.connect(lambda index: self.drill_down(index.data(RowKeyRole)))
+        self.chart = chart_view()
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.chart)
+        splitter.addWidget(self.table)
+        splitter.setSizes([380, 260])
+
+        self.status = QLabel()
+        self.progress = QProgressBar()
+        self.progress.hide()
+        exports = QHBoxLayout()
+        exports.addWidget(self.status, 1)
+        exports.addWidget(self.progress)
+        for label, file_format in (("CSV", "csv"), ("XLSX", "xlsx"), ("PDF", "pdf")):
+            button = QPushButton(self.tr("Export {format}…").format(format=label))
+            button.clicked.connect(lambda _=False, f=file_format: self._export(f))
+            exports.addWidget(button)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(controls)
+        layout.addWidget(self.question)
+        layout.addWidget(self.notes)
+        layout.addWidget(splitter, 1)
+        layout.addLayout(exports)
+        self._report_changed()
+        self.reload_segments()
+
+    # -- inputs ------------------------------------------------------------------
+
+    def report_name(self) -> str:
+        return str(self.report_box.currentData())
+
+    def select_report(self, name: str) -> None:
+        self.report_box.setCurrentIndex(self.report_box.findData(name))
+
+    def _report_changed(self) -> None:
+        spec = REPORTS[self.report_name()]
+        start, end = spec.default_range(date.today())
+        self.from_edit.setDate(_qdate(start))
+        self.to_edit.setDate(_qdate(end))
+        self.question.setText(self.tr(spec.question))
+        self.search_edit.setVisible(spec.name in SEARCHABLE)
+
+    def reload_segments(self) -> None:
+        """Refresh the segment picker (after a segment was saved or deleted)."""
+        store = self._session.store
+        self._worker.submit(lambda _: list_segments(store), on_success=self._show_segments)
+
+    def _show_segments(self, segments: list[SavedSegment]) -> None:
+        chosen = self.segment_box.currentData()
+        self._segments = segments
+        self.segment_box.clear()
+        self.segment_box.addItem(self.tr("All contacts"), None)
+        for segment in segments:
+            self.segment_box.addItem(segment.name, str(segment.id))
+        self.segment_box.setCurrentIndex(max(self.segment_box.findData(chosen), 0))
+
+    def params(self) -> ReportParams:
+        chosen = self.segment_box.currentData()
+        segment = next((s for s in self._segments if str(s.id) == chosen), None)
+        return ReportParams(
+            _pydate(self.from_edit.date()),
+            _pydate(self.to_edit.date()),
+            segment=segment.definition if segment else None,
+            segment_name=segment.name if segment else None,
+            search=self.search_edit.text() if self.search_edit.isVisible() else "",
+        )
+
+    # -- running -------------------------------------------------------------------
+
+    def run_report(self) -> None:
+        store, actor, name = self._session.store, self._session.actor, self.report_name()
+        try:
+            params = self.params()
+        except Exception as error:  # a bad range is the user's to fix, shown in place
+            self._failed(error)
+            return
+        self.status.setText(self.tr("Running…"))
+        self._worker.submit(
+            lambda _: run_report(store, actor, name, params),
+            key=REPORT_TASK_KEY,
+            on_success=self.show_result,
+            on_failure=self._failed,
+        )
+
+    def show_result(self, result: ReportResult) -> None:
+        self.result = result
+        self.model.set_result(result)
+        self._fit_columns(result)
+        self.chart.setChart(build_chart(result.chart, self.drill_down))
+        self.notes.setText("  ".join(result.table.notes))
+        self.notes.setVisible(bool(result.table.notes))
+        self.status.setText(self.tr("{rows} rows").format(rows=len(result.rows)))
+
+    def _fit_columns(self, result: ReportResult) -> None:
+        # Numbers keep their width; the last text column takes the spare room.
+        header = self.table.horizontalHeader()
+        self.table.resizeColumnsToContents()
+        texts = [i for i, column in enumerate(result.columns) if column.kind == "text"]
+        for index in range(len(result.columns)):
+            mode = QHeaderView.ResizeMode.Interactive
+            if texts and index == texts[-1]:
+                mode = QHeaderView.ResizeMode.Stretch
+            header.setSectionResizeMode(index, mode)
+
+    def _failed(self, error: BaseException) -> None:
+        self.status.setText(str(error))
+
+    def drill_down(self, key: RowKey | None) -> None:
+        """Fetch the records behind ``key`` on the worker and show them in a dialog."""
+        if key is None or self.result is None:
+            return
+        result = self.result
+        self._worker.submit(
+            lambda _: result.drill_down(tuple(key)),
+            key=DRILL_TASK_KEY,
+            on_success=self._show_drill,
+            on_failure=self._failed,
+        )
+
+    def _show_drill(self, drill: DrillDown) -> None:
+        self.drill_dialog = DrillDownDialog(drill, self)
+        self.drill_dialog.show()
+        self.drilled.emit(drill)
+
+    # -- export ----------------------------------------------------------------------
+
+    def _export(self, file_format: str) -> None:
+        if self.result is None:
+            self.status.setText(self.tr("Run a report first."))
+            return
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export report"), f"{self.result.name}.{file_format}", f"*.{file_format}"
+        )
+        if path:
+            self.export_to(Path(path), file_format)
+
+    def export_to(self, path: Path, file_format: str) -> None:
+        """Export the shown result; CSV/XLSX on the worker, PDF painted here."""
+        if self.result is None:
+            return
+        result = self.result
+        self.progress.setValue(0)
+        self.progress.show()
+        if file_format == "pdf":
+            image: QImage = self.chart.grab().toImage()
+            try:
+                write_report_pdf(result, image, path, self._progressed_with_events)
+            except OSError as error:
+                QMessageBox.warning(self, self.tr("Export failed"), str(error))
+            self._exported(len(result.rows))
+            return
+        self._worker.submit(
+            lambda control: export_report(result, path, file_format, control.report_progress),
+            on_success=self._exported,
+            on_failure=self._failed,
+            on_progress=self._progressed,
+        )
+
+    def _progressed(self, done: int, total: int) -> None:
+        self.progress.setMaximum(max(total, 1))
+        self.progress.setValue(done)
+
+    def _progressed_with_events(self, done: int, total: int) -> None:
+        self._progressed(done, total)
+        # Painting the PDF runs here; let the bar repaint between pages.
+        QApplication.processEvents()
+
+    def _exported(self, rows: int) -> None:
+        self.progress.hide()
+        self.status.setText(self.tr("Exported {rows} rows.").format(rows=rows))
