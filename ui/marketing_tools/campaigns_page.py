@@ -5,7 +5,14 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Slot
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 from contactdesk.marketing.campaigns import CampaignSummary, list_campaigns
 from contactdesk.segments.saved_segments import SavedSegment, list_segments
@@ -34,6 +41,10 @@ class CampaignsPage(QWidget):
             self.tr("Leads so far"),
         ]
         self.table = listing_table(headers, self.tr("Campaigns"))
+        header = self.table.horizontalHeader()
+        # Numbers and dates take what they need; the name gets the rest.
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.new_button = QPushButton(self.tr("New campaign"))
         self.editor = CampaignEditor(context)
         left = QWidget()
@@ -47,7 +58,7 @@ class CampaignsPage(QWidget):
         splitter.addWidget(left)
         splitter.addWidget(self.editor)
         splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
         self.new_button.clicked.connect(self.editor.start_new)

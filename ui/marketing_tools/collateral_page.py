@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -60,6 +61,10 @@ class CollateralPage(QWidget):
             self.tr("Document"),
         ]
         self.table = listing_table(headers, self.tr("Collateral"))
+        header = self.table.horizontalHeader()
+        # Kind and stages take what they need; title, tags and document share the rest.
+        for column in (1, 2):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.open_button = QPushButton(self.tr("Open"))
         self.value_points = QLabel()
         self.value_points.setWordWrap(True)
@@ -76,6 +81,7 @@ class CollateralPage(QWidget):
         self.file_label = QLabel(self.tr("no file"))
         self.points_input = QPlainTextEdit()
         self.points_input.setPlaceholderText(self.tr("The value points this proves"))
+        self.points_input.setMaximumHeight(120)
         self.products_input = QLineEdit()
         self.industries_input = QLineEdit()
         self.stages_input = QLineEdit()
@@ -92,7 +98,11 @@ class CollateralPage(QWidget):
         left_layout.addWidget(self.table)
         left_layout.addWidget(self.value_points)
         form_box = QWidget()
-        form = QFormLayout(form_box)
+        form = QFormLayout()
+        form_outer = QVBoxLayout(form_box)
+        form_outer.addLayout(form)
+        # The form keeps its natural height; the space below it stays empty.
+        form_outer.addStretch()
         form.addRow(self.tr("Title"), self.title_input)
         form.addRow(self.tr("Kind"), self.kind_input)
         form.addRow(self.tr("Link"), self.url_input)
@@ -110,7 +120,7 @@ class CollateralPage(QWidget):
         splitter.addWidget(left)
         splitter.addWidget(form_box)
         splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
 

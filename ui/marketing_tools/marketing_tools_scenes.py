@@ -1,0 +1,92 @@
+"""Screenshot scenes of marketing's tools, for ``ui.screenshots`` (add ``MARKETING_TOOLS_SCENES``).
+
+Each scene shows one tab of ``MarketingToolsView`` as the demo's first marketer
+sees it, with a row selected so the form beside the list is filled. Only the
+lead list scene writes: it rescores the open leads first, because the demo
+generator's score parts are invented, not computed.
+``python -m ui.marketing_tools.marketing_tools_scenes --out docs/screenshots``
+renders only these.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QWidget
+
+from contactdesk.marketing.lead_scoring import rescore_leads
+from contactdesk.model.base import utc_now
+from ui.marketing_tools.marketing_tools_view import MarketingToolsView
+
+if TYPE_CHECKING:
+    from ui.screenshots import SceneContext
+
+VIEW_SIZE = (1280, 800)
+
+
+def _view(
+    context: SceneContext, tab: Callable[[MarketingToolsView], QWidget]
+) -> MarketingToolsView:
+    view = MarketingToolsView(context.view_context("marketing"))
+    view.resize(*VIEW_SIZE)
+    view.tabs.setCurrentWidget(tab(view))
+    return view
+
+
+def campaigns(context: SceneContext) -> QWidget:
+    view = _view(context, lambda v: v.campaigns)
+    page = view.campaigns
+    context.settle(lambda: page.table.rowCount() > 0 and page.editor.segment_input.count() > 1)
+    running = [i for i, s in enumerate(page.summaries) if s.state == "running"]
+    page.table.selectRow(running[0] if running else 0)
+    return view
+
+
+def collateral(context: SceneContext) -> QWidget:
+    view = _view(context, lambda v: v.collateral)
+    page = view.collateral
+    context.settle(lambda: page.table.rowCount() > 0)
+    page.table.selectRow(0)
+    return view
+
+
+def launch_brief(context: SceneContext) -> QWidget:
+    view = _view(context, lambda v: v.briefs)
+    page = view.briefs
+    context.settle(lambda: page.readiness.rowCount() > 0)
+    return view
+
+
+def lead_list(context: SceneContext) -> QWidget:
+    # The demo generator invents score parts; rescoring shows what scoring computes.
+    marketer = context.user("marketing").actor()
+    rescore_leads(context.store, marketer, utc_now())
+    view = _view(context, lambda v: v.leads)
+    page = view.leads
+    context.settle(lambda: page.status_filter.count() > 1 and page.model.rowCount() > 0)
+    page.status_filter.setCurrentIndex(page.status_filter.findData("handed_off"))
+    context.settle(lambda: page.model.rowCount() > 0)
+    return view
+
+
+MARKETING_TOOLS_SCENES: dict[str, Callable[[SceneContext], QWidget]] = {
+    "marketing_campaigns": campaigns,
+    "marketing_collateral": collateral,
+    "marketing_launch_brief": launch_brief,
+    "marketing_lead_list": lead_list,
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Render only these scenes (same options as ``ui.screenshots``)."""
+    from ui import screenshots
+
+    screenshots.SCENES.clear()
+    screenshots.SCENES.update(MARKETING_TOOLS_SCENES)
+    return screenshots.main(argv)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
