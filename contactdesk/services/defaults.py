@@ -78,9 +78,37 @@ def default_access(role: str, entity: str, field: str) -> str:
 
 
 def ensure_defaults(store: Store) -> None:
-    """Seed roles, the funnel, settings and every built-in field's definition and rules."""
+    """Seed roles, the funnel, settings and every built-in field's definition and rules.
+
+    A read decides first, so opening a complete store takes no write transaction.
+    """
+    with store.reading() as session:
+        if _complete(session):
+            return
     with store.transaction() as session:
         seed_defaults(session)
+
+
+def _complete(session: Session) -> bool:
+    defined = set(
+        session.execute(
+            select(FieldDefinition.entity, FieldDefinition.name).where(
+                FieldDefinition.builtin.is_(True)
+            )
+        ).tuples()
+    )
+    expected = {
+        (entity.name, field.name) for entity in ENTITIES.values() for field in entity.fields
+    }
+    roles = set(session.scalars(select(Role.name)))
+    settings = set(session.scalars(select(Setting.key)))
+    has_stage = session.scalar(select(FunnelStage.id).limit(1)) is not None
+    return (
+        defined >= expected
+        and roles >= {name for name, _, _ in ROLES}
+        and settings >= set(SETTINGS)
+        and has_stage
+    )
 
 
 def seed_defaults(session: Session) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
@@ -21,7 +22,9 @@ def alembic_config(script_location: Path = CLIENT_SCRIPTS) -> Config:
     return config
 
 
+@functools.cache
 def head_revision(script_location: Path = CLIENT_SCRIPTS) -> str:
+    """The newest revision of the migration scripts (read once per process)."""
     head = ScriptDirectory.from_config(alembic_config(script_location)).get_current_head()
     if head is None:
         raise RuntimeError(f"no migrations found in {script_location}")
