@@ -13,6 +13,7 @@ from sqlalchemy import ColumnElement, and_, or_, select, true
 
 from contactdesk.errors import ValidationError
 from contactdesk.model import Account, Contact
+from contactdesk.segments.custom_field_clause import custom_exists_clause
 from contactdesk.segments.related_conditions import CompileContext, related_clause
 from contactdesk.segments.segment_definition import (
     ACCOUNT_PREFIX,
@@ -64,9 +65,13 @@ def _field(condition: FieldCondition, context: CompileContext) -> ColumnElement[
         )
         return Contact.account_id.in_(companies)
     _require_known(CONTACT.name, condition.field, context)
-    return condition_clause(
+    checked = condition_clause(
         CONTACT, context.policy, Condition(condition.field, condition.op, condition.value)
     )
+    custom = context.policy.custom_by_name(CONTACT.name, condition.field)
+    if custom is None or condition.field in CONTACT.by_name:
+        return checked
+    return custom_exists_clause(custom, condition.op, condition.value)
 
 
 def _require_known(entity: str, name: str, context: CompileContext) -> None:

@@ -178,3 +178,11 @@ def test_the_demos_flat_account_form_reads_as_company_conditions() -> None:
 def test_a_malformed_group_is_refused_with_its_place() -> None:
     with pytest.raises(ValidationError, match=r"root.items\[0\].match"):
         parse_definition({"root": {"match": "all", "items": [{"match": "most", "items": []}]}})
+
+
+def test_is_empty_on_a_custom_field_matches_contacts_without_a_value(crm: CrmFixture) -> None:
+    assert members(crm, all_of(FieldCondition("loyalty", "empty"))) == {"dan"}
+
+
+def test_is_not_on_a_custom_field_includes_contacts_without_a_value(crm: CrmFixture) -> None:
+    assert members(crm, all_of(FieldCondition("loyalty", "ne", 5))) == {"ben", "cara", "dan"}
