@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from contactdesk.errors import StoreError
+from contactdesk.store import store_health
 from contactdesk.store.engine import sqlite_engine
-from contactdesk.store.schema_migration import upgrade_store
+from contactdesk.store.schema_migration import current_revision, head_revision, upgrade_store
+from contactdesk.store.write_failures import store_write_failed, write_failure_of
 
 if TYPE_CHECKING:
     from contactdesk.services.changes import ChangeSet
@@ -28,9 +31,11 @@ class Store:
     description of what changed; the UI hangs its refreshes on that one hook.
     """
 
-    def __init__(self, path: Path | None, engine: Engine) -> None:
+    def __init__(self, path: Path | None, engine: Engine, *, read_only: bool = False) -> None:
         self.path = path
         self.engine = engine
+        # Opened with open_store(read_only=True): every write fails with a StoreError.
+        self.read_only = read_only
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         self._listeners: list[ChangeListener] = []
         self.last_backup: Path | None = None
@@ -39,9 +44,19 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
-        """A session whose work commits as one unit, or rolls back on any error."""
-        with self._sessions() as session, session.begin():
-            yield session
+        """A session whose work commits as one unit, or rolls back on any error.
+
+        A write the disk refuses (full, I/O error, read-only, locked) raises
+        StoreWriteFailed after the rollback, saying that nothing was saved.
+        """
+        try:
+            with self._sessions() as session, session.begin():
+                yield session
+        except Exception as error:
+            failure = write_failure_of(error)
+            if failure is None:
+                raise
+            raise store_write_failed(self.path, failure, read_only_open=self.read_only) from error
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
@@ -66,39 +81,95 @@ class Store:
         self.engine.dispose()
 
 
-def _check_is_database(path: Path) -> None:
-    if not path.exists() or path.stat().st_size == 0:
-        return
-    with path.open("rb") as handle:
-        header = handle.read(16)
-    if header != b"SQLite format 3\x00":
-        raise StoreError(f"{path} is not a ContactDesk store (not an SQLite database)")
+IntegrityCheck = Literal["auto", "quick", "cheap"]
 
 
-def open_store(path: Path | str, *, migrate: bool = True) -> Store:
+def open_store(
+    path: Path | str,
+    *,
+    migrate: bool = True,
+    read_only: bool = False,
+    integrity: IntegrityCheck = "auto",
+    lock_timeout: float = 2.0,
+) -> Store:
     """Open (creating if needed) the store at ``path`` and bring its schema up to date.
 
-    An existing store at an older schema is backed up next to itself first
-    (``Store.last_backup`` names the copy). Raises StoreError with a plain
-    message for a file that is not a store or cannot be opened.
+    An existing store at an older schema is snapshotted next to itself first
+    (``Store.last_backup`` names the copy). Before anything is written the file
+    is checked (see ``store_health``): a store that is empty, truncated, not a
+    database, damaged, from a newer ContactDesk, locked by another process or in
+    a read-only folder raises ``StoreUnusable`` naming the problem and the ways
+    forward; nothing is created in its place.
+
+    ``integrity``: ``"quick"`` always runs ``PRAGMA quick_check``, ``"cheap"``
+    never does (the app runs it on its worker after start), ``"auto"`` runs it
+    for stores small enough to check fast. ``read_only`` opens an existing
+    store without migrating or writing; its writes raise StoreError.
+    ``lock_timeout`` is how long to wait for another process's write to finish.
     """
     path = Path(path)
     if not path.parent.exists():
         raise StoreError(f"folder {path.parent} does not exist")
-    _check_is_database(path)
+    exists = path.exists()
+    if exists:
+        store_health.check_file(path)
+        store_health.check_schema(path)
+    if read_only:
+        if not exists:
+            raise StoreError(f"no store at {path} to open read-only")
+        return _open_read_only(path, integrity)
+    store_health.check_writable(path)
+    if exists:
+        store_health.check_not_locked(path, lock_timeout)
+        if integrity == "quick" or (
+            integrity == "auto" and store_health.needs_inline_quick_check(path)
+        ):
+            store_health.require_intact(path)
     engine = sqlite_engine(path)
     store = Store(path, engine)
     if migrate:
         try:
             store.last_backup = upgrade_store(engine, path)
-        except sqlite3.DatabaseError as error:
+        except StoreError:
             engine.dispose()
-            raise StoreError(f"{path} cannot be opened: {error}") from error
+            raise
         except Exception as error:
             engine.dispose()
-            cause = getattr(error, "orig", error)
-            raise StoreError(f"{path} cannot be opened: {cause}") from error
+            raise _opening_failed(path, error) from error
     from contactdesk.services.defaults import ensure_defaults
 
     ensure_defaults(store)
     return store
+
+
+def _open_read_only(path: Path, integrity: IntegrityCheck) -> Store:
+    if integrity == "quick":
+        store_health.require_intact(path)
+    # Without write access to the folder SQLite cannot create the WAL index, so
+    # the file is opened as immutable (it cannot change under us: nobody can write).
+    wal = Path(f"{path}-wal")
+    immutable = not os.access(path.parent, os.W_OK) and not (
+        wal.exists() and wal.stat().st_size > 0
+    )
+    engine = sqlite_engine(path, read_only=True, immutable=immutable)
+    try:
+        with engine.connect() as connection:
+            revision = current_revision(connection)
+    except Exception as error:
+        engine.dispose()
+        raise _opening_failed(path, error) from error
+    if revision != head_revision():
+        engine.dispose()
+        raise StoreError(
+            f"{path.name} is at an older schema ({revision}) and cannot be read without "
+            "upgrading; open it normally once (a snapshot is taken first)"
+        )
+    return Store(path, engine, read_only=True)
+
+
+def _opening_failed(path: Path, error: Exception) -> StoreError:
+    """The StoreError for an error raised while opening (SQLite's are diagnosed)."""
+    cause = getattr(error, "orig", error)
+    if isinstance(cause, sqlite3.Error):
+        return store_health.diagnose_sqlite_error(path, cause)
+    return StoreError(f"{path} cannot be opened: {cause}")

@@ -17,13 +17,24 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from contactdesk.errors import StoreError
+from contactdesk.store.file_uri import sqlite_uri
+from contactdesk.store.store_health import Problem, StoreUnusable, check_not_locked, check_schema
 
 DEFAULT_KEEP = 10
+# Automatic snapshots: one when the app starts unless one is this fresh, and
+# one a day while it runs.
+START_UP_INTERVAL = timedelta(hours=12)
+DAILY = timedelta(days=1)
 SNAPSHOT_PATTERN = re.compile(r"\.snapshot-(\d{8}T\d{6}\d{6})-([a-z0-9-]+)\.db$")
+# The copies schema_migration.backup_copy writes before a migration
+# ("store.pre-REVISION-STAMP.db.bak") are snapshots too: listed, restorable, pruned.
+MIGRATION_BACKUP_PATTERN = re.compile(r"\.pre-[A-Za-z0-9_]+-(\d{8}T\d{6}\d{6})[^/]*\.bak$")
 
 
 @dataclass(frozen=True)
 class Snapshot:
+    """One copy of the store: where it is, when and why it was taken, its size in bytes."""
+
     path: Path
     taken_at: datetime
     reason: str
@@ -43,6 +54,8 @@ class PendingChange:
 
 @dataclass(frozen=True)
 class RestoreReport:
+    """What a restore did: the copy put in place, where the replaced store went, what it lost."""
+
     restored_from: Path
     safety_copy: Path
     # Unsynced changes of the replaced store that the restored copy does not hold;
@@ -68,7 +81,7 @@ def take_snapshot(store_path: Path, reason: str = "manual", *, keep: int = DEFAU
     target = _snapshot_name(store_path, datetime.now(UTC), reason)
     partial = target.with_suffix(".partial")
     try:
-        source = sqlite3.connect(f"file:{store_path}?mode=ro", uri=True)
+        source = sqlite3.connect(sqlite_uri(store_path, mode="ro"), uri=True)
         try:
             dest = sqlite3.connect(partial)
             try:
@@ -86,15 +99,23 @@ def take_snapshot(store_path: Path, reason: str = "manual", *, keep: int = DEFAU
 
 
 def list_snapshots(store_path: Path) -> list[Snapshot]:
-    """The store's snapshots, newest first."""
+    """The store's snapshots, newest first (pre-migration backups included)."""
     found: list[Snapshot] = []
     for candidate in store_path.parent.glob(f"{store_path.stem}.snapshot-*.db"):
         match = SNAPSHOT_PATTERN.search(candidate.name)
         if match is None:
             continue
-        taken = datetime.strptime(match.group(1), "%Y%m%dT%H%M%S%f").replace(tzinfo=UTC)
-        found.append(Snapshot(candidate, taken, match.group(2), candidate.stat().st_size))
+        found.append(_snapshot(candidate, match.group(1), match.group(2)))
+    for candidate in store_path.parent.glob(f"{store_path.stem}.pre-*.bak"):
+        match = MIGRATION_BACKUP_PATTERN.search(candidate.name)
+        if match is not None:
+            found.append(_snapshot(candidate, match.group(1), "pre-migration"))
     return sorted(found, key=lambda snapshot: snapshot.taken_at, reverse=True)
+
+
+def _snapshot(path: Path, stamp: str, reason: str) -> Snapshot:
+    taken = datetime.strptime(stamp, "%Y%m%dT%H%M%S%f").replace(tzinfo=UTC)
+    return Snapshot(path, taken, reason, path.stat().st_size)
 
 
 def prune_snapshots(store_path: Path, keep: int) -> list[Path]:
@@ -107,19 +128,33 @@ def prune_snapshots(store_path: Path, keep: int) -> list[Path]:
     return doomed
 
 
-def snapshot_if_due(
-    store_path: Path, reason: str, every: timedelta, *, keep: int = DEFAULT_KEEP
-) -> Path | None:
-    """Take a snapshot unless the newest one is younger than ``every`` (start-up, daily)."""
+def snapshot_is_due(store_path: Path, every: timedelta, now: datetime | None = None) -> bool:
+    """Whether the newest snapshot is ``every`` old or older (or there is none)."""
     newest = next(iter(list_snapshots(store_path)), None)
-    if newest is not None and datetime.now(UTC) - newest.taken_at < every:
+    moment = now or datetime.now(UTC)
+    return newest is None or moment - newest.taken_at >= every
+
+
+def snapshot_if_due(
+    store_path: Path,
+    reason: str,
+    every: timedelta,
+    *,
+    keep: int = DEFAULT_KEEP,
+    now: datetime | None = None,
+) -> Path | None:
+    """Take a snapshot unless the newest one is younger than ``every`` (start-up, daily).
+
+    Runs on the database worker: a snapshot of a large store takes seconds.
+    """
+    if not snapshot_is_due(store_path, every, now):
         return None
     return take_snapshot(store_path, reason, keep=keep)
 
 
 def pending_changes(store_path: Path) -> list[PendingChange]:
     """Changes in the store's log that no server has acknowledged yet."""
-    connection = sqlite3.connect(f"file:{store_path}?mode=ro", uri=True)
+    connection = sqlite3.connect(sqlite_uri(store_path, mode="ro"), uri=True)
     try:
         rows = connection.execute(
             "SELECT seq, change_id, entity, record_id, op, at FROM change_log "
@@ -135,7 +170,7 @@ def pending_changes(store_path: Path) -> list[PendingChange]:
 
 
 def _change_ids(store_path: Path) -> set[str]:
-    connection = sqlite3.connect(f"file:{store_path}?mode=ro", uri=True)
+    connection = sqlite3.connect(sqlite_uri(store_path, mode="ro"), uri=True)
     try:
         return {row[0] for row in connection.execute("SELECT change_id FROM change_log")}
     except sqlite3.Error:
@@ -152,7 +187,7 @@ def changes_lost_by_restoring(store_path: Path, snapshot: Path) -> list[PendingC
         pending = pending_changes(store_path)
     except StoreError:
         return []
-    connection = sqlite3.connect(f"file:{store_path}?mode=ro", uri=True)
+    connection = sqlite3.connect(sqlite_uri(store_path, mode="ro"), uri=True)
     try:
         ids = dict(
             connection.execute("SELECT seq, change_id FROM change_log WHERE pushed_at IS NULL")
@@ -179,6 +214,7 @@ def restore_snapshot(
     if not chosen.exists():
         raise StoreError(f"snapshot {chosen} does not exist")
     _check_readable(chosen)
+    _check_restorable(store_path, chosen)
     lost = changes_lost_by_restoring(store_path, chosen)
     if lost and not allow_loss:
         names = ", ".join(f"{c.op} {c.entity} {c.record_id[:8]}" for c in lost[:5])
@@ -208,9 +244,24 @@ def _safety_copy(store_path: Path) -> Path:
     return store_path
 
 
+def _check_restorable(store_path: Path, snapshot: Path) -> None:
+    # A snapshot from a newer ContactDesk would be refused on open anyway; say so
+    # now, before the current store is moved aside. A store in use elsewhere
+    # must not be replaced under that program's feet.
+    check_schema(snapshot)
+    if not store_path.exists():
+        return
+    try:
+        check_not_locked(store_path, timeout=1.0)
+    except StoreUnusable as problem:
+        # Only a lock stops a restore; a damaged store is what restoring is for.
+        if problem.problem is Problem.LOCKED:
+            raise
+
+
 def _check_readable(snapshot: Path) -> None:
     try:
-        connection = sqlite3.connect(f"file:{snapshot}?mode=ro", uri=True)
+        connection = sqlite3.connect(sqlite_uri(snapshot, mode="ro"), uri=True)
         try:
             result = connection.execute("PRAGMA quick_check").fetchone()
         finally:
