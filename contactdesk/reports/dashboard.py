@@ -8,6 +8,7 @@ company goal metric marked. The previous period has the same length.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from sqlalchemy import ColumnElement, and_, case, func, select
@@ -15,6 +16,7 @@ from sqlalchemy import ColumnElement, and_, case, func, select
 from contactdesk.model import Account, Contact, FunnelStage, Opportunity, Setting
 from contactdesk.reports.drill_down import drill_records
 from contactdesk.reports.report_context import ReportContext
+from contactdesk.reports.report_params import trailing_quarter
 from contactdesk.reports.report_result import (
     ChartSeries,
     ChartSpec,
@@ -43,6 +45,11 @@ COLUMNS = (
 )
 # Which dashboard row the company's goal metric setting points at.
 GOAL_ROWS = {"volume": "Revenue", "margin": "Margin", "market_share": "Market share"}
+
+
+def default_range(today: date) -> tuple[date, date]:
+    """A quarter against the quarter before: long enough to mean something, short enough to act."""
+    return trailing_quarter(today)
 
 
 def _closed(context: ReportContext) -> dict[str, Any]:

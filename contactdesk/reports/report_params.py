@@ -58,6 +58,11 @@ def trailing_year(today: date) -> tuple[date, date]:
     return today - timedelta(days=LOOKBACK_DAYS - 1), today
 
 
+def trailing_quarter(today: date) -> tuple[date, date]:
+    """The default range of the dashboard: the last 91 days, compared with the 91 before."""
+    return today - timedelta(days=90), today
+
+
 def next_half_year(today: date) -> tuple[date, date]:
     """The default range of the forecast: expected closes in the next 182 days."""
     return today, today + timedelta(days=182)
