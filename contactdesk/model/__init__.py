@@ -15,6 +15,7 @@ from contactdesk.model.marketing import BriefReadiness, Campaign, Collateral, La
 from contactdesk.model.marketing_rules import LeadClockMiss
 from contactdesk.model.people import Account, Contact, ContactDetail, ContactPhoto
 from contactdesk.model.selling import Activity, Intel, Lead, Opportunity
+from contactdesk.model.sync_state import SnapshotSeen, SyncConflict, SyncState
 from contactdesk.model.transfer_logs import (
     ImportBatch,
     ImportedRecord,
@@ -50,6 +51,9 @@ __all__ = [
     "Role",
     "Segment",
     "Setting",
+    "SnapshotSeen",
+    "SyncConflict",
+    "SyncState",
     "User",
     "utc_now",
 ]

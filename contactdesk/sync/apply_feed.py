@@ -1,0 +1,332 @@
+"""Applying a pulled page: the server's state of each record, written straight to the store.
+
+The server is the authority, so records are written directly (no unit of
+work, no change-log rows: what came from the server is not an outbox entry).
+Inserts and updates go through plain SQL on the tables, so the FTS triggers
+keep the search index in step. Local edits still waiting in the outbox are
+replayed on top of what arrived, so the user keeps seeing them until they are
+pushed. The caller runs all of it, and the cursor update, in one transaction.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import JSON, Boolean, Date, DateTime, Float, Integer, Table, Uuid, delete, select
+from sqlalchemy import update as sql_update
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.orm import Session
+
+from contactdesk.model import ChangeLog, CustomValue, SnapshotSeen
+from contactdesk.model.base import Base
+
+# The entity names of governance records are the wire format's: one mapping for both sides.
+from contactdesk.server.admin.governance_records import GOVERNANCE_MODELS
+from contactdesk.services.custom_values import write_value
+from contactdesk.services.field_catalog import ENTITIES
+from contactdesk.services.field_rules import Policy, load_policy
+from contactdesk.services.field_values import json_safe
+from contactdesk.services.record_derivations import DERIVATIONS
+from contactdesk.sync.sync_state import pending_filter
+from contactdesk.sync_protocol import FeedRecord
+
+# The store seeds its own defaults under its own ids; a governance row from
+# the server takes over the local row with the same natural key.
+NATURAL_KEYS: dict[str, tuple[str, ...]] = {
+    "role": ("name",),
+    "user": ("username",),
+    "field_definition": ("entity", "name"),
+    "field_rule": ("role_id", "field_id"),
+    "funnel_stage": ("name",),
+    "setting": ("key",),
+}
+GOVERNANCE_ORDER = ("role", "field_definition", "funnel_stage", "setting", "user", "field_rule")
+# Derived columns every insert needs and the feed does not carry.
+NOT_NULL_FALLBACK = ""
+
+
+@dataclass
+class PageResult:
+    """What applying one page did."""
+
+    applied: int = 0
+    deleted: int = 0
+    purged: int = 0
+    governance_changed: bool = False
+
+
+def table_of(entity: str) -> Table:
+    if entity in GOVERNANCE_MODELS:
+        table = GOVERNANCE_MODELS[entity].__table__
+    else:
+        table = ENTITIES[entity].model.__table__
+    assert isinstance(table, Table)
+    return table
+
+
+def column_value(table: Table, name: str, value: Any) -> Any:
+    """The Python value for column ``name`` of ``table`` from its JSON form on the wire."""
+    if value is None:
+        return None
+    kind = table.c[name].type
+    if isinstance(kind, Uuid):
+        return uuid.UUID(str(value))
+    if isinstance(kind, DateTime) or type(kind).__name__ == "UtcDateTime":
+        moment = datetime.fromisoformat(str(value))
+        return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment
+    if isinstance(kind, Date):
+        return date.fromisoformat(str(value)[:10])
+    if isinstance(kind, Boolean):
+        return bool(value)
+    if isinstance(kind, Integer) and not isinstance(value, bool):
+        return int(value)
+    if isinstance(kind, Float):
+        return float(value)
+    if isinstance(kind, JSON):
+        return value
+    return value
+
+
+def apply_page(
+    session: Session, records: list[FeedRecord], role: str, *, snapshot: bool
+) -> PageResult:
+    """Write one page of feed records into the store (in the caller's transaction).
+
+    Governance records go first (a page may bring a new custom field and its
+    values together); the caller must forget cached policies after commit when
+    ``governance_changed``. With ``snapshot`` every delivered id is remembered
+    so that the end of a resync can purge what was not delivered.
+    """
+    result = PageResult()
+    # Rules refer to roles and fields by id: those must have their server ids first.
+    governance = sorted(
+        (r for r in records if r.entity in GOVERNANCE_MODELS),
+        key=lambda r: GOVERNANCE_ORDER.index(r.entity),
+    )
+    data = [r for r in records if r.entity in ENTITIES]
+    for record in governance:
+        _apply_governance(session, record)
+        result.governance_changed = True
+    policy = load_policy(session, role)
+    pending = _pending_by_record(session, [r.id for r in data])
+    upserts: dict[str, list[FeedRecord]] = defaultdict(list)
+    removals: list[FeedRecord] = []
+    for record in data:
+        if record.action == "upsert":
+            upserts[record.entity].append(record)
+        else:
+            removals.append(record)
+    for entity, batch in upserts.items():
+        _upsert(session, policy, entity, batch, pending)
+        result.applied += len(batch)
+    for record in removals:
+        remove_record(session, record.entity, record.id)
+        if record.action == "purge":
+            result.purged += 1
+        else:
+            result.deleted += 1
+    if snapshot and records:
+        seen = [{"record_id": r.id} for r in records if r.action == "upsert"]
+        if seen:
+            session.execute(
+                sqlite_insert(SnapshotSeen).on_conflict_do_nothing(),
+                seen,
+            )
+    replay_pending(session, policy, pending)
+    return result
+
+
+# -- data records ---------------------------------------------------------
+
+
+def _upsert(
+    session: Session,
+    policy: Policy,
+    entity: str,
+    records: list[FeedRecord],
+    pending: dict[uuid.UUID, list[ChangeLog]],
+) -> None:
+    table = table_of(entity)
+    derivation = DERIVATIONS.get(entity)
+    groups: dict[tuple[str, ...], list[dict[str, Any]]] = defaultdict(list)
+    customs: list[tuple[uuid.UUID, dict[str, Any]]] = []
+    for record in records:
+        if any(entry.op == "delete" for entry in pending.get(record.id, [])):
+            continue  # deleted here, not yet pushed: the push settles it
+        row: dict[str, Any] = {"id": record.id, "version": record.version}
+        extra: dict[str, Any] = {}
+        for name, value in record.fields.items():
+            if name in table.c and name not in ("id", "version"):
+                row[name] = column_value(table, name, value)
+            else:
+                extra[name] = value
+        if derivation is not None:
+            row.update(derivation({}, row))
+        _fill_not_null(table, row)
+        groups[tuple(sorted(row))].append(row)
+        if extra:
+            customs.append((record.id, extra))
+    for names, rows in groups.items():
+        statement = sqlite_insert(table)
+        updated = {name: statement.excluded[name] for name in names if name != "id"}
+        session.execute(statement.on_conflict_do_update(index_elements=["id"], set_=updated), rows)
+    for record_id, values in customs:
+        for name, value in values.items():
+            custom = policy.custom_by_name(entity, name)
+            if custom is not None:
+                write_value(session, record_id, custom, _custom_value(custom.type, value))
+
+
+def _fill_not_null(table: Table, row: dict[str, Any]) -> None:
+    """A required column the role cannot see still needs something in it on insert."""
+    for column in table.c:
+        if column.nullable or column.primary_key or column.name in row:
+            continue
+        if column.default is not None or column.server_default is not None:
+            continue
+        if isinstance(column.type, Uuid):
+            continue  # a reference: left to the insert to refuse, never invented
+        row[column.name] = NOT_NULL_FALLBACK
+
+
+def _custom_value(kind: str, value: Any) -> Any:
+    if value is None:
+        return None
+    if kind == "date":
+        return date.fromisoformat(str(value)[:10])
+    return value
+
+
+def remove_record(session: Session, entity: str, record_id: uuid.UUID) -> None:
+    """Delete one record and its custom values, with no change-log entry."""
+    table = table_of(entity)
+    session.execute(delete(table).where(table.c.id == record_id))
+    session.execute(delete(CustomValue).where(CustomValue.record_id == record_id))
+
+
+def write_server_values(
+    session: Session, policy: Policy, entity: str, record_id: uuid.UUID, values: dict[str, Any]
+) -> None:
+    """Set fields of one record to the server's (JSON) values, with no change-log entry."""
+    table = table_of(entity)
+    builtin = {
+        name: column_value(table, name, value)
+        for name, value in values.items()
+        if name in table.c and name not in ("id", "version")
+    }
+    if builtin:
+        derivation = DERIVATIONS.get(entity)
+        if derivation is not None:
+            current = session.execute(select(table).where(table.c.id == record_id)).mappings()
+            row = current.first()
+            if row is not None:
+                builtin.update(derivation(dict(row), builtin))
+        session.execute(sql_update(table).where(table.c.id == record_id).values(builtin))
+    for name, value in values.items():
+        custom = policy.custom_by_name(entity, name)
+        if custom is not None and name not in table.c:
+            write_value(session, record_id, custom, _custom_value(custom.type, value))
+
+
+def set_version(session: Session, entity: str, record_id: uuid.UUID, version: int) -> None:
+    """Record the server version a record is now at (never moving it backwards)."""
+    table = table_of(entity)
+    session.execute(
+        sql_update(table)
+        .where(table.c.id == record_id, table.c.version < version)
+        .values(version=version)
+    )
+
+
+# -- pending local edits --------------------------------------------------
+
+
+def _pending_by_record(
+    session: Session, record_ids: Iterable[uuid.UUID]
+) -> dict[uuid.UUID, list[ChangeLog]]:
+    ids = list(record_ids)
+    found: dict[uuid.UUID, list[ChangeLog]] = defaultdict(list)
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        for entry in session.scalars(
+            select(ChangeLog)
+            .where(*pending_filter(), ChangeLog.record_id.in_(chunk))
+            .order_by(ChangeLog.seq)
+        ):
+            found[entry.record_id].append(entry)
+    return found
+
+
+def replay_pending(
+    session: Session, policy: Policy, pending: dict[uuid.UUID, list[ChangeLog]]
+) -> None:
+    """Put local edits not yet pushed back on top of the server's state of their records."""
+    for record_id, entries in pending.items():
+        for entry in entries:
+            if entry.op == "delete":
+                remove_record(session, entry.entity, record_id)
+                continue
+            values = {name: pair[1] for name, pair in entry.fields.items()}
+            table = table_of(entry.entity)
+            exists = session.scalar(select(table.c.id).where(table.c.id == record_id))
+            if exists is not None:
+                write_server_values(session, policy, entry.entity, record_id, values)
+
+
+# -- governance -----------------------------------------------------------
+
+
+def _apply_governance(session: Session, record: FeedRecord) -> None:
+    table = table_of(record.entity)
+    if record.action != "upsert":
+        session.execute(delete(table).where(table.c.id == record.id))
+        return
+    row = {
+        name: column_value(table, name, value)
+        for name, value in record.fields.items()
+        if name in table.c and name not in ("id", "version")
+    }
+    key = NATURAL_KEYS[record.entity]
+    if all(name in row for name in key):
+        local_id = session.scalar(
+            select(table.c.id).where(*(table.c[name] == row[name] for name in key))
+        )
+        if local_id is not None and local_id != record.id:
+            _rekey(session, table, local_id, record.id)
+    row.update({"id": record.id, "version": record.version})
+    _fill_not_null(table, row)
+    statement = sqlite_insert(table).values(row)
+    session.execute(
+        statement.on_conflict_do_update(
+            index_elements=["id"], set_={name: statement.excluded[name] for name in row}
+        )
+    )
+
+
+def _rekey(session: Session, table: Table, old: uuid.UUID, new: uuid.UUID) -> None:
+    """Give a locally seeded row the server's id, and every reference to it too."""
+    existing_new = session.scalar(select(table.c.id).where(table.c.id == new))
+    if existing_new is not None:
+        # Both exist (a rename crossed a seed): the local duplicate goes.
+        session.execute(delete(table).where(table.c.id == old))
+        return
+    for other in Base.metadata.sorted_tables:
+        for foreign_key in other.foreign_keys:
+            if foreign_key.column.table is table:
+                column = foreign_key.parent
+                session.execute(sql_update(other).where(column == old).values({column.name: new}))
+    if table.name == "field_definitions":
+        session.execute(
+            sql_update(CustomValue).where(CustomValue.field_id == old).values(field_id=new)
+        )
+    session.execute(sql_update(table).where(table.c.id == old).values(id=new))
+
+
+def snapshot_json(value: Any) -> Any:
+    """The JSON form of a stored value (as the server would send it)."""
+    return json_safe(value)

@@ -1,0 +1,188 @@
+"""The local conflict store: edits the server did not take as they were, until the user decides.
+
+A conflict is never resolved silently. The user picks mine, theirs or a
+merged value; mine and merged become an ordinary local edit (unit of work,
+change log), so the choice syncs like any other change. The server keeps its
+own copy of each conflict; the engine tells it the outcome at the next sync.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Literal
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from contactdesk.errors import NotFound, ValidationError
+from contactdesk.model import SyncConflict
+from contactdesk.model.base import utc_now
+from contactdesk.services.actor import Actor
+from contactdesk.services.changes import ChangeSet
+from contactdesk.services.field_catalog import ENTITIES
+from contactdesk.services.unit_of_work import unit_of_work
+from contactdesk.store.local_store import Store
+from contactdesk.sync_protocol import ChangeOutcome, PushedChange
+
+Choice = Literal["mine", "theirs", "merged"]
+WHOLE_CHANGE = "*"
+
+
+@dataclass(frozen=True)
+class ConflictView:
+    """One open conflict as the conflict center shows it."""
+
+    id: uuid.UUID
+    entity: str
+    record_id: uuid.UUID
+    record_title: str | None
+    field: str
+    original: Any
+    mine: Any
+    theirs: Any
+    record_deleted: bool
+    reason: str | None
+    changed_by: str | None
+    changed_at: datetime | None
+    created_at: datetime
+
+    @property
+    def refused(self) -> bool:
+        """The server refused the whole change (nothing to pick but to acknowledge it)."""
+        return self.field == WHOLE_CHANGE
+
+
+def keep_outcome(
+    session: Session, change: PushedChange, outcome: ChangeOutcome, title: str | None
+) -> int:
+    """Keep a conflict or refusal from a push answer; returns how many conflicts were kept."""
+    now = utc_now()
+    if outcome.status == "rejected":
+        session.add(
+            SyncConflict(
+                change_id=change.change_id,
+                entity=change.entity,
+                record_id=change.record_id,
+                record_title=title,
+                field=WHOLE_CHANGE,
+                original=None,
+                mine=dict(change.fields) or change.op,
+                theirs=None,
+                server_version=0,
+                record_deleted=False,
+                reason=outcome.reason,
+                created_at=now,
+            )
+        )
+        return 1
+    for conflict in outcome.conflicts:
+        session.add(
+            SyncConflict(
+                change_id=change.change_id,
+                entity=change.entity,
+                record_id=change.record_id,
+                record_title=title,
+                field=conflict.field,
+                original=conflict.original,
+                mine=conflict.mine,
+                theirs=conflict.theirs,
+                server_version=conflict.server_version,
+                record_deleted=outcome.record_deleted,
+                reason=outcome.reason,
+                created_at=now,
+            )
+        )
+    return len(outcome.conflicts)
+
+
+def open_conflicts(store: Store) -> list[ConflictView]:
+    """Every conflict the user has not settled, oldest first; runs on the database worker."""
+    with store.reading() as session:
+        rows = session.scalars(
+            select(SyncConflict)
+            .where(SyncConflict.resolved_at.is_(None))
+            .order_by(SyncConflict.created_at, SyncConflict.field)
+        ).all()
+        return [_view(row) for row in rows]
+
+
+def _view(row: SyncConflict) -> ConflictView:
+    return ConflictView(
+        id=row.id,
+        entity=row.entity,
+        record_id=row.record_id,
+        record_title=row.record_title,
+        field=row.field,
+        original=row.original,
+        mine=row.mine,
+        theirs=row.theirs,
+        record_deleted=row.record_deleted,
+        reason=row.reason,
+        changed_by=row.changed_by,
+        changed_at=row.changed_at,
+        created_at=row.created_at,
+    )
+
+
+def resolve_conflict(
+    store: Store, actor: Actor, conflict_id: uuid.UUID, choice: Choice, merged: Any = None
+) -> ChangeSet:
+    """Settle one conflict; mine or merged becomes a local edit that the next sync pushes.
+
+    Theirs keeps the server's value, which the store already holds. A refused
+    change or a record deleted on the server can only be settled with theirs
+    (the server's state stands; the kept values stay readable in the history).
+    Returns what changed locally (empty for theirs).
+    """
+    with store.reading() as session:
+        row = session.get(SyncConflict, conflict_id)
+        if row is None or row.resolved_at is not None:
+            raise NotFound(f"no open conflict with id {conflict_id}")
+        entity, record_id, field = row.entity, row.record_id, row.field
+        final_only = row.field == WHOLE_CHANGE or row.record_deleted
+        mine = row.mine
+    if choice != "theirs" and final_only:
+        raise ValidationError(
+            f"{entity}.{field}",
+            "the server deleted this record or refused the change; only theirs can be kept",
+        )
+    changes = ChangeSet()
+    if choice != "theirs":
+        value = mine if choice == "mine" else merged
+        if entity not in ENTITIES:
+            raise ValidationError(entity, "not a synced record type")
+        with unit_of_work(store, actor) as work:
+            work.update(entity, record_id, {field: value})
+            _mark_resolved(work.session, conflict_id, choice)
+        changes = ChangeSet(list(work.changes))
+    else:
+        with store.transaction() as session:
+            _mark_resolved(session, conflict_id, choice)
+    return changes
+
+
+def _mark_resolved(session: Session, conflict_id: uuid.UUID, choice: str) -> None:
+    row = session.get(SyncConflict, conflict_id)
+    assert row is not None
+    row.resolved_at = utc_now()
+    row.resolution = choice
+
+
+def unreported_resolutions(session: Session) -> list[SyncConflict]:
+    """Settled conflicts the server has not been told about yet."""
+    return list(
+        session.scalars(
+            select(SyncConflict).where(
+                SyncConflict.resolved_at.is_not(None), SyncConflict.reported_at.is_(None)
+            )
+        )
+    )
+
+
+def server_resolution(row: SyncConflict) -> str:
+    """The resolution word the server's conflict API takes for a local choice."""
+    if row.field == WHOLE_CHANGE:
+        return "dismissed"
+    return row.resolution or "dismissed"

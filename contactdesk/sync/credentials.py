@@ -1,0 +1,86 @@
+"""Where the sign-in token lives: the OS keyring, or this process's memory when there is none.
+
+A secret is never written to a plain file. When keyring has no secure backend
+(its fail or null backend, or a chainer with nothing behind it) the token is
+kept in memory for the session only and ``persistent`` says so, so the UI and
+CLI can tell the user they will be asked again next time.
+"""
+
+from __future__ import annotations
+
+import contextlib
+
+import keyring
+import keyring.errors
+from keyring.backend import KeyringBackend
+
+SERVICE = "ContactDesk"
+INSECURE_BACKENDS = frozenset({"keyring.backends.fail", "keyring.backends.null"})
+
+
+def has_secure_keyring(backend: KeyringBackend | None = None) -> bool:
+    """Whether ``backend`` (default: the active one) stores secrets somewhere safe."""
+    active = backend or keyring.get_keyring()
+    if type(active).__module__ in INSECURE_BACKENDS:
+        return False
+    inner = getattr(active, "backends", None)
+    if inner is not None:
+        # A chainer is only as good as what it chains.
+        return any(has_secure_keyring(backend) for backend in inner)
+    return True
+
+
+def account_name(server_url: str, username: str) -> str:
+    """The keyring entry of one user on one server."""
+    return f"{username}@{server_url.rstrip('/')}"
+
+
+class TokenStore:
+    """Keeps one token per (server, user): keyring if secure, else process memory."""
+
+    def __init__(self) -> None:
+        self._memory: dict[str, str] = {}
+
+    @property
+    def persistent(self) -> bool:
+        """True when tokens survive a restart (a secure keyring is there)."""
+        return has_secure_keyring()
+
+    def save(self, server_url: str, username: str, token: str) -> None:
+        account = account_name(server_url, username)
+        if self.persistent:
+            try:
+                keyring.set_password(SERVICE, account, token)
+                return
+            except keyring.errors.KeyringError:
+                pass  # a locked or broken keyring: fall back to the session only
+        self._memory[account] = token
+
+    def load(self, server_url: str, username: str) -> str | None:
+        account = account_name(server_url, username)
+        if account in self._memory:
+            return self._memory[account]
+        if not self.persistent:
+            return None
+        try:
+            return keyring.get_password(SERVICE, account)
+        except keyring.errors.KeyringError:
+            return None
+
+    def forget(self, server_url: str, username: str) -> None:
+        account = account_name(server_url, username)
+        self._memory.pop(account, None)
+        if not self.persistent:
+            return
+        # Nothing stored means already forgotten.
+        with contextlib.suppress(keyring.errors.KeyringError):
+            keyring.delete_password(SERVICE, account)
+
+    def password(self, server_url: str, username: str) -> str | None:
+        """A password the user chose to keep in the keyring for the CLI (never in memory)."""
+        if not self.persistent:
+            return None
+        try:
+            return keyring.get_password(SERVICE, "password:" + account_name(server_url, username))
+        except keyring.errors.KeyringError:
+            return None

@@ -1,0 +1,137 @@
+"""Removing from the store file itself what the role may no longer hold.
+
+Hiding a field in a widget is presentation; a field the server stopped
+sending must leave the disk. Values are overwritten with NULL (or deleted)
+under ``PRAGMA secure_delete=ON``, which zeroes freed content instead of
+leaving it in free pages; the change log, kept conflicts and merge snapshots
+lose their copies; the FTS index is merged into fresh segments so no old
+token survives in a stale one; and the WAL is checkpointed and truncated so
+no older page image stays in it.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from sqlalchemy import Connection, Engine, delete, event, select, text, update
+from sqlalchemy.orm import Session
+
+from contactdesk.model import ChangeLog, CustomValue, FieldDefinition, SnapshotSeen, SyncConflict
+from contactdesk.services.field_catalog import ENTITIES
+from contactdesk.sync.apply_feed import NOT_NULL_FALLBACK, remove_record, table_of
+
+
+def protect_deleted_content(engine: Engine) -> None:
+    """Zero deleted content on every connection of ``engine`` from now on (idempotent).
+
+    Sync overwrites values the server took back; without this SQLite would
+    leave the old bytes in free space where a disk image would still show them.
+    """
+    if event.contains(engine, "checkout", _secure_delete_on_checkout):
+        return
+    event.listen(engine, "checkout", _secure_delete_on_checkout)
+    with engine.connect() as connection:
+        connection.exec_driver_sql("PRAGMA secure_delete=ON")
+
+
+def _secure_delete_on_checkout(dbapi_connection: Any, _record: Any, _proxy: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA secure_delete=ON")
+    cursor.close()
+
+
+def purge_hidden_fields(session: Session, hidden: dict[str, list[str]]) -> int:
+    """Clear every value of the ``hidden`` fields (entity -> names); returns values cleared."""
+    cleared = 0
+    for entity, names in hidden.items():
+        if entity not in ENTITIES:
+            continue
+        table = table_of(entity)
+        for name in names:
+            if name in table.c:
+                column = table.c[name]
+                blank = None if column.nullable else NOT_NULL_FALLBACK
+                outcome = session.execute(
+                    update(table).where(column.is_not(None), column != blank).values({name: blank})
+                )
+                cleared += max(outcome.rowcount, 0)  # type: ignore[attr-defined]
+            else:
+                cleared += _delete_custom_values(session, entity, name)
+        _scrub_history(session, entity, set(names))
+    return cleared
+
+
+def _delete_custom_values(session: Session, entity: str, name: str) -> int:
+    definition = select(FieldDefinition.id).where(
+        FieldDefinition.entity == entity, FieldDefinition.name == name
+    )
+    outcome = session.execute(delete(CustomValue).where(CustomValue.field_id.in_(definition)))
+    removed: int = outcome.rowcount  # type: ignore[attr-defined]
+    return max(removed, 0)
+
+
+def _scrub_history(session: Session, entity: str, names: set[str]) -> None:
+    """Drop the hidden fields from change-log entries and kept conflicts of ``entity``."""
+    for entry in session.scalars(select(ChangeLog).where(ChangeLog.entity == entity)):
+        if names & set(entry.fields):
+            entry.fields = {k: v for k, v in entry.fields.items() if k not in names}
+    session.execute(
+        delete(SyncConflict).where(SyncConflict.entity == entity, SyncConflict.field.in_(names))
+    )
+    if entity == "contact":
+        # Merge snapshots hold whole rows of both contacts as they were.
+        rows = session.execute(text("SELECT id, snapshot FROM merge_records")).all()
+        for row_id, snapshot in rows:
+            data = json.loads(snapshot) if isinstance(snapshot, str) else snapshot
+            scrubbed = _without_keys(data, names)
+            if scrubbed != data:
+                session.execute(
+                    text("UPDATE merge_records SET snapshot = :snapshot WHERE id = :id"),
+                    {"snapshot": json.dumps(scrubbed), "id": row_id},
+                )
+
+
+def _without_keys(value: Any, names: set[str]) -> Any:
+    if isinstance(value, dict):
+        return {k: _without_keys(v, names) for k, v in value.items() if k not in names}
+    if isinstance(value, list):
+        return [_without_keys(item, names) for item in value]
+    return value
+
+
+def purge_unseen_records(session: Session) -> int:
+    """At the end of a resync: delete every record the snapshot did not deliver.
+
+    Records created here and not yet pushed are kept (the server cannot have
+    sent them). Returns how many were deleted.
+    """
+    pending_creates = set(
+        session.scalars(
+            select(ChangeLog.record_id).where(
+                ChangeLog.pushed_at.is_(None), ChangeLog.op == "create"
+            )
+        )
+    )
+    seen = select(SnapshotSeen.record_id)
+    removed = 0
+    for entity in ENTITIES:
+        table = table_of(entity)
+        stale = [
+            record_id
+            for record_id in session.scalars(select(table.c.id).where(table.c.id.not_in(seen)))
+            if record_id not in pending_creates
+        ]
+        for record_id in stale:
+            remove_record(session, entity, record_id)
+        removed += len(stale)
+    session.execute(delete(SnapshotSeen))
+    return removed
+
+
+def compact_search_and_log(connection: Connection) -> None:
+    """After a purge commits: merge FTS segments and empty the WAL of older page images."""
+    connection.exec_driver_sql("INSERT INTO search_index(search_index) VALUES ('optimize')")
+    connection.commit()
+    connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    connection.commit()

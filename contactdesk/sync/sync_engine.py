@@ -1,0 +1,322 @@
+"""One sync: push the outbox in batches, then pull the feed page by page, resuming anywhere.
+
+Every step commits on its own: a batch's outcomes with the change-log marks,
+a page with its cursor. A sync interrupted at any point (killed, offline,
+cancelled) resumes from what was committed; a retried push applies once on
+the server (change ids), a re-pulled page rewrites the same state. When the
+server says the role's view changed (a new epoch), the engine purges the
+fields the role lost, pushes what it has, fetches a fresh snapshot from
+cursor 0 and purges every record the snapshot did not deliver.
+
+Runs on a worker thread or in the CLI, never on the UI thread.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+
+from sqlalchemy import delete, select, update
+from sqlalchemy.orm import Session
+
+from contactdesk.errors import ContactDeskError
+from contactdesk.model import ChangeLog, SnapshotSeen
+from contactdesk.model.base import utc_now
+from contactdesk.services.field_catalog import ENTITIES
+from contactdesk.services.field_rules import Policy, load_policy
+from contactdesk.services.policy_cache import forget_policies
+from contactdesk.store.local_store import Store
+from contactdesk.sync import apply_feed, conflicts, outbox, purge
+from contactdesk.sync.server_client import ServerClient, SyncError
+from contactdesk.sync.sync_state import sync_state
+from contactdesk.sync_protocol import MAX_BATCH, MAX_PAGE, ChangeOutcome, PullResponse
+
+Progress = Callable[[int, int], None]
+
+
+class SyncCancelled(ContactDeskError):
+    """The user stopped the sync; what was committed so far stays."""
+
+
+@dataclass
+class SyncReport:
+    """What one sync moved. ``outcomes`` maps each change-log entry's id to its push status."""
+
+    pushed: int = 0
+    applied: int = 0
+    conflicts: int = 0
+    rejected: int = 0
+    pulled: int = 0
+    purged: int = 0
+    resynced: bool = False
+    outcomes: dict[uuid.UUID, str] = field(default_factory=dict)
+    conflict_lines: list[str] = field(default_factory=list)
+
+
+class SyncEngine:
+    """Syncs one store with one server as the store's signed-in user."""
+
+    def __init__(
+        self,
+        store: Store,
+        client: ServerClient,
+        *,
+        page_size: int = MAX_PAGE,
+        batch_size: int = MAX_BATCH,
+        progress: Progress | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> None:
+        self.store = store
+        self.client = client
+        self.page_size = page_size
+        self.batch_size = batch_size
+        self.progress = progress or (lambda _done, _total: None)
+        self.cancelled = cancelled or (lambda: False)
+
+    def sync(self) -> SyncReport:
+        """Push, tell the server of settled conflicts, pull; returns what moved.
+
+        Raises SyncError (unreachable, refused, protocol) or SyncCancelled;
+        either way everything committed before stays and the next sync resumes.
+        """
+        purge.protect_deleted_content(self.store.engine)
+        report = SyncReport()
+        self._push_all(report)
+        self._report_resolutions()
+        self._pull_all(report)
+        with self.store.transaction() as session:
+            sync_state(session).last_sync_at = utc_now()
+        return report
+
+    # -- transactions ------------------------------------------------------
+
+    @contextmanager
+    def _feed_transaction(self) -> Iterator[Session]:
+        """A transaction that may hold references to records this role cannot see.
+
+        A contact the rep owns may point at an account owned by someone else,
+        which the server never sends; the store is a partial replica, so
+        foreign keys are not enforced while writing what the server sent.
+        """
+        with self.store.engine.connect() as connection:
+            connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
+            connection.commit()
+            try:
+                with (
+                    Session(bind=connection, expire_on_commit=False) as session,
+                    session.begin(),
+                ):
+                    yield session
+            finally:
+                connection.rollback()
+                connection.exec_driver_sql("PRAGMA foreign_keys=ON")
+                connection.commit()
+
+    def _role(self) -> str:
+        with self.store.reading() as session:
+            role = sync_state(session).role
+        if not role:
+            raise SyncError("this store is not signed in to a server", "authentication")
+        return role
+
+    def _check_cancelled(self) -> None:
+        if self.cancelled():
+            raise SyncCancelled("sync stopped; it resumes where it left off next time")
+
+    # -- push --------------------------------------------------------------
+
+    def _push_all(self, report: SyncReport) -> None:
+        role = self._role()
+        while True:
+            self._check_cancelled()
+            with self.store.reading() as session:
+                policy = load_policy(session, role)
+                items = outbox.next_batch(session, policy, self.batch_size)
+            if not items:
+                return
+            to_send = [item for item in items if item.change.op != "update" or item.change.fields]
+            try:
+                answers = self.client.push([item.change for item in to_send]) if to_send else []
+            except SyncError as error:
+                refused = _named_item(items, error)
+                if refused is None:
+                    raise
+                self._keep_refusal(refused, str(error), policy, report)
+                continue
+            with self._feed_transaction() as session:
+                empty = [item for item in items if item not in to_send]
+                _mark_pushed(session, [seq for item in empty for seq in item.seqs])
+                for item, answer in zip(to_send, answers, strict=True):
+                    self._settle(session, policy, item, answer, report)
+
+    def _keep_refusal(
+        self, item: outbox.OutboxItem, reason: str, policy: Policy, report: SyncReport
+    ) -> None:
+        """A change the server refuses outright is kept as a conflict; the rest go on."""
+        answer = ChangeOutcome(change_id=item.change.change_id, status="rejected", reason=reason)
+        with self._feed_transaction() as session:
+            self._settle(session, policy, item, answer, report)
+
+    def _settle(
+        self,
+        session: Session,
+        policy: Policy,
+        item: outbox.OutboxItem,
+        answer: ChangeOutcome,
+        report: SyncReport,
+    ) -> None:
+        change = item.change
+        _mark_pushed(session, item.seqs)
+        report.outcomes.update(dict.fromkeys(item.change_ids, answer.status))
+        if answer.status == "applied":
+            report.pushed += 1
+            if answer.version is not None:
+                apply_feed.set_version(session, change.entity, change.record_id, answer.version)
+                # Edits made on top of this one were made on its result.
+                session.execute(
+                    update(ChangeLog)
+                    .where(
+                        ChangeLog.record_id == change.record_id,
+                        ChangeLog.pushed_at.is_(None),
+                        ChangeLog.base_version < answer.version,
+                    )
+                    .values(base_version=answer.version)
+                )
+            return
+        title = _title(session, change.entity, change.record_id)
+        kept = conflicts.keep_outcome(session, change, answer, title)
+        report.conflict_lines.extend(
+            f"{change.entity} {title or change.record_id}: {c.field}"
+            f" (mine {c.mine!r}, theirs {c.theirs!r})"
+            for c in answer.conflicts
+        )
+        if answer.status == "rejected":
+            report.rejected += 1
+            report.conflict_lines.append(
+                f"{change.entity} {title or change.record_id}: refused ({answer.reason})"
+            )
+            _restart_snapshot(session)
+            return
+        report.pushed += 1
+        report.conflicts += kept
+        if answer.record_deleted:
+            apply_feed.remove_record(session, change.entity, change.record_id)
+        elif change.op in ("delete", "merge"):
+            # The record was removed here but lives on there: fetch it back.
+            _restart_snapshot(session)
+        else:
+            theirs = {c.field: c.theirs for c in answer.conflicts}
+            apply_feed.write_server_values(session, policy, change.entity, change.record_id, theirs)
+            if answer.version is not None:
+                apply_feed.set_version(session, change.entity, change.record_id, answer.version)
+
+    def _report_resolutions(self) -> None:
+        with self.store.reading() as session:
+            settled = conflicts.unreported_resolutions(session)
+        if not settled:
+            return
+        on_server = {
+            (str(row.get("change_id")), str(row.get("field"))): str(row.get("id"))
+            for row in self.client.open_conflicts()
+        }
+        with self.store.transaction() as session:
+            for local in settled:
+                server_id = on_server.get((str(local.change_id), local.field))
+                if server_id is not None:
+                    self.client.resolve_conflict(server_id, conflicts.server_resolution(local))
+                row = session.merge(local)
+                row.reported_at = utc_now()
+
+    # -- pull --------------------------------------------------------------
+
+    def _pull_all(self, report: SyncReport) -> None:
+        role = self._role()
+        while True:
+            self._check_cancelled()
+            with self.store.reading() as session:
+                state = sync_state(session)
+                resyncing = state.resync_cursor is not None
+                since = state.resync_cursor if state.resync_cursor is not None else state.cursor
+                epoch = state.epoch
+            page = self.client.pull(since, self.page_size, epoch)
+            if page.resync_required:
+                self._start_resync(page, report)
+                self._push_all(report)
+                continue
+            self._apply(page, role, resyncing, report)
+            if not page.has_more:
+                return
+
+    def _start_resync(self, page: PullResponse, report: SyncReport) -> None:
+        with self._feed_transaction() as session:
+            report.purged += purge.purge_hidden_fields(session, page.hidden_fields)
+            state = sync_state(session)
+            state.epoch = page.epoch
+            state.resync_cursor = 0
+            session.execute(delete(SnapshotSeen))
+        self._compact()
+        forget_policies(self.store)
+        report.resynced = True
+
+    def _apply(self, page: PullResponse, role: str, resyncing: bool, report: SyncReport) -> None:
+        finished_resync = False
+        with self._feed_transaction() as session:
+            result = apply_feed.apply_page(session, page.changes, role, snapshot=resyncing)
+            state = sync_state(session)
+            state.epoch = page.epoch
+            if resyncing:
+                state.resync_cursor = page.cursor
+                if not page.has_more:
+                    report.purged += purge.purge_unseen_records(session)
+                    report.purged += purge.purge_hidden_fields(session, page.hidden_fields)
+                    state.cursor = page.cursor
+                    state.resync_cursor = None
+                    finished_resync = True
+            else:
+                state.cursor = page.cursor
+        if result.governance_changed:
+            forget_policies(self.store)
+        if finished_resync:
+            self._compact()
+        report.pulled += len(page.changes)
+        report.applied += result.applied
+        report.purged += result.purged
+        self.progress(report.pulled, report.pulled + (self.page_size if page.has_more else 0))
+
+    def _compact(self) -> None:
+        with self.store.engine.connect() as connection:
+            purge.compact_search_and_log(connection)
+
+
+def _mark_pushed(session: Session, seqs: list[int]) -> None:
+    if seqs:
+        session.execute(
+            update(ChangeLog).where(ChangeLog.seq.in_(seqs)).values(pushed_at=utc_now())
+        )
+
+
+def _restart_snapshot(session: Session) -> None:
+    """Fetch every record afresh before this sync ends: the local copy is no longer true."""
+    state = sync_state(session)
+    state.resync_cursor = 0
+    session.execute(delete(SnapshotSeen))
+
+
+def _named_item(items: list[outbox.OutboxItem], error: SyncError) -> outbox.OutboxItem | None:
+    if error.code != "refused" or error.change_id is None:
+        return None
+    for item in items:
+        if str(item.change.change_id) == error.change_id:
+            return item
+    return None
+
+
+def _title(session: Session, entity: str, record_id: uuid.UUID) -> str | None:
+    spec = ENTITIES.get(entity)
+    if spec is None:
+        return None
+    table = apply_feed.table_of(entity)
+    value = session.scalar(select(table.c[spec.title_field]).where(table.c.id == record_id))
+    return None if value is None else str(value)
