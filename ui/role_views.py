@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QWidget
 
 from ui.admin.admin_view import AdminView
 from ui.marketing.marketing_view import MarketingView
+from ui.marketing_tools.marketing_tools_view import MarketingToolsView
 from ui.view_context import ViewContext
 from ui.views.contact_list_view import ContactListView
 
@@ -47,6 +48,9 @@ ROLE_VIEWS: list[RoleView] = [
         QT_TRANSLATE_NOOP(TRANSLATION_CONTEXT, "Administration"), AdminView, frozenset({"admin"})
     ),
     RoleView(QT_TRANSLATE_NOOP(TRANSLATION_CONTEXT, "Marketing"), MarketingView, MARKETERS),
+    RoleView(
+        QT_TRANSLATE_NOOP(TRANSLATION_CONTEXT, "Campaigns & leads"), MarketingToolsView, MARKETERS
+    ),
 ]
 
 

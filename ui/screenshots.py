@@ -35,6 +35,7 @@ from ui.dialogs.record_detail_dialog import RecordDetailDialog
 from ui.dialogs.user_picker_dialog import UserPickerDialog
 from ui.main_window import MainWindow
 from ui.marketing.marketing_scenes import MARKETING_SCENES
+from ui.marketing_tools.marketing_tools_scenes import MARKETING_TOOLS_SCENES
 from ui.store_changes import StoreChangeRelay
 from ui.view_context import ViewContext
 from ui.views.contact_list_view import ContactListView
@@ -148,6 +149,9 @@ def user_picker(context: SceneContext) -> QWidget:
 
 
 SCENES.update(MARKETING_SCENES)  # type: ignore[arg-type]  # marketing's scenes, ui/marketing
+
+# Marketing's working tools (campaigns, collateral, launch brief, lead list).
+SCENES.update(MARKETING_TOOLS_SCENES)
 
 
 # The admin view's scenes (rule matrix, custom fields, funnel, preview as role).

@@ -38,24 +38,26 @@ def _view(
 def campaigns(context: SceneContext) -> QWidget:
     view = _view(context, lambda v: v.campaigns)
     page = view.campaigns
-    context.settle(lambda: page.table.rowCount() > 0 and page.editor.segment_input.count() > 1)
+    context.settle()
     running = [i for i, s in enumerate(page.summaries) if s.state == "running"]
-    page.table.selectRow(running[0] if running else 0)
+    if page.summaries:
+        page.table.selectRow(running[0] if running else 0)
     return view
 
 
 def collateral(context: SceneContext) -> QWidget:
     view = _view(context, lambda v: v.collateral)
     page = view.collateral
-    context.settle(lambda: page.table.rowCount() > 0)
-    page.table.selectRow(0)
+    context.settle()
+    if page.items:
+        page.table.selectRow(0)
     return view
 
 
 def launch_brief(context: SceneContext) -> QWidget:
     view = _view(context, lambda v: v.briefs)
-    page = view.briefs
-    context.settle(lambda: page.readiness.rowCount() > 0)
+    # Settles once the worker has loaded the briefs and the first one's readiness.
+    context.settle()
     return view
 
 
@@ -65,9 +67,9 @@ def lead_list(context: SceneContext) -> QWidget:
     rescore_leads(context.store, marketer, utc_now())
     view = _view(context, lambda v: v.leads)
     page = view.leads
-    context.settle(lambda: page.status_filter.count() > 1 and page.model.rowCount() > 0)
+    context.settle()
     page.status_filter.setCurrentIndex(page.status_filter.findData("handed_off"))
-    context.settle(lambda: page.model.rowCount() > 0)
+    context.settle()
     return view
 
 
