@@ -25,6 +25,15 @@ from contactdesk.services.unit_of_work import UnitOfWork, unit_of_work
 from contactdesk.store.local_store import Store
 
 WIN_STORY_MAX = 1000
+# Offered by the stage dialog (any short text is accepted); the same words as the demo data.
+LOST_REASONS = (
+    "chose a competitor",
+    "no budget this year",
+    "project cancelled",
+    "went quiet",
+    "price too high",
+    "missing integration",
+)
 
 
 @dataclass(frozen=True)

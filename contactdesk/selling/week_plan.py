@@ -4,8 +4,9 @@ One call, ``week_plan(store, actor, user_id, now=...)``, answers the sales view 
 ``contactdesk week``. Every section is a few indexed queries with a limit, so the
 cost does not grow with the store: activities are read by (owner_id, due_at)
 ranges, leads by (owner_id, status), accounts by owner_id. A day or section with
-more entries than its limit shows the first ones (by due time, or by index order
-for the flags) and reports the full count alongside.
+more entries than its limit shows the first ones (a day its earliest, overdue its
+most recent, the flags in index order) and reports the count alongside, capped at
+COUNT_CAP so that counting never reads a rep's whole history.
 
 Ranking (so low-value work sinks): within a day and among overdue items, work
 tied to a bigger open opportunity comes first, then work on a higher-scoring
@@ -46,6 +47,8 @@ from contactdesk.store.local_store import Store
 DAY_LIMIT = 50
 OVERDUE_LIMIT = 50
 FLAG_LIMIT = 30
+# Totals beyond this are shown as "999+": counting further would read the whole history.
+COUNT_CAP = 999
 
 
 @dataclass(frozen=True)
@@ -87,7 +90,7 @@ def rank_key(item: PlanItem) -> tuple[int, float, float, datetime]:
 class PlanDay:
     day: date
     items: list[PlanItem]
-    # Every activity due that day, including any beyond DAY_LIMIT.
+    # Every activity due that day, including any beyond DAY_LIMIT (at most COUNT_CAP).
     total: int
 
 
@@ -132,6 +135,7 @@ class WeekPlan:
     week: WeekWindow
     now: datetime
     overdue: list[PlanItem]
+    # How many are overdue in all, at most COUNT_CAP.
     overdue_total: int
     days: list[PlanDay]
     leads_without_next_step: list[LeadWithoutNextStep]
@@ -212,6 +216,12 @@ def _visible(policy: Policy, entity: str, name: str, column: Any) -> Any:
     return column if policy.can_see(entity, name) else null().label(name)
 
 
+def _capped_count(where: ColumnElement[bool]) -> Select[Any]:
+    """Count matching activities up to COUNT_CAP: a bounded scan, whatever the history."""
+    capped = select(Activity.id).where(where).order_by(Activity.due_at.desc()).limit(COUNT_CAP)
+    return select(func.count()).select_from(capped.subquery())
+
+
 class _PlanStatements:
     """The plan's queries for one policy and reader, built once with bound parameters.
 
@@ -228,17 +238,19 @@ class _PlanStatements:
         )
         # ``done_at IS NULL`` lets SQLite use a partial index on open activities if present.
         overdue = and_(mine, Activity.done_at.is_(None), Activity.due_at < bindparam("today"))
-        self.day_items = self._items(in_range, DAY_LIMIT)
-        self.day_count = select(func.count()).select_from(Activity).where(in_range)
-        self.overdue_items = self._items(overdue, OVERDUE_LIMIT)
-        self.overdue_count = select(func.count()).select_from(Activity).where(overdue)
+        self.day_items = self._items(in_range, DAY_LIMIT, Activity.due_at)
+        self.day_count = _capped_count(in_range)
+        # Newest first: the overdue work a rep can still save is the recent work, and
+        # walking (owner_id, due_at) backwards finds it without reading years of history.
+        self.overdue_items = self._items(overdue, OVERDUE_LIMIT, Activity.due_at.desc())
+        self.overdue_count = _capped_count(overdue)
         self.leads = self._leads_without_next_step()
         self.lapsed = self._lapsed_accounts()
 
     def _scope(self, entity: str) -> ColumnElement[bool]:
         return scope_clause(entity_spec(entity), self.policy, self.actor)
 
-    def _items(self, where: ColumnElement[bool], limit: int) -> Select[Any]:
+    def _items(self, where: ColumnElement[bool], limit: int, order: Any) -> Select[Any]:
         policy = self.policy
         amount = _visible(policy, "opportunity", "amount", Opportunity.amount)
         # A won or lost opportunity has nothing left at stake: it ranks as if absent.
@@ -271,7 +283,7 @@ class _PlanStatements:
             )
             .outerjoin(FunnelStage, FunnelStage.id == Opportunity.stage_id)
             .where(where)
-            .order_by(Activity.due_at)
+            .order_by(order)
             .limit(limit)
         )
 
@@ -420,7 +432,7 @@ class _PlanReader:
         return PlanDay(day, items, total)
 
     def overdue(self) -> tuple[list[PlanItem], int]:
-        """Open activities due before today (the oldest window, ranked) and their count."""
+        """Open activities due before today (the newest window, ranked) and their count."""
         params = {"user_id": self.user_id, "today": self.today_start}
         items = self._plan_items(self.statements.overdue_items, params)
         total = len(items)
