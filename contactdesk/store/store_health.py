@@ -221,7 +221,7 @@ def check_not_locked(path: Path, timeout: float) -> None:
             connection.execute("ROLLBACK")
         finally:
             connection.close()
-    except sqlite3.OperationalError as error:
+    except sqlite3.DatabaseError as error:
         raise diagnose_sqlite_error(path, error) from error
 
 
