@@ -35,3 +35,14 @@ def small_filesystem(folder: Path, size: str) -> Iterator[Path]:
 def remount_read_only(folder: Path) -> None:
     """Make the mounted ``folder`` read-only: root cannot write to it either."""
     assert _run("mount", "-o", "remount,ro", str(folder)), f"remount of {folder} failed"
+
+
+def fill_disk(folder: Path) -> None:
+    """Leave no free space on the file system at ``folder`` (a file named ``filler``)."""
+    with (folder / "filler").open("wb") as filler:
+        try:
+            while True:
+                filler.write(b"\0" * 65536)
+                filler.flush()
+        except OSError:
+            pass

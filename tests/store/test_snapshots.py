@@ -8,7 +8,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from mounted_filesystems import small_filesystem
+from mounted_filesystems import fill_disk, small_filesystem
 from sqlalchemy import update
 
 from contactdesk.errors import StoreError
@@ -77,13 +77,7 @@ def test_a_snapshot_that_cannot_be_written_leaves_no_partial_file(tmp_path: Path
         store = open_store(path)
         try:
             _add_contact(store, "Ann Lee")
-            with (folder / "filler").open("wb") as filler:
-                try:
-                    while True:
-                        filler.write(b"\0" * 65536)
-                        filler.flush()
-                except OSError:
-                    pass
+            fill_disk(folder)
             with pytest.raises(StoreError, match="could not write a snapshot"):
                 take_snapshot(path, "manual")
             left = sorted(p.name for p in folder.iterdir())

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from mounted_filesystems import remount_read_only, small_filesystem
+from mounted_filesystems import fill_disk, remount_read_only, small_filesystem
 from sqlalchemy import event, func, select
 
 from contactdesk.model import ChangeLog
@@ -206,24 +206,13 @@ def test_a_write_to_a_read_only_store_says_nothing_was_saved(store_path: Path) -
     assert raised.value.failure is WriteFailure.READ_ONLY
 
 
-def _fill_disk(folder: Path) -> None:
-    """Leave almost no free space on the file system at ``folder``."""
-    with (folder / "filler").open("wb") as filler:
-        try:
-            while True:
-                filler.write(b"\0" * 65536)
-                filler.flush()
-        except OSError:
-            pass
-
-
 def test_a_full_disk_fails_the_write_with_a_plain_message(tmp_path: Path) -> None:
     with small_filesystem(tmp_path / "mount", "4m") as folder:
         path = folder / "store.db"
         first = _make_store(path, contacts=2)[0]
         store = open_store(path)
         try:
-            _fill_disk(folder)
+            fill_disk(folder)
             with pytest.raises(StoreWriteFailed, match="the disk is full; nothing was saved"):
                 unit_of_work.update(
                     store, Actor.system(), "contact", first, {"notes": "x" * 19_000}
@@ -239,7 +228,7 @@ def test_a_full_disk_leaves_the_record_and_its_log_as_before(tmp_path: Path) -> 
         store = open_store(path)
         try:
             log_before = _log_size(store)
-            _fill_disk(folder)
+            fill_disk(folder)
             with pytest.raises(StoreWriteFailed):
                 unit_of_work.update(
                     store, Actor.system(), "contact", first, {"notes": "x" * 19_000}
