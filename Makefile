@@ -6,7 +6,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 DEMO_STORE ?= demo/contactdesk-demo.db
 
-.PHONY: install system-packages run test lint typecheck bench screenshots clean
+.PHONY: install system-packages run test lint typecheck bench screenshots clean bundle translations
 
 system-packages:
 	@packaging/install-system-packages.sh
@@ -41,3 +41,19 @@ screenshots: install
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
+
+# The desktop bundle: dist/contactdesk/ (PyInstaller, packaging/contactdesk.spec).
+# Needs PyInstaller in the venv (pip install 'pyinstaller>=6.10'); see packaging/README.md.
+bundle: install
+	$(BIN)/python -m pip install --quiet 'pyinstaller>=6.10'
+	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN \
+		--distpath dist --workpath build/pyinstaller packaging/contactdesk.spec
+
+# Re-extract every user-visible string of ui/ into the German catalogue and compile it.
+# New strings arrive unfinished: translate them in resources/translations/contactdesk_de.ts
+# (pyside6-linguist, or a text editor), then run this again.
+translations: install
+	$(BIN)/pyside6-lupdate -locations none $$(git ls-files --cached --others --exclude-standard 'ui/*.py') \
+		-ts resources/translations/contactdesk_de.ts
+	$(BIN)/pyside6-lrelease resources/translations/contactdesk_de.ts \
+		-qm resources/translations/contactdesk_de.qm

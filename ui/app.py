@@ -1,8 +1,10 @@
 """Starting the desktop app: ``run(store_path)`` is what ``contactdesk`` calls with no subcommand.
 
-Order: application and its names (QSettings files) -> open or create the store
--> decide whom the app acts for -> main window. A ContactDeskError on the way is
-shown in a message box with its own message, never as a traceback.
+Order: application, its names (QSettings files), icon and language -> open or
+create the store (the first-run welcome when no store was named and the default
+one does not exist yet) -> decide whom the app acts for -> main window. A
+ContactDeskError on the way is shown in a message box with its own message,
+never as a traceback. ``run_smoke_test`` is the bundle's self-check.
 """
 
 from __future__ import annotations
@@ -10,19 +12,23 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from contactdesk import __version__
 from contactdesk.errors import ContactDeskError
 from contactdesk.paths import default_store_path
+from contactdesk.services.directory import list_users
 from contactdesk.store import Store
 from ui.app_session import AppSession
 from ui.database_worker import DatabaseWorker
+from ui.first_run.welcome_flow import open_first_store
 from ui.main_window import MainWindow
+from ui.resource_files import application_icon
 from ui.session_start import choose_session, open_or_create_store
-from ui.settings import APPLICATION, ORGANIZATION
+from ui.settings import APPLICATION, LANGUAGE, ORGANIZATION, read_option
 from ui.store_changes import StoreChangeRelay
+from ui.translation import install_language
 from ui.view_context import ViewContext
 
 
@@ -34,6 +40,9 @@ def application() -> QApplication:
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName(APPLICATION)
     app.setApplicationVersion(__version__)
+    app.setDesktopFileName("contactdesk")
+    app.setWindowIcon(application_icon())
+    install_language(app, read_option(LANGUAGE))
     return app
 
 
@@ -52,7 +61,13 @@ def start(store_path: Path | None) -> tuple[Store, MainWindow] | None:
     """Open the store and build the window; None when the user quit or the store failed."""
     path = store_path if store_path is not None else default_store_path()
     try:
-        store = open_or_create_store(path)
+        if store_path is None and not path.exists():
+            first = open_first_store(path)
+            if first is None:
+                return None
+            store = first
+        else:
+            store = open_or_create_store(path)
     except ContactDeskError as error:
         show_error(
             QCoreApplication.translate("App", "The store %1 could not be opened.\n\n%2")
@@ -86,6 +101,45 @@ def run(store_path: Path | None) -> int:
     window.show()
     try:
         return app.exec()
+    finally:
+        store.close()
+
+
+def run_smoke_test(store_path: Path) -> int:
+    """Open ``store_path`` (migrating it), show the main window, quit once it is shown.
+
+    Acts as the store's first administrator (or its owner when it has no users),
+    so no dialog waits for input. Prints the window title; 0 when it all worked.
+    """
+    app = application()
+    try:
+        store = open_or_create_store(store_path)
+    except ContactDeskError as error:
+        print(f"contactdesk: {error}", file=sys.stderr)
+        return 1
+    try:
+        users = list_users(store)
+        admins = [user for user in users if user.role == "admin"] or users
+        session = (
+            AppSession(store, admins[0].actor(), admins[0])
+            if admins
+            else choose_session(store)
+        )
+        if session is None:
+            return 1
+        window = build_main_window(session)
+        shown: list[bool] = []
+
+        def note_shown_and_quit() -> None:
+            shown.append(window.isVisible())
+            app.quit()
+
+        window.show()
+        QTimer.singleShot(0, note_shown_and_quit)
+        app.exec()
+        print(f"window shown: {window.windowTitle()} ({window.pages.count()} pages)")
+        window.close()
+        return 0 if shown == [True] else 1
     finally:
         store.close()
 

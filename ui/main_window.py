@@ -1,21 +1,38 @@
 """The main window: the current role's pages, menus with standard shortcuts, a status bar.
 
 Pages come from ``ui.role_views`` (role -> views); the window knows nothing about
-what a page does beyond the optional ``focus_search()``.
+what a page does beyond the optional ``focus_search()``, ``new_record()`` and
+``save()`` its File and View actions call. Every action has the platform's
+standard shortcut (``ui.help.standard_shortcuts``) or a menu mnemonic.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, QTimer, QUrl, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
 
 from contactdesk import __version__
+from contactdesk.paths import data_dir
 from contactdesk.services.changes import ChangeSet
 from contactdesk.services.record_queries import count_records
 from ui.database_worker import TaskControl
+from ui.forms.record_form_dialog import RecordFormDialog
+from ui.help.shortcuts_dialog import ShortcutsDialog
+from ui.help.standard_shortcuts import StandardKey, standard_shortcuts
+from ui.help.user_guide import user_guide_url
+from ui.preferences.preferences_dialog import PreferencesDialog
 from ui.role_views import views_for
-from ui.settings import MAIN_WINDOW_GEOMETRY, read_option, write_option
+from ui.settings import (
+    LANGUAGE,
+    MAIN_WINDOW_GEOMETRY,
+    read_option,
+    start_page_option,
+    write_option,
+)
+from ui.translation import install_language
 from ui.view_context import ViewContext
 
 COUNT_TASK_KEY = "status-contact-count"
@@ -39,8 +56,15 @@ class MainWindow(QMainWindow):
         self.pages.setTabBarAutoHide(True)
         self.setCentralWidget(self.pages)
         self._page_actions: list[QAction] = []
-        for role_view in views_for(self._session.actor.role):
+        # Opens URLs (the user guide); tests replace it to see the URL without a browser.
+        self.open_url: Callable[[QUrl], object] = QDesktopServices.openUrl
+        role_views = views_for(self._session.actor.role)
+        for role_view in role_views:
             self.pages.addTab(role_view.factory(context), role_view.translated_title())
+        start_page = read_option(start_page_option(self._session.actor.role))
+        for index, role_view in enumerate(role_views):
+            if start_page and role_view.title == start_page:
+                self.pages.setCurrentIndex(index)
 
         self._build_menus()
         self._build_status_bar()
@@ -60,20 +84,41 @@ class MainWindow(QMainWindow):
 
     # -- menus ------------------------------------------------------------------
 
+    def _action(
+        self, text: str, slot: Callable[[], object], key: StandardKey | str | None = None
+    ) -> QAction:
+        action = QAction(text, self)
+        if isinstance(key, StandardKey):
+            action.setShortcuts(standard_shortcuts(key))
+        elif key:
+            action.setShortcut(QKeySequence(key))
+        action.triggered.connect(lambda _checked=False: slot())
+        return action
+
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
-        self.quit_action = QAction(self.tr("&Quit"), self)
-        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.new_action = self._action(self.tr("&New Contact…"), self.new_record, StandardKey.New)
+        self.save_action = self._action(self.tr("&Save"), self.save_page, StandardKey.Save)
+        self.close_action = self._action(self.tr("&Close Window"), self.close, StandardKey.Close)
+        self.quit_action = self._action(self.tr("&Quit"), self.quit_app, StandardKey.Quit)
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
-        self.quit_action.triggered.connect(self.close)
+        for action in (self.new_action, self.save_action):
+            file_menu.addAction(action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.close_action)
         file_menu.addAction(self.quit_action)
 
+        edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
+        self.find_action = self._action(self.tr("&Find…"), self.focus_search, StandardKey.Find)
+        self.preferences_action = self._action(
+            self.tr("&Preferences…"), self.show_preferences, StandardKey.Preferences
+        )
+        self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        edit_menu.addAction(self.find_action)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.preferences_action)
+
         view_menu = self.menuBar().addMenu(self.tr("&View"))
-        self.find_action = QAction(self.tr("&Find…"), self)
-        self.find_action.setShortcut(QKeySequence.StandardKey.Find)
-        self.find_action.triggered.connect(self.focus_search)
-        view_menu.addAction(self.find_action)
-        view_menu.addSeparator()
         for index in range(self.pages.count()):
             action = QAction(self.pages.tabText(index), self)
             if index < 9:
@@ -85,10 +130,26 @@ class MainWindow(QMainWindow):
             self._page_actions.append(action)
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        self.about_action = QAction(self.tr("&About ContactDesk"), self)
+        self.user_guide_action = self._action(
+            self.tr("ContactDesk &User Guide"), self.open_user_guide, StandardKey.HelpContents
+        )
+        self.shortcuts_action = self._action(
+            self.tr("&Keyboard Shortcuts"), self.show_shortcuts, "Ctrl+/"
+        )
+        self.about_action = self._action(self.tr("&About ContactDesk"), self.show_about)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
-        self.about_action.triggered.connect(self.show_about)
-        help_menu.addAction(self.about_action)
+        for action in (self.user_guide_action, self.shortcuts_action, self.about_action):
+            help_menu.addAction(action)
+        self.pages.currentChanged.connect(self._enable_page_actions)
+        self._enable_page_actions()
+
+    def _page_method(self, name: str) -> Callable[[], object] | None:
+        method = getattr(self.pages.currentWidget(), name, None)
+        return method if callable(method) else None
+
+    @Slot()
+    def _enable_page_actions(self) -> None:
+        self.save_action.setEnabled(self._page_method("save") is not None)
 
     def _build_status_bar(self) -> None:
         self.user_label = QLabel(
@@ -117,16 +178,62 @@ class MainWindow(QMainWindow):
             focus()
 
     @Slot()
+    def new_record(self) -> None:
+        """The page's own "new" (a campaign, a segment), else a new contact."""
+        page_new = self._page_method("new_record")
+        if page_new is not None:
+            page_new()
+            return
+        dialog = RecordFormDialog(self._session, self._context.worker, "contact", None, parent=self)
+        dialog.open()
+
+    @Slot()
+    def save_page(self) -> None:
+        save = self._page_method("save")
+        if save is not None:
+            save()
+
+    @Slot()
+    def quit_app(self) -> None:
+        self.close()
+
+    @Slot()
+    def show_preferences(self) -> PreferencesDialog:
+        dialog = PreferencesDialog(self)
+        dialog.accepted.connect(self._apply_preferences)
+        dialog.open()
+        return dialog
+
+    @Slot()
+    def _apply_preferences(self) -> None:
+        # New windows and dialogs speak the new language at once; this one at next start.
+        app = QCoreApplication.instance()
+        if app is not None:
+            install_language(app, read_option(LANGUAGE))
+
+    @Slot()
+    def open_user_guide(self) -> None:
+        self.open_url(user_guide_url(self._session.actor.role))
+
+    @Slot()
+    def show_shortcuts(self) -> ShortcutsDialog:
+        dialog = ShortcutsDialog(self.menuBar(), self)
+        dialog.open()
+        return dialog
+
+    @Slot()
     def show_about(self) -> None:
         QMessageBox.about(self, self.tr("About ContactDesk"), self.about_text())
 
     def about_text(self) -> str:
         return (
             self.tr(
-                "ContactDesk %1\n\nContact management for sales and marketing teams.\n\nStore: %2"
+                "ContactDesk %1\n\nContact management for sales and marketing teams.\n\n"
+                "Store: %2\nData folder: %3"
             )
             .replace("%1", __version__)
             .replace("%2", str(self._session.store.path or ""))
+            .replace("%3", str(data_dir()))
         )
 
     # -- status -----------------------------------------------------------------

@@ -1,0 +1,1 @@
+"""The first-run welcome: shown when no store was named and the default store does not exist."""

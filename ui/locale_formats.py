@@ -1,0 +1,65 @@
+"""Dates, numbers and money in the user's chosen style (QLocale), for every view to use.
+
+The language's locale is Qt's default (``ui.translation``); the preferences may
+name another locale for numbers and money (a German speaker in Switzerland) and
+a date style. Read on the UI thread: settings are read on each call, so a change
+in the preferences shows in the next value formatted.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QLocale
+
+from ui.settings import DATE_FORMAT, NUMBER_LOCALE, read_option
+
+TRANSLATION_CONTEXT = "LocaleFormats"
+
+# key -> (QLocale format or None for ISO 8601, title for the preferences)
+DATE_FORMATS: dict[str, tuple[QLocale.FormatType | None, str]] = {
+    "short": (QLocale.FormatType.ShortFormat, QT_TRANSLATE_NOOP("LocaleFormats", "Short")),
+    "long": (QLocale.FormatType.LongFormat, QT_TRANSLATE_NOOP("LocaleFormats", "Long")),
+    "iso": (None, QT_TRANSLATE_NOOP("LocaleFormats", "ISO 8601 (2025-03-31)")),
+}
+
+# locale name -> title; "" follows the interface language.
+NUMBER_LOCALES: dict[str, str] = {
+    "": QT_TRANSLATE_NOOP("LocaleFormats", "As the language"),
+    "en_US": QT_TRANSLATE_NOOP("LocaleFormats", "1,234.56 (United States)"),
+    "en_GB": QT_TRANSLATE_NOOP("LocaleFormats", "1,234.56 (United Kingdom)"),
+    "de_DE": QT_TRANSLATE_NOOP("LocaleFormats", "1.234,56 (Germany)"),
+    "de_CH": QT_TRANSLATE_NOOP("LocaleFormats", "1’234.56 (Switzerland)"),
+    "fr_FR": QT_TRANSLATE_NOOP("LocaleFormats", "1 234,56 (France)"),
+}
+
+
+def translated_title(title: str) -> str:
+    return QCoreApplication.translate(TRANSLATION_CONTEXT, title)
+
+
+def number_locale() -> QLocale:
+    """The locale numbers and money are written in."""
+    name = read_option(NUMBER_LOCALE)
+    return QLocale(name) if name in NUMBER_LOCALES and name else QLocale()
+
+
+def format_date(value: date, style: str | None = None) -> str:
+    """``value`` in the chosen date style (``style`` overrides the preference)."""
+    key = style if style is not None else read_option(DATE_FORMAT)
+    qt_format = DATE_FORMATS.get(key, DATE_FORMATS["short"])[0]
+    qdate = QDate(value.year, value.month, value.day)
+    if qt_format is None:
+        return value.isoformat()
+    return QLocale().toString(qdate, qt_format)
+
+
+def format_number(value: float, decimals: int = 0) -> str:
+    return number_locale().toString(float(value), "f", decimals)
+
+
+def format_money(amount: float, currency: str = "EUR") -> str:
+    """``amount`` with the currency's symbol where the locale puts it (1.234,00 € / €1,234.00)."""
+    locale = number_locale()
+    symbol = {"EUR": "€", "USD": "$", "GBP": "£", "CHF": "CHF"}.get(currency, currency)
+    return locale.toCurrencyString(float(amount), symbol, 2)

@@ -1,0 +1,1 @@
+"""The preferences dialog over the options declared in ``ui.settings``."""
