@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QWidget
 from ui.admin.admin_view import AdminView
 from ui.marketing.marketing_view import MarketingView
 from ui.marketing_tools.marketing_tools_view import MarketingToolsView
+from ui.sales.sales_view import SalesView
 from ui.view_context import ViewContext
 from ui.views.contact_list_view import ContactListView
 
@@ -43,7 +44,7 @@ class RoleView:
 MARKETERS = frozenset({"marketing", "admin"})
 ROLE_VIEWS: list[RoleView] = [
     RoleView(QT_TRANSLATE_NOOP(TRANSLATION_CONTEXT, "Contacts"), ContactListView),
-    # RoleView(QT_TRANSLATE_NOOP(TRANSLATION_CONTEXT, "Week"), WeekPlanView, frozenset({"sales"})),
+    RoleView(QT_TRANSLATE_NOOP(TRANSLATION_CONTEXT, "Selling"), SalesView, frozenset({"sales"})),
     RoleView(
         QT_TRANSLATE_NOOP(TRANSLATION_CONTEXT, "Administration"), AdminView, frozenset({"admin"})
     ),

@@ -36,6 +36,7 @@ from ui.dialogs.user_picker_dialog import UserPickerDialog
 from ui.main_window import MainWindow
 from ui.marketing.marketing_scenes import MARKETING_SCENES
 from ui.marketing_tools.marketing_tools_scenes import MARKETING_TOOLS_SCENES
+from ui.sales.sales_screenshot_scenes import SALES_SCENES
 from ui.store_changes import StoreChangeRelay
 from ui.view_context import ViewContext
 from ui.views.contact_list_view import ContactListView
@@ -156,6 +157,9 @@ SCENES.update(MARKETING_TOOLS_SCENES)
 
 # The admin view's scenes (rule matrix, custom fields, funnel, preview as role).
 SCENES.update(ADMIN_SCENES)
+
+# The sales view's scenes (week plan, contact card, call dialog, lead inbox).
+SCENES.update(SALES_SCENES)
 
 
 # -- rendering -----------------------------------------------------------------

@@ -1,0 +1,197 @@
+"""The contact card: visible fields, the open deal and its stage, fitting collateral, history.
+
+Loads ``contact_card`` on the database worker; shows only what the service
+returned (hidden fields are absent there, so they are absent here). From the
+card a rep logs a call or moves the deal to another stage.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from datetime import datetime
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from contactdesk.selling.contact_card import ContactCard, contact_card
+from ui.database_worker import TaskControl
+from ui.models.field_display import display_text, format_value
+from ui.sales.call_dialog import CallDialog, utc_now
+from ui.sales.stage_dialog import StageDialog
+from ui.view_context import ViewContext
+
+Clock = Callable[[], datetime]
+CARD_TASK_KEY = "sales-contact-card"
+# Fields the header already shows, or that say nothing on a card.
+HEADER_FIELDS = frozenset({"display_name", "first_name", "last_name", "notes"})
+
+
+class ContactCardWidget(QWidget):
+    """Shows one contact's card; ``changed`` fires after a call or stage move was saved."""
+
+    changed = Signal()
+
+    def __init__(
+        self, context: ViewContext, *, clock: Clock = utc_now, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._context = context
+        self._clock = clock
+        self.card: ContactCard | None = None
+        self.dialog: CallDialog | StageDialog | None = None
+
+        self.title = QLabel(self.tr("Choose a contact"))
+        self.title.setStyleSheet("font-size: 16pt; font-weight: 600;")
+        self.subtitle = QLabel()
+        self.log_call_button = QPushButton(self.tr("&Log call…"))
+        self.log_call_button.clicked.connect(self.log_call)
+        self.move_stage_button = QPushButton(self.tr("Move &stage…"))
+        self.move_stage_button.clicked.connect(self.move_stage)
+        header = QHBoxLayout()
+        names = QVBoxLayout()
+        names.addWidget(self.title)
+        names.addWidget(self.subtitle)
+        header.addLayout(names, 1)
+        header.addWidget(self.log_call_button)
+        header.addWidget(self.move_stage_button)
+
+        self.fields_box = QGroupBox(self.tr("Details"))
+        self.fields_form = QFormLayout(self.fields_box)
+        self.deal_box = QGroupBox(self.tr("Open opportunity"))
+        self.deal = QLabel()
+        self.deal.setWordWrap(True)
+        self.collateral = QListWidget()
+        self.collateral.setAccessibleName(self.tr("Collateral for this stage"))
+        deal_layout = QVBoxLayout(self.deal_box)
+        deal_layout.addWidget(self.deal)
+        deal_layout.addWidget(QLabel(self.tr("Material for this stage:")))
+        deal_layout.addWidget(self.collateral)
+        self.history_box = QGroupBox(self.tr("History"))
+        self.history = QListWidget()
+        self.history.setAccessibleName(self.tr("Activity history"))
+        QVBoxLayout(self.history_box).addWidget(self.history)
+
+        columns = QHBoxLayout()
+        left = QVBoxLayout()
+        left.addWidget(self.fields_box)
+        left.addStretch(1)
+        right = QVBoxLayout()
+        right.addWidget(self.deal_box, 1)
+        right.addWidget(self.history_box, 1)
+        columns.addLayout(left, 1)
+        columns.addLayout(right, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(header)
+        layout.addLayout(columns, 1)
+        self._show(None)
+
+    # -- loading ----------------------------------------------------------------
+
+    def load(self, contact_id: uuid.UUID | str) -> None:
+        store, actor = self._context.session.store, self._context.session.actor
+
+        def read(control: TaskControl) -> ContactCard:
+            return contact_card(store, actor, contact_id)
+
+        self._context.worker.submit(
+            read, key=CARD_TASK_KEY, on_success=self._show, on_failure=self._failed
+        )
+
+    def _failed(self, error: BaseException) -> None:
+        self._show(None)
+        self.subtitle.setText(str(error))
+
+    def _show(self, card: ContactCard | None) -> None:
+        self.card = card
+        self.log_call_button.setEnabled(card is not None)
+        self.move_stage_button.setEnabled(card is not None and card.opportunity is not None)
+        while self.fields_form.rowCount():
+            self.fields_form.removeRow(0)
+        self.collateral.clear()
+        self.history.clear()
+        if card is None:
+            self.title.setText(self.tr("Choose a contact"))
+            self.subtitle.setText("")
+            self.deal.setText("")
+            return
+        self.title.setText(str(card.contact.get("display_name") or ""))
+        company = card.account.get("name") if card.account else None
+        job = card.contact.get("title")
+        self.subtitle.setText(" · ".join(str(part) for part in (job, company) if part))
+        for field in card.fields:
+            text = display_text(field, card.contact)
+            if field.name in HEADER_FIELDS or not text:
+                continue
+            value = QLabel(text)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.fields_form.addRow(field.label, value)
+        self._show_deal(card)
+        for row in card.history:
+            when = format_value("datetime", row.get("due_at"))
+            done = self.tr("done") if row.get("done_at") else self.tr("open")
+            outcome = row.get("outcome") or ""
+            self.history.addItem(
+                self.tr("%1  %2 — %3 (%4) %5")
+                .replace("%1", when)
+                .replace("%2", str(row.get("kind") or ""))
+                .replace("%3", str(row.get("subject") or ""))
+                .replace("%4", done)
+                .replace("%5", outcome)
+                .strip()
+            )
+
+    def _show_deal(self, card: ContactCard) -> None:
+        deal = card.opportunity
+        if deal is None:
+            self.deal.setText(self.tr("No open opportunity."))
+            return
+        amount = format_value("money", deal.amount) if deal.amount is not None else ""
+        self.deal.setText(
+            self.tr("<b>%1</b><br>Stage: <b>%2</b>   %3 %4")
+            .replace("%1", deal.name)
+            .replace("%2", deal.stage_name)
+            .replace("%3", amount)
+            .replace("%4", deal.product or "")
+        )
+        for item in card.collateral:
+            text = item.title if not item.value_points else f"{item.title} — {item.value_points}"
+            self.collateral.addItem(text)
+        if not card.collateral:
+            self.collateral.addItem(self.tr("Nothing tied to this stage yet."))
+
+    # -- actions ------------------------------------------------------------------
+
+    @Slot()
+    def log_call(self) -> None:
+        if self.card is None:
+            return
+        contact_id = uuid.UUID(str(self.card.contact["id"]))
+        name = str(self.card.contact.get("display_name") or "")
+        self.dialog = CallDialog(self._context, contact_id, name, clock=self._clock, parent=self)
+        self.dialog.saved.connect(self._after_save)
+        self.dialog.open()
+
+    @Slot()
+    def move_stage(self) -> None:
+        if self.card is None or self.card.opportunity is None:
+            return
+        self.dialog = StageDialog(
+            self._context, self.card.opportunity, clock=self._clock, parent=self
+        )
+        self.dialog.saved.connect(self._after_save)
+        self.dialog.open()
+
+    def _after_save(self, _result: object) -> None:
+        if self.card is not None:
+            self.load(str(self.card.contact["id"]))
+        self.changed.emit()

@@ -1,0 +1,261 @@
+"""The lead inbox: leads marketing handed over, each with its deadline counting down.
+
+Select a lead, rate it 1-5, then accept (with the date of the first follow-up)
+or reject (with a reason from the list and a note). Below, the hand-offs whose
+deadline was missed: the same list marketing sees for its leads.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime, timedelta
+
+from PySide6.QtCore import Qt, QTimer, Slot
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateTimeEdit,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from contactdesk.selling.handoff_deadlines import MissedDeadline, missed_deadlines
+from contactdesk.selling.lead_inbox import (
+    REJECTION_REASONS,
+    InboxLead,
+    LeadVerdict,
+    accept_lead,
+    lead_inbox,
+    reject_lead,
+)
+from contactdesk.services.changes import ChangeSet
+from ui.database_worker import TaskControl
+from ui.models.field_display import format_value
+from ui.sales.call_dialog import from_qdatetime, to_qdatetime, utc_now
+from ui.view_context import ViewContext
+
+Clock = Callable[[], datetime]
+INBOX_TASK_KEY = "sales-lead-inbox"
+COUNTDOWN_REFRESH_MS = 60_000
+
+
+class LeadInboxView(QWidget):
+    """Handed-off leads of the signed-in rep, most urgent first."""
+
+    def __init__(
+        self, context: ViewContext, *, clock: Clock = utc_now, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._context = context
+        self._clock = clock
+        self.leads: list[InboxLead] = []
+
+        self.table = QTableWidget(0, 6)
+        self.table.setAccessibleName(self.tr("Lead inbox"))
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Contact"), self.tr("Company"), self.tr("Campaign"), self.tr("Source"),
+             self.tr("Score"), self.tr("Follow up within")]
+        )  # fmt: skip
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.itemSelectionChanged.connect(self._on_selection)
+
+        self.quality = QSpinBox()
+        self.quality.setRange(1, 5)
+        self.quality.setValue(3)
+        self.quality.setAccessibleName(self.tr("Lead quality, 1 to 5"))
+        self.follow_up_at = QDateTimeEdit()
+        self.follow_up_at.setCalendarPopup(True)
+        self.accept_button = QPushButton(self.tr("&Accept"))
+        self.reason = QComboBox()
+        self.reason.addItems(list(REJECTION_REASONS))
+        self.note = QLineEdit()
+        self.note.setPlaceholderText(self.tr("Why, in a few words"))
+        self.reject_button = QPushButton(self.tr("&Reject"))
+        self.accept_button.clicked.connect(self.accept_selected)
+        self.reject_button.clicked.connect(self.reject_selected)
+        decision = QGroupBox(self.tr("Your verdict"))
+        form = QFormLayout(decision)
+        form.addRow(self.tr("&Quality (1–5)"), self.quality)
+        accept_row = QHBoxLayout()
+        accept_row.addWidget(self.follow_up_at, 1)
+        accept_row.addWidget(self.accept_button)
+        form.addRow(self.tr("First follow-up"), accept_row)
+        reject_row = QHBoxLayout()
+        reject_row.addWidget(self.reason)
+        reject_row.addWidget(self.note, 1)
+        reject_row.addWidget(self.reject_button)
+        form.addRow(self.tr("Or reject because"), reject_row)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #b00020; font-weight: 600;")
+        self.message.hide()
+
+        self.missed_label = QLabel()
+        self.missed = QTableWidget(0, 4)
+        self.missed.setAccessibleName(self.tr("Missed hand-off deadlines"))
+        self.missed.setHorizontalHeaderLabels(
+            [self.tr("Contact"), self.tr("Campaign"), self.tr("Deadline"), self.tr("Status")]
+        )
+        self.missed.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.missed.verticalHeader().hide()
+        self.missed.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.missed.setMaximumHeight(180)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(decision)
+        layout.addWidget(self.message)
+        layout.addWidget(self.missed_label)
+        layout.addWidget(self.missed)
+        self._countdown = QTimer(self)
+        self._countdown.setInterval(COUNTDOWN_REFRESH_MS)
+        self._countdown.timeout.connect(self._show_countdowns)
+        self._countdown.start()
+        context.relay.changed.connect(self._on_store_changed)
+        self._reset_follow_up()
+        self._on_selection()
+        self.refresh()
+
+    # -- loading ------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        store, actor, now = self._context.session.store, self._context.session.actor, self._clock()
+
+        def read(control: TaskControl) -> tuple[list[InboxLead], list[MissedDeadline]]:
+            return lead_inbox(store, actor), missed_deadlines(store, actor, now=now, limit=50)
+
+        self._context.worker.submit(read, key=INBOX_TASK_KEY, on_success=self._show)
+
+    @Slot(object)
+    def _on_store_changed(self, changes: ChangeSet) -> None:
+        if "lead" in changes.entities():
+            self.refresh()
+
+    def _show(self, loaded: tuple[list[InboxLead], list[MissedDeadline]]) -> None:
+        self.leads, missed = loaded
+        self.table.setRowCount(len(self.leads))
+        for row, lead in enumerate(self.leads):
+            cells = [lead.contact_name, lead.account_name, lead.campaign_name, lead.source,
+                     format_value("number", lead.score)]  # fmt: skip
+            for column, text in enumerate(cells):
+                self.table.setItem(row, column, QTableWidgetItem(text or ""))
+        self._show_countdowns()
+        self.missed_label.setText(
+            self.tr("Missed hand-off deadlines (%1)").replace("%1", str(len(missed)))
+        )
+        self.missed.setRowCount(len(missed))
+        now = self._clock()
+        for row, entry in enumerate(missed):
+            status = (
+                self.tr("late by %1").replace("%1", countdown_text(self, entry.late_by(now)))
+                if entry.acted_at is None
+                else self.tr("acted %1 late").replace(
+                    "%1", countdown_text(self, entry.late_by(now))
+                )
+            )
+            cells = [entry.contact_name, entry.campaign_name,
+                     format_value("datetime", entry.follow_up_due_at), status]  # fmt: skip
+            for column, text in enumerate(cells):
+                self.missed.setItem(row, column, QTableWidgetItem(text or ""))
+        self._on_selection()
+
+    @Slot()
+    def _show_countdowns(self) -> None:
+        now = self._clock()
+        for row, lead in enumerate(self.leads):
+            left = lead.time_left(now)
+            if left is None:
+                text = self.tr("no deadline")
+            elif left < timedelta(0):
+                text = self.tr("overdue by %1").replace("%1", countdown_text(self, -left))
+            else:
+                text = countdown_text(self, left)
+            cell = QTableWidgetItem(text)
+            if left is not None and left < timedelta(0):
+                cell.setForeground(Qt.GlobalColor.darkRed)
+            self.table.setItem(row, 5, cell)
+
+    # -- deciding -------------------------------------------------------------------
+
+    def selected(self) -> InboxLead | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows or rows[0].row() >= len(self.leads):
+            return None
+        return self.leads[rows[0].row()]
+
+    @Slot()
+    def _on_selection(self) -> None:
+        chosen = self.selected() is not None
+        self.accept_button.setEnabled(chosen)
+        self.reject_button.setEnabled(chosen)
+
+    def _reset_follow_up(self) -> None:
+        tomorrow = (self._clock() + timedelta(days=1)).replace(minute=0, second=0, microsecond=0)
+        self.follow_up_at.setDateTime(to_qdatetime(tomorrow))
+
+    @Slot()
+    def accept_selected(self) -> None:
+        lead = self.selected()
+        if lead is None:
+            return
+        store, actor, now = self._context.session.store, self._context.session.actor, self._clock()
+        quality = self.quality.value()
+        follow_up = from_qdatetime(self.follow_up_at.dateTime())
+
+        def write(control: TaskControl) -> LeadVerdict:
+            return accept_lead(
+                store, actor, lead.lead_id, quality=quality, follow_up_at=follow_up, now=now
+            )
+
+        self._context.worker.submit(write, on_success=self._decided, on_failure=self._failed)
+
+    @Slot()
+    def reject_selected(self) -> None:
+        lead = self.selected()
+        if lead is None:
+            return
+        store, actor, now = self._context.session.store, self._context.session.actor, self._clock()
+        quality, reason, note = self.quality.value(), self.reason.currentText(), self.note.text()
+
+        def write(control: TaskControl) -> LeadVerdict:
+            return reject_lead(
+                store, actor, lead.lead_id, reason=reason, note=note, quality=quality, now=now
+            )
+
+        self._context.worker.submit(write, on_success=self._decided, on_failure=self._failed)
+
+    def _decided(self, _verdict: LeadVerdict) -> None:
+        self.message.hide()
+        self.note.clear()
+        self.refresh()
+
+    def _failed(self, error: BaseException) -> None:
+        reason = getattr(error, "reason", None) or str(error)
+        self.message.setText(self.tr("Not saved: %1").replace("%1", reason))
+        self.message.show()
+
+
+def countdown_text(widget: QWidget, left: timedelta) -> str:
+    """ "2 d 5 h", "5 h 20 min" or "20 min": precise enough to act on, short enough to scan."""
+    minutes = int(left.total_seconds() // 60)
+    days, rest = divmod(minutes, 24 * 60)
+    hours, mins = divmod(rest, 60)
+    if days:
+        return widget.tr("%1 d %2 h").replace("%1", str(days)).replace("%2", str(hours))
+    if hours:
+        return widget.tr("%1 h %2 min").replace("%1", str(hours)).replace("%2", str(mins))
+    return widget.tr("%1 min").replace("%1", str(mins))

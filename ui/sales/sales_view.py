@@ -1,0 +1,43 @@
+"""The sales page of the main window: week plan, find a contact, lead inbox.
+
+Deliberately simple (DESIGN.md): three tabs with what selling needs. The
+clock is injectable so tests and screenshots show a fixed week.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+
+from ui.sales.call_dialog import utc_now
+from ui.sales.contact_finder_view import ContactFinderView
+from ui.sales.lead_inbox_view import LeadInboxView
+from ui.sales.week_plan_view import WeekPlanView
+from ui.view_context import ViewContext
+
+Clock = Callable[[], datetime]
+
+
+class SalesView(QWidget):
+    """The rep's working page; the window's Find shortcut opens the contact finder."""
+
+    def __init__(
+        self, context: ViewContext, *, clock: Clock = utc_now, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.week = WeekPlanView(context, clock=clock)
+        self.finder = ContactFinderView(context, clock=clock)
+        self.inbox = LeadInboxView(context, clock=clock)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.week, self.tr("&Week"))
+        self.tabs.addTab(self.finder, self.tr("&Find a contact"))
+        self.tabs.addTab(self.inbox, self.tr("Lead &inbox"))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.tabs)
+
+    def focus_search(self) -> None:
+        self.tabs.setCurrentWidget(self.finder)
+        self.finder.focus_search()

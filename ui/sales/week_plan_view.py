@@ -1,0 +1,341 @@
+"""The week plan: overdue on top, Monday to Sunday, flags, the campaigns running this week.
+
+The plan is read by ``week_plan`` on the database worker. Enter or a
+double-click on an activity (or a flagged lead) opens the call dialog for its
+contact; a logged call refreshes the plan. The .ics export writes the shown
+week through ``write_week_calendar``.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from datetime import date, datetime
+from pathlib import Path
+
+from PySide6.QtCore import QDate, QLocale, Qt, QTime, Slot
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from contactdesk.selling.week_calendar import write_week_calendar
+from contactdesk.selling.week_plan import COUNT_CAP, PlanItem, WeekPlan, week_plan
+from contactdesk.selling.week_window import WeekWindow
+from contactdesk.services.changes import ChangeSet
+from ui.database_worker import TaskControl
+from ui.models.field_display import format_value
+from ui.sales.call_dialog import CallDialog, utc_now
+from ui.view_context import ViewContext
+
+Clock = Callable[[], datetime]
+PLAN_TASK_KEY = "sales-week-plan"
+# What a row leads to when activated: (contact id, contact name, planned activity id).
+TargetRole = Qt.ItemDataRole.UserRole + 1
+# The most valuable overdue items; the rest are counted, so the week stays in view.
+OVERDUE_SHOWN = 8
+REFRESH_ENTITIES = frozenset({"activity", "lead", "opportunity", "account", "contact"})
+
+
+def _qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+class WeekPlanView(QWidget):
+    """One rep's week; Previous / This week / Next step through the weeks."""
+
+    def __init__(
+        self, context: ViewContext, *, clock: Clock = utc_now, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._context = context
+        self._clock = clock
+        self.week = WeekWindow.around(clock())
+        self.plan: WeekPlan | None = None
+        self.dialog: CallDialog | None = None
+
+        self.previous_button = QPushButton(self.tr("◀ &Previous"))
+        self.this_week_button = QPushButton(self.tr("&This week"))
+        self.next_button = QPushButton(self.tr("&Next ▶"))
+        self.week_label = QLabel()
+        self.week_label.setStyleSheet("font-size: 14pt; font-weight: 600;")
+        self.log_call_button = QPushButton(self.tr("&Log call…"))
+        self.export_button = QPushButton(self.tr("&Export .ics…"))
+        self.previous_button.clicked.connect(lambda: self.show_week(self.week.previous()))
+        self.next_button.clicked.connect(lambda: self.show_week(self.week.next()))
+        self.this_week_button.clicked.connect(
+            lambda: self.show_week(WeekWindow.around(self._clock()))
+        )
+        self.log_call_button.clicked.connect(self.log_call_for_selection)
+        self.export_button.clicked.connect(self.choose_export_file)
+        bar = QHBoxLayout()
+        for button in (self.previous_button, self.this_week_button, self.next_button):
+            bar.addWidget(button)
+        bar.addSpacing(12)
+        bar.addWidget(self.week_label, 1)
+        bar.addWidget(self.log_call_button)
+        bar.addWidget(self.export_button)
+
+        self.campaign_strip = QLabel()
+        self.campaign_strip.setWordWrap(True)
+        self.campaign_strip.setAccessibleName(self.tr("Campaigns running this week"))
+        self.campaign_strip.setStyleSheet(
+            "background: #eef4fb; border: 1px solid #c9dcf0; border-radius: 4px; padding: 6px;"
+        )
+        self.tree = QTreeWidget()
+        self.tree.setAccessibleName(self.tr("Week plan"))
+        self.tree.setHeaderLabels(
+            [self.tr("When"), self.tr("What"), self.tr("Who"), self.tr("Deal value"),
+             self.tr("Lead score"), self.tr("Flag")]
+        )  # fmt: skip
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setRootIsDecorated(False)
+        self.tree.setUniformRowHeights(True)
+        header = self.tree.header()
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((0, 150), (2, 220), (3, 100), (4, 90), (5, 110)):
+            header.resizeSection(column, width)
+        header.setStretchLastSection(False)
+        self.tree.itemActivated.connect(self._on_activated)
+        self.status = QLabel()
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.campaign_strip)
+        layout.addWidget(self.tree, 1)
+        layout.addWidget(self.status)
+        context.relay.changed.connect(self._on_store_changed)
+        self.show_week(self.week)
+
+    # -- loading --------------------------------------------------------------------
+
+    def show_week(self, week: WeekWindow) -> None:
+        """Read and show the plan of ``week`` (on the worker)."""
+        self.week = week
+        self._update_week_label()
+        session = self._context.session
+        store, actor, now = session.store, session.actor, self._clock()
+        user_id = actor.user_id
+        if user_id is None:
+            self.status.setText(self.tr("The week plan belongs to a user; sign in as one."))
+            return
+
+        def read(control: TaskControl) -> WeekPlan:
+            return week_plan(store, actor, user_id, now=now, day=week.monday)
+
+        self._context.worker.submit(
+            read,
+            key=PLAN_TASK_KEY,
+            on_success=self._show_plan,
+            on_failure=lambda error: self.status.setText(str(error)),
+        )
+
+    def _update_week_label(self) -> None:
+        locale = QLocale()
+        first = locale.toString(_qdate(self.week.monday), "d MMM")
+        last = locale.toString(_qdate(self.week.sunday), "d MMM yyyy")
+        self.week_label.setText(self.tr("Week of %1 – %2").replace("%1", first).replace("%2", last))
+
+    @Slot(object)
+    def _on_store_changed(self, changes: ChangeSet) -> None:
+        if changes.entities() & REFRESH_ENTITIES:
+            self.show_week(self.week)
+
+    # -- showing --------------------------------------------------------------------
+
+    def _show_plan(self, plan: WeekPlan) -> None:
+        self.plan = plan
+        self.tree.clear()
+        self._show_campaigns(plan)
+        overdue = self._section(self.tr("Overdue"), plan.overdue_total, urgent=True)
+        for item in plan.overdue[:OVERDUE_SHOWN]:
+            self._activity_row(overdue, item, with_day=True)
+        hidden = plan.overdue_total - min(len(plan.overdue), OVERDUE_SHOWN)
+        if hidden > 0:
+            more = QTreeWidgetItem(overdue, ["", self.tr("… and %n more overdue", "", hidden)])
+            more.setForeground(1, Qt.GlobalColor.darkGray)
+        today = self._clock().astimezone().date()
+        for day in plan.days:
+            title = QLocale().toString(_qdate(day.day), "dddd d MMMM")
+            if day.day == today:
+                title = self.tr("%1 (today)").replace("%1", title)
+            section = self._section(title, day.total)
+            for item in day.items:
+                self._activity_row(section, item, with_day=False)
+        leads = self._section(
+            self.tr("Open leads with no next step"), len(plan.leads_without_next_step)
+        )
+        for lead in plan.leads_without_next_step:
+            row = QTreeWidgetItem(
+                leads,
+                ["", self.tr("Lead: %1").replace("%1", lead.source or self.tr("unknown source")),
+                 lead.contact_name or "", "", _number(lead.score), self.tr("no next step")],
+            )  # fmt: skip
+            row.setData(0, TargetRole, (lead.contact_id, lead.contact_name or "", None))
+            row.setForeground(5, Qt.GlobalColor.darkRed)
+        accounts = self._section(self.tr("Keep in touch: cadence ran out"),
+                                 len(plan.lapsed_accounts))  # fmt: skip
+        for account in plan.lapsed_accounts:
+            last = (
+                format_value("datetime", account.last_done_at)
+                if account.last_done_at
+                else self.tr("never")
+            )
+            QTreeWidgetItem(
+                accounts,
+                ["", self.tr("Every %1 days; last contact %2")
+                 .replace("%1", str(account.keep_in_touch_days)).replace("%2", last),
+                 account.name, "", "", self.tr("keep in touch")],
+            )  # fmt: skip
+        self.tree.expandAll()
+        total = sum(day.total for day in plan.days)
+        self.status.setText(self.tr("%n item(s) this week", "", total))
+
+    def _show_campaigns(self, plan: WeekPlan) -> None:
+        if not plan.campaigns:
+            self.campaign_strip.setText(self.tr("No campaigns running this week."))
+            return
+        parts = []
+        for campaign in plan.campaigns:
+            expected = (
+                self.tr("%n lead(s) expected", "", campaign.expected_leads)
+                if campaign.expected_leads is not None
+                else self.tr("no lead estimate")
+            )
+            parts.append(
+                self.tr("<b>%1</b> (%2, until %3): %4")
+                .replace("%1", campaign.name)
+                .replace("%2", campaign.channel)
+                .replace("%3", QLocale().toString(_qdate(campaign.ends_on), "d MMM"))
+                .replace("%4", expected)
+            )
+        self.campaign_strip.setText(self.tr("Campaigns this week: ") + " · ".join(parts))
+
+    def _section(self, title: str, count: int, *, urgent: bool = False) -> QTreeWidgetItem:
+        shown = f"{COUNT_CAP}+" if count >= COUNT_CAP else str(count)
+        section = QTreeWidgetItem(self.tree, [f"{title} ({shown})"])
+        section.setFirstColumnSpanned(True)
+        font = QFont(section.font(0))
+        font.setBold(True)
+        section.setFont(0, font)
+        if urgent and count:
+            section.setForeground(0, Qt.GlobalColor.darkRed)
+        section.setFlags(section.flags() & ~Qt.ItemFlag.ItemIsSelectable)
+        return section
+
+    def _activity_row(self, parent: QTreeWidgetItem, item: PlanItem, *, with_day: bool) -> None:
+        local = item.due_at.astimezone()
+        time_text = QLocale().toString(
+            QTime(local.hour, local.minute), QLocale.FormatType.ShortFormat
+        )
+        when = (
+            QLocale().toString(_qdate(local.date()), "ddd d MMM") + " " + time_text
+            if with_day
+            else time_text
+        )
+        who = " · ".join(part for part in (item.contact_name, item.account_name) if part)
+        flag = self.tr("overdue") if item.overdue else (self.tr("done") if item.done else "")
+        row = QTreeWidgetItem(
+            parent,
+            [when, f"{_kind_label(self, item.kind)}: {item.subject}", who,
+             format_value("money", item.opportunity_value), _number(item.lead_score), flag],
+        )  # fmt: skip
+        if item.overdue:
+            row.setForeground(5, Qt.GlobalColor.darkRed)
+        if item.done:
+            for column in range(6):
+                row.setForeground(column, Qt.GlobalColor.gray)
+        if item.contact_id is not None and not item.done:
+            row.setData(0, TargetRole, (item.contact_id, item.contact_name or "", item.activity_id))
+
+    # -- actions ----------------------------------------------------------------------
+
+    def rows(self) -> list[tuple[str, list[str]]]:
+        """(section title, [row "What" texts]) for every section: what the user sees."""
+        shown = []
+        for index in range(self.tree.topLevelItemCount()):
+            section = self.tree.topLevelItem(index)
+            assert section is not None
+            texts = [_child_text(section, n) for n in range(section.childCount())]
+            shown.append((section.text(0), texts))
+        return shown
+
+    @Slot(QTreeWidgetItem, int)
+    def _on_activated(self, row: QTreeWidgetItem, _column: int) -> None:
+        self.open_call_dialog(row)
+
+    @Slot()
+    def log_call_for_selection(self) -> None:
+        row = self.tree.currentItem()
+        if row is not None:
+            self.open_call_dialog(row)
+
+    def open_call_dialog(self, row: QTreeWidgetItem) -> None:
+        target = row.data(0, TargetRole)
+        if not isinstance(target, tuple):
+            return
+        contact_id, name, planned = target
+        self.dialog = CallDialog(
+            self._context,
+            uuid.UUID(str(contact_id)),
+            name,
+            planned_activity_id=planned,
+            clock=self._clock,
+            parent=self,
+        )
+        self.dialog.open()
+
+    @Slot()
+    def choose_export_file(self) -> None:
+        suggested = f"week-{self.week.monday.isoformat()}.ics"
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export the week"), suggested, self.tr("Calendar files (*.ics)")
+        )
+        if path:
+            self.export_to(Path(path))
+
+    def export_to(self, path: Path) -> None:
+        """Write the shown week's .ics file to ``path`` (on the worker)."""
+        plan = self.plan
+        if plan is None:
+            return
+
+        def write(control: TaskControl) -> int:
+            return write_week_calendar(plan, path)
+
+        self._context.worker.submit(
+            write,
+            on_success=lambda count: self.status.setText(
+                self.tr("Exported %n event(s) to %1", "", count).replace("%1", str(path))
+            ),
+            on_failure=lambda error: self.status.setText(str(error)),
+        )
+
+
+def _child_text(section: QTreeWidgetItem, index: int) -> str:
+    child = section.child(index)
+    return child.text(1) if child is not None else ""
+
+
+def _number(value: float | None) -> str:
+    return "" if value is None else QLocale().toString(float(value), "f", 0)
+
+
+def _kind_label(widget: QWidget, kind: str) -> str:
+    labels = {
+        "call": widget.tr("Call"),
+        "meeting": widget.tr("Meeting"),
+        "follow_up": widget.tr("Follow-up"),
+        "email": widget.tr("Email"),
+        "task": widget.tr("Task"),
+        "handover": widget.tr("Hand-over"),
+    }
+    return labels.get(kind, kind)
