@@ -12,6 +12,7 @@ import os
 import re
 import shutil
 import sqlite3
+import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -164,8 +165,10 @@ def pending_changes(store_path: Path) -> list[PendingChange]:
         raise StoreError(f"cannot read the change log of {store_path.name}: {error}") from error
     finally:
         connection.close()
+    # Ids are stored as 32 hex digits; show them as users see them elsewhere.
     return [
-        PendingChange(seq, entity, record_id, op, at) for seq, _, entity, record_id, op, at in rows
+        PendingChange(seq, entity, str(uuid.UUID(record_id)), op, at)
+        for seq, _, entity, record_id, op, at in rows
     ]
 
 
