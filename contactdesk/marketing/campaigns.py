@@ -18,18 +18,17 @@ from sqlalchemy import func, select
 
 from contactdesk.errors import NotFound, ValidationError
 from contactdesk.marketing.marketing_access import require_marketing
-from contactdesk.model import Campaign, Lead, Segment
+from contactdesk.model import Campaign, Lead
 from contactdesk.services.actor import Actor
-from contactdesk.services.changes import Change, ChangeSet
+from contactdesk.services.changes import ChangeSet
 from contactdesk.services.record_queries import Condition, Record, page_records
-from contactdesk.services.unit_of_work import UnitOfWork, unit_of_work
+from contactdesk.services.unit_of_work import unit_of_work
 from contactdesk.store.local_store import Store
 
 CAMPAIGN_STATES = ("running", "upcoming", "finished")
 # The strip and lists show at most this many campaigns; a company runs dozens, not thousands.
 LIST_LIMIT = 500
 MONEY_FIELDS = ("budget", "spend")
-_UNSET = object()
 
 
 @dataclass(frozen=True)
@@ -103,11 +102,8 @@ def add_campaign(store: Store, actor: Actor, values: Mapping[str, Any]) -> uuid.
     parsed = _parse_dates(values)
     _check(parsed, {})
     _check_name_free(store, parsed.get("name"), None)
-    segment = parsed.pop("segment_id", _UNSET)
     with unit_of_work(store, actor) as work:
         new_id = work.create("campaign", parsed)
-        if segment is not _UNSET:
-            _set_segment(work, new_id, segment)
     return new_id
 
 
@@ -125,41 +121,10 @@ def edit_campaign(
         current = {"starts_on": campaign.starts_on, "ends_on": campaign.ends_on}
     _check(parsed, current)
     _check_name_free(store, parsed.get("name"), key)
-    segment = parsed.pop("segment_id", _UNSET)
     with unit_of_work(store, actor) as work:
         if parsed:
             work.update("campaign", key, parsed)
-        if segment is not _UNSET:
-            _set_segment(work, key, segment)
     return ChangeSet(work.changes)
-
-
-def _set_segment(work: UnitOfWork, campaign_id: uuid.UUID, segment: Any) -> None:
-    """Point a campaign at its target segment (or none).
-
-    Written here rather than through ``work.update``: the unit of work cannot yet
-    check references to segments (``segment`` is not among its reference
-    targets), so the check and the log entry are done here, in the same unit.
-    """
-    segment_id = None if segment in (None, "") else _segment_key(segment)
-    if segment_id is not None and work.session.get(Segment, segment_id) is None:
-        raise ValidationError("campaign.segment_id", f"no segment with id {segment_id}")
-    campaign = work.session.get(Campaign, campaign_id)
-    if campaign is None:
-        raise NotFound(f"no campaign with id {campaign_id}")
-    if campaign.segment_id == segment_id:
-        return
-    fields: dict[str, tuple[Any, Any]] = {"segment_id": (campaign.segment_id, segment_id)}
-    campaign.segment_id = segment_id
-    work.session.flush()
-    work.record_change(Change("campaign", campaign_id, "update", fields, campaign.version))
-
-
-def _segment_key(segment: Any) -> uuid.UUID:
-    try:
-        return segment if isinstance(segment, uuid.UUID) else uuid.UUID(str(segment))
-    except ValueError:
-        raise ValidationError("campaign.segment_id", f"{segment!r} is not a segment id") from None
 
 
 def record_spend(

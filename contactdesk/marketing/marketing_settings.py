@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import select
 
 from contactdesk.model import Setting
-from contactdesk.services.changes import Change
+from contactdesk.services.company_settings import write_setting
 from contactdesk.services.unit_of_work import UnitOfWork
 
 
@@ -20,14 +20,5 @@ def read_in(work: UnitOfWork, key: str) -> Any:
     return work.session.scalar(select(Setting.value).where(Setting.key == key))
 
 
-def write_in(work: UnitOfWork, key: str, value: Any) -> None:
-    """Create or replace setting ``key`` in ``work``'s transaction, logging the change."""
-    setting = work.session.scalar(select(Setting).where(Setting.key == key))
-    if setting is None:
-        setting = Setting(key=key, value=value)
-        work.session.add(setting)
-        work.session.flush()
-        work.record_change(Change("setting", setting.id, "create", {key: (None, value)}))
-    elif setting.value != value:
-        work.record_change(Change("setting", setting.id, "update", {key: (setting.value, value)}))
-        setting.value = value
+# Kept under its local name for the marketing modules that call it.
+write_in = write_setting

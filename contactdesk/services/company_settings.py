@@ -13,7 +13,7 @@ from contactdesk.services.actor import Actor
 from contactdesk.services.changes import Change, ChangeSet
 from contactdesk.services.custom_fields import require_admin
 from contactdesk.services.defaults import SETTINGS
-from contactdesk.services.unit_of_work import unit_of_work
+from contactdesk.services.unit_of_work import UnitOfWork, unit_of_work
 from contactdesk.store.local_store import Store
 
 GOAL_METRICS = ("market_share", "volume", "margin")
@@ -43,20 +43,23 @@ def goal_metric(store: Store) -> str:
     return str(read_setting(store, "goal_metric"))
 
 
+def write_setting(work: UnitOfWork, key: str, value: Any) -> None:
+    """Create or replace setting ``key`` inside an open unit of work, logging the change."""
+    setting = work.session.scalar(select(Setting).where(Setting.key == key))
+    if setting is None:
+        setting = Setting(key=key, value=value)
+        work.session.add(setting)
+        work.session.flush()
+        work.record_change(Change("setting", setting.id, "create", {key: (None, value)}))
+    elif setting.value != value:
+        work.record_change(Change("setting", setting.id, "update", {key: (setting.value, value)}))
+        setting.value = value
+
+
 def _write(store: Store, actor: Actor, key: str, value: Any) -> ChangeSet:
     require_admin(actor)
     with unit_of_work(store, actor) as work:
-        setting = work.session.scalar(select(Setting).where(Setting.key == key))
-        if setting is None:
-            setting = Setting(key=key, value=value)
-            work.session.add(setting)
-            work.session.flush()
-            work.record_change(Change("setting", setting.id, "create", {key: (None, value)}))
-        elif setting.value != value:
-            work.record_change(
-                Change("setting", setting.id, "update", {key: (setting.value, value)})
-            )
-            setting.value = value
+        write_setting(work, key, value)
     return ChangeSet(work.changes)
 
 

@@ -16,7 +16,7 @@ from sqlalchemy import ColumnElement, Select, String, Uuid, and_, func, or_, sel
 from sqlalchemy.orm import Session
 
 from contactdesk.errors import AccessDenied, NotFound, ValidationError
-from contactdesk.model import CustomValue, FunnelStage, User
+from contactdesk.model import CustomValue, FunnelStage, Segment, User
 from contactdesk.model.base import Base
 from contactdesk.services.actor import Actor
 from contactdesk.services.custom_values import read_values, to_columns
@@ -32,6 +32,7 @@ OPERATORS = ("eq", "ne", "lt", "le", "gt", "ge", "contains", "startswith", "in",
 TITLE_COLUMNS: dict[str, tuple[type[Base], str]] = {
     "user": (User, "display_name"),
     "funnel_stage": (FunnelStage, "name"),
+    "segment": (Segment, "name"),
     **{name: (spec.model, spec.title_field) for name, spec in ENTITIES.items()},
 }
 

@@ -16,7 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from contactdesk.errors import AccessDenied, NotFound, ValidationError
-from contactdesk.model import FunnelStage, User
+from contactdesk.model import FunnelStage, Segment, User
 from contactdesk.model.base import Base
 from contactdesk.services.actor import Actor
 from contactdesk.services.changes import Change, ChangeSet, record_in_log
@@ -28,7 +28,11 @@ from contactdesk.services.policy_cache import GOVERNANCE_ENTITIES, forget_polici
 from contactdesk.services.record_derivations import DERIVATIONS
 from contactdesk.store.local_store import Store
 
-REFERENCE_MODELS: dict[str, type[Base]] = {"user": User, "funnel_stage": FunnelStage}
+REFERENCE_MODELS: dict[str, type[Base]] = {
+    "user": User,
+    "funnel_stage": FunnelStage,
+    "segment": Segment,
+}
 
 
 def _target_model(target: str) -> type[Base]:
