@@ -19,7 +19,7 @@ from contactdesk.sync_protocol import PROTOCOL_HEADER, PROTOCOL_VERSION
 OPEN_LIMITS = LoginLimits(per_user=10**6, per_address=10**6)
 # Logging out or changing the password would only turn later requests into 401s.
 SKIPPED_PATHS = ("/auth/logout", "/auth/password")
-EXAMPLES_PER_OPERATION = 6
+EXAMPLES_PER_OPERATION = 5
 
 
 @pytest.mark.slow

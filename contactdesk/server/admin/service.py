@@ -41,6 +41,7 @@ from contactdesk.server.admin.schemas import (
 from contactdesk.server.auth.service import revoke_user_tokens, set_password
 from contactdesk.server.errors import Conflict
 from contactdesk.server.sync import feed_writes
+from contactdesk.server.sync.policy_cache import note_governance_change
 from contactdesk.server.sync.resync_epochs import Visibility, bump_changed, visibility
 from contactdesk.server.sync.tables import RecordVersion
 from contactdesk.services.actor import Actor
@@ -84,6 +85,7 @@ class GovernanceWrite:
             at=self.now,
         )
         self.last_seq = seq
+        note_governance_change(self.session)
         if entity in VISIBILITY_ENTITIES:
             bump_changed(self.session, self.before, seq)
             self.before = visibility(self.session)
@@ -120,6 +122,7 @@ def publish_unversioned(session: Session, now: datetime) -> int:
                 at=now,
             )
             published += 1
+            note_governance_change(session)
     return published
 
 

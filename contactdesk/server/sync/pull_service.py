@@ -16,12 +16,13 @@ from sqlalchemy.orm import Session
 
 from contactdesk.model import FieldRule, Role
 from contactdesk.server.admin.governance_records import GOVERNANCE_MODELS, governance_values
+from contactdesk.server.sync.policy_cache import policy_for
 from contactdesk.server.sync.resync_epochs import current_epoch, hidden_fields
 from contactdesk.server.sync.tables import RecordVersion
 from contactdesk.services.actor import Actor
 from contactdesk.services.custom_values import read_values
 from contactdesk.services.field_catalog import ENTITIES
-from contactdesk.services.field_rules import Policy, load_policy, scope_clause
+from contactdesk.services.field_rules import Policy, scope_clause
 from contactdesk.services.field_values import json_safe
 from contactdesk.sync_protocol import PROTOCOL_VERSION, FeedRecord, PullResponse
 
@@ -36,7 +37,7 @@ def pull_changes(
     A page never splits the records of one version, so ``cursor`` is always a
     version every record at or below which has been delivered.
     """
-    policy = load_policy(session, actor.role)
+    policy = policy_for(session, actor.role)
     epoch = current_epoch(session, actor)
     hidden = hidden_fields(policy)
     if client_epoch is not None and client_epoch != epoch:

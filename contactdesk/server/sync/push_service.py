@@ -26,10 +26,11 @@ from contactdesk.server.sync.field_access import (
     require_in_scope,
     stored_form,
 )
+from contactdesk.server.sync.policy_cache import policy_for
 from contactdesk.server.sync.tables import FeedChange, KeptConflict, PushOutcome, RecordVersion
 from contactdesk.services.actor import Actor
 from contactdesk.services.field_catalog import EntitySpec
-from contactdesk.services.field_rules import Policy, load_policy
+from contactdesk.services.field_rules import Policy
 from contactdesk.services.field_values import json_safe
 from contactdesk.services.unit_of_work import UnitOfWork
 from contactdesk.sync_protocol import ChangeOutcome, FieldConflict, PushedChange
@@ -62,7 +63,7 @@ def push_changes(
     """
     assert actor.user_id is not None, "pushes are made by a user"
     feed_writes.lock_feed(session)
-    policy = load_policy(session, actor.role)
+    policy = policy_for(session, actor.role)
     batch = _Batch(session, actor, policy, UnitOfWork(session, actor, policy), now)
     answered: dict[uuid.UUID, ChangeOutcome] = {}
     results: list[ChangeOutcome] = []
