@@ -90,13 +90,12 @@ def ensure_defaults(store: Store) -> None:
 
 
 def _complete(session: Session) -> bool:
-    defined = set(
-        session.execute(
-            select(FieldDefinition.entity, FieldDefinition.name).where(
-                FieldDefinition.builtin.is_(True)
-            )
-        ).tuples()
+    rows = session.execute(
+        select(FieldDefinition.entity, FieldDefinition.name).where(
+            FieldDefinition.builtin.is_(True)
+        )
     )
+    defined = {(entity, name) for entity, name in rows}
     expected = {
         (entity.name, field.name) for entity in ENTITIES.values() for field in entity.fields
     }
