@@ -13,7 +13,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
 from PySide6.QtCore import QDateTime, Qt, QTimeZone, Signal, Slot
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -86,7 +86,6 @@ class CallDialog(QDialog):
         self._planned = planned_activity_id
         self._clock = clock
         self.setWindowTitle(self.tr("Log a call with %1").replace("%1", contact_name))
-        self.setModal(True)
 
         self.outcome = QComboBox()
         self.outcome.setEditable(True)
@@ -216,6 +215,14 @@ class CallDialog(QDialog):
         )
 
     # -- saving -------------------------------------------------------------------
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Ctrl+Enter reaching the dialog (the shortcut did not take it: no active window).
+        control = event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        if control and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.save()
+            return
+        super().keyPressEvent(event)
 
     @Slot()
     def save(self) -> None:

@@ -11,8 +11,8 @@ import uuid
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import Signal, Slot
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -152,6 +152,14 @@ class StageDialog(QDialog):
         outcome = stage.outcome if stage else "open"
         self.win_box.setVisible(outcome == "won")
         self.loss_box.setVisible(outcome == "lost")
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Ctrl+Enter reaching the dialog (the shortcut did not take it: no active window).
+        control = event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        if control and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.save()
+            return
+        super().keyPressEvent(event)
 
     @Slot()
     def save(self) -> None:

@@ -1,0 +1,116 @@
+"""The contact card and the stage dialog: find, open, move the deal, capture the win."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+from sales_scenario import SalesWeek
+from sqlalchemy import select
+
+from contactdesk.model import FunnelStage, Intel, Opportunity
+from contactdesk.store import Store
+from ui.sales.contact_card_widget import ContactCardWidget
+from ui.sales.contact_finder_view import ContactFinderView
+from ui.sales.stage_dialog import StageDialog
+from ui.view_context import ViewContext
+
+
+def _card(
+    qtbot: QtBot, context: ViewContext, clock: Callable[[], datetime], week: SalesWeek
+) -> ContactCardWidget:
+    card = ContactCardWidget(context, clock=clock)
+    qtbot.addWidget(card)
+    card.load(week.carla)
+    return card
+
+
+def _stage_dialog(qtbot: QtBot, card: ContactCardWidget) -> StageDialog:
+    qtbot.mouseClick(card.move_stage_button, Qt.MouseButton.LeftButton)
+    dialog = card.dialog
+    assert isinstance(dialog, StageDialog)
+    return dialog
+
+
+def _stage_name(store: Store, week: SalesWeek) -> str:
+    with store.reading() as session:
+        return str(
+            session.scalar(
+                select(FunnelStage.name)
+                .join(Opportunity, Opportunity.stage_id == FunnelStage.id)
+                .where(Opportunity.id == week.opportunity)
+            )
+        )
+
+
+def test_typing_a_name_finds_the_contact_and_opens_its_card(
+    qtbot: QtBot, rita_context: ViewContext, clock: Callable[[], datetime], week: SalesWeek
+) -> None:
+    finder = ContactFinderView(rita_context, clock=clock)
+    qtbot.addWidget(finder)
+    qtbot.keyClicks(finder.search_box, "Carla")
+    qtbot.waitUntil(lambda: finder.results.count() == 1)
+    qtbot.keyClick(finder.search_box, Qt.Key.Key_Return)
+    assert finder.card.title.text() == "Carla Customer"
+
+
+def test_card_shows_the_deal_stage_and_collateral_for_it(
+    qtbot: QtBot, rita_context: ViewContext, clock: Callable[[], datetime], week: SalesWeek
+) -> None:
+    card = _card(qtbot, rita_context, clock, week)
+    collateral = [card.collateral.item(n).text() for n in range(card.collateral.count())]  # type: ignore[union-attr]
+    assert "Stage: <b>Proposal</b>" in card.deal.text()
+    assert sorted(text.split(" — ")[0] for text in collateral) == [
+        "Logistics case study", "Price sheet 2026"
+    ]  # fmt: skip
+
+
+def test_moving_to_an_open_stage_persists(
+    qtbot: QtBot,
+    rita_context: ViewContext,
+    clock: Callable[[], datetime],
+    week: SalesWeek,
+    store: Store,
+) -> None:
+    card = _card(qtbot, rita_context, clock, week)  # kept: it owns the dialog
+    dialog = _stage_dialog(qtbot, card)
+    dialog.stage.setCurrentText("Negotiation")
+    qtbot.mouseClick(dialog.buttons.buttons()[0], Qt.MouseButton.LeftButton)
+    assert _stage_name(store, week) == "Negotiation"
+
+
+def test_won_shows_the_win_panel_and_refuses_an_empty_story(
+    qtbot: QtBot,
+    rita_context: ViewContext,
+    clock: Callable[[], datetime],
+    week: SalesWeek,
+    store: Store,
+) -> None:
+    card = _card(qtbot, rita_context, clock, week)  # kept: it owns the dialog
+    dialog = _stage_dialog(qtbot, card)
+    dialog.show()
+    dialog.stage.setCurrentText("Won")
+    assert dialog.win_box.isVisible()
+    qtbot.keyClick(dialog.stage, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert "win story" in dialog.message.text()
+    assert _stage_name(store, week) == "Proposal"
+
+
+def test_won_with_a_typed_story_persists_stage_and_story(
+    qtbot: QtBot,
+    rita_context: ViewContext,
+    clock: Callable[[], datetime],
+    week: SalesWeek,
+    store: Store,
+) -> None:
+    card = _card(qtbot, rita_context, clock, week)  # kept: it owns the dialog
+    dialog = _stage_dialog(qtbot, card)
+    dialog.stage.setCurrentText("Won")
+    dialog.after_sale_owner.setCurrentText("Ada Admin")
+    qtbot.keyClicks(dialog.win_story, "Two-week roll-out won it.")
+    qtbot.keyClick(dialog.win_story, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    with store.reading() as session:
+        story = session.scalars(select(Intel.text).where(Intel.kind == "win_story")).one()
+    assert (_stage_name(store, week), story) == ("Won", "Two-week roll-out won it.")
