@@ -1,0 +1,2462 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+<context>
+    <name>AccessLevels</name>
+    <message>
+        <source>Hidden</source>
+        <translation>Verborgen</translation>
+    </message>
+    <message>
+        <source>Read only</source>
+        <translation>Nur lesen</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Bearbeiten</translation>
+    </message>
+    <message>
+        <source>Own records</source>
+        <translation>Eigene Datensätze</translation>
+    </message>
+    <message>
+        <source>Team's records</source>
+        <translation>Datensätze des Teams</translation>
+    </message>
+    <message>
+        <source>All records</source>
+        <translation>Alle Datensätze</translation>
+    </message>
+    <message>
+        <source>Marketing</source>
+        <translation>Marketing</translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>Vertrieb</translation>
+    </message>
+</context>
+<context>
+    <name>AdminView</name>
+    <message>
+        <source>Field rules</source>
+        <translation>Feldregeln</translation>
+    </message>
+    <message>
+        <source>Custom fields</source>
+        <translation>Eigene Felder</translation>
+    </message>
+    <message>
+        <source>Users and roles</source>
+        <translation>Benutzer und Rollen</translation>
+    </message>
+    <message>
+        <source>Funnel</source>
+        <translation>Vertriebstrichter</translation>
+    </message>
+    <message>
+        <source>Hand-off and goal</source>
+        <translation>Übergabe und Ziel</translation>
+    </message>
+    <message>
+        <source>Preview as role</source>
+        <translation>Vorschau als Rolle</translation>
+    </message>
+</context>
+<context>
+    <name>App</name>
+    <message>
+        <source>The store %1 could not be opened.
+
+%2</source>
+        <translation>Der Datenbestand %1 konnte nicht geöffnet werden.
+
+%2</translation>
+    </message>
+    <message>
+        <source>ContactDesk</source>
+        <translation>ContactDesk</translation>
+    </message>
+</context>
+<context>
+    <name>AppSession</name>
+    <message>
+        <source>Store owner (no users yet)</source>
+        <translation>Eigentümer des Datenbestands (noch keine Benutzer)</translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>Vertrieb</translation>
+    </message>
+    <message>
+        <source>Marketing</source>
+        <translation>Marketing</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>Administrator</translation>
+    </message>
+</context>
+<context>
+    <name>CallDialog</name>
+    <message>
+        <source>Log a call with %1</source>
+        <translation>Anruf mit %1 erfassen</translation>
+    </message>
+    <message>
+        <source>How did it go?</source>
+        <translation>Wie ist es gelaufen?</translation>
+    </message>
+    <message>
+        <source>What was said</source>
+        <translation>Was gesagt wurde</translation>
+    </message>
+    <message>
+        <source>Objections</source>
+        <translation>Einwände</translation>
+    </message>
+    <message>
+        <source>The objection in the customer's words</source>
+        <translation>Der Einwand in den Worten des Kunden</translation>
+    </message>
+    <message>
+        <source>Competitor mentioned, if any</source>
+        <translation>Genannter Wettbewerber, falls vorhanden</translation>
+    </message>
+    <message>
+        <source>What they said about it</source>
+        <translation>Was sie darüber gesagt haben</translation>
+    </message>
+    <message>
+        <source>Correct the enquiry source, if it was wrong</source>
+        <translation>Anfragequelle korrigieren, falls sie falsch war</translation>
+    </message>
+    <message>
+        <source>&amp;Outcome</source>
+        <translation>&amp;Ergebnis</translation>
+    </message>
+    <message>
+        <source>&amp;Notes</source>
+        <translation>&amp;Notizen</translation>
+    </message>
+    <message>
+        <source>Ob&amp;jections</source>
+        <translation>&amp;Einwände</translation>
+    </message>
+    <message>
+        <source>Co&amp;mpetitor</source>
+        <translation>Wett&amp;bewerber</translation>
+    </message>
+    <message>
+        <source>Enquiry &amp;source</source>
+        <translation>Anfrage&amp;quelle</translation>
+    </message>
+    <message>
+        <source>&amp;Follow up on</source>
+        <translation>&amp;Nachfassen am</translation>
+    </message>
+    <message>
+        <source>C&amp;lose, because</source>
+        <translation>&amp;Schließen, weil</translation>
+    </message>
+    <message>
+        <source>Why no further step</source>
+        <translation>Warum kein weiterer Schritt</translation>
+    </message>
+    <message>
+        <source>Next step (required)</source>
+        <translation>Nächster Schritt (Pflicht)</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+Enter)</source>
+        <translation>Speichern (Strg+Eingabe)</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Nicht gespeichert: %1</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignEditor</name>
+    <message>
+        <source>(no target segment)</source>
+        <translation>(kein Zielsegment)</translation>
+    </message>
+    <message>
+        <source>Add spend</source>
+        <translation>Ausgaben hinzufügen</translation>
+    </message>
+    <message>
+        <source>Save campaign</source>
+        <translation>Kampagne speichern</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Kanal</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Produkt</translation>
+    </message>
+    <message>
+        <source>Target segment</source>
+        <translation>Zielsegment</translation>
+    </message>
+    <message>
+        <source>Starts</source>
+        <translation>Beginnt</translation>
+    </message>
+    <message>
+        <source>Ends</source>
+        <translation>Endet</translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation>Budget</translation>
+    </message>
+    <message>
+        <source>Spend to date</source>
+        <translation>Bisherige Ausgaben</translation>
+    </message>
+    <message>
+        <source>Expected leads</source>
+        <translation>Erwartete Leads</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignsPage</name>
+    <message>
+        <source>Campaign</source>
+        <translation>Kampagne</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Kanal</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>Datumsangaben</translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation>Budget</translation>
+    </message>
+    <message>
+        <source>Spend</source>
+        <translation>Ausgaben</translation>
+    </message>
+    <message>
+        <source>Expected leads</source>
+        <translation>Erwartete Leads</translation>
+    </message>
+    <message>
+        <source>Leads so far</source>
+        <translation>Bisherige Leads</translation>
+    </message>
+    <message>
+        <source>Campaigns</source>
+        <translation>Kampagnen</translation>
+    </message>
+    <message>
+        <source>New campaign</source>
+        <translation>Neue Kampagne</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <source>upcoming</source>
+        <translation>bevorstehend</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>beendet</translation>
+    </message>
+</context>
+<context>
+    <name>CollateralPage</name>
+    <message>
+        <source>Search titles and value points</source>
+        <translation>Titel und Nutzenargumente durchsuchen</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Stages</source>
+        <translation>Phasen</translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation>Produkte</translation>
+    </message>
+    <message>
+        <source>Industries</source>
+        <translation>Branchen</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Dokument</translation>
+    </message>
+    <message>
+        <source>Collateral</source>
+        <translation>Vertriebsmaterial</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Öffnen</translation>
+    </message>
+    <message>
+        <source>Attach a file…</source>
+        <translation>Datei anhängen …</translation>
+    </message>
+    <message>
+        <source>no file</source>
+        <translation>keine Datei</translation>
+    </message>
+    <message>
+        <source>The value points this proves</source>
+        <translation>Die Nutzenargumente, die dies belegt</translation>
+    </message>
+    <message>
+        <source>comma-separated; empty fits all</source>
+        <translation>durch Kommas getrennt; leer passt auf alle</translation>
+    </message>
+    <message>
+        <source>Add to library</source>
+        <translation>Zur Bibliothek hinzufügen</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>Link</translation>
+    </message>
+    <message>
+        <source>Value points</source>
+        <translation>Nutzenargumente</translation>
+    </message>
+    <message>
+        <source>Funnel stages</source>
+        <translation>Trichterphasen</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>beliebig</translation>
+    </message>
+    <message>
+        <source>Attach a document</source>
+        <translation>Dokument anhängen</translation>
+    </message>
+    <message>
+        <source>Added to the library.</source>
+        <translation>Zur Bibliothek hinzugefügt.</translation>
+    </message>
+</context>
+<context>
+    <name>CompanySettingsPage</name>
+    <message>
+        <source>Lead hand-off</source>
+        <translation>Lead-Übergabe</translation>
+    </message>
+    <message>
+        <source>The score a lead must reach before hand-off</source>
+        <translation>Die Punktzahl, die ein Lead vor der Übergabe erreichen muss</translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation> Std.</translation>
+    </message>
+    <message>
+        <source>Hours sales has to follow up a handed-off lead</source>
+        <translation>Stunden, die der Vertrieb hat, um einen übergebenen Lead nachzufassen</translation>
+    </message>
+    <message>
+        <source>Save hand-off rules</source>
+        <translation>Übergaberegeln speichern</translation>
+    </message>
+    <message>
+        <source>Score needed for hand-off</source>
+        <translation>Für die Übergabe nötige Punktzahl</translation>
+    </message>
+    <message>
+        <source>Sales follows up within</source>
+        <translation>Der Vertrieb fasst nach innerhalb von</translation>
+    </message>
+    <message>
+        <source>Company goal</source>
+        <translation>Unternehmensziel</translation>
+    </message>
+    <message>
+        <source>Market share</source>
+        <translation>Marktanteil</translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation>Volumen</translation>
+    </message>
+    <message>
+        <source>Margin</source>
+        <translation>Marge</translation>
+    </message>
+    <message>
+        <source>Save goal metric</source>
+        <translation>Zielgröße speichern</translation>
+    </message>
+    <message>
+        <source>Both teams are judged by</source>
+        <translation>Beide Teams werden gemessen an</translation>
+    </message>
+</context>
+<context>
+    <name>ConditionEditor</name>
+    <message>
+        <source>Field</source>
+        <translation>Feld</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Operator</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Remove condition</source>
+        <translation>Bedingung entfernen</translation>
+    </message>
+</context>
+<context>
+    <name>ContactCardWidget</name>
+    <message>
+        <source>Choose a contact</source>
+        <translation>Kontakt auswählen</translation>
+    </message>
+    <message>
+        <source>&amp;Log call…</source>
+        <translation>Anruf &amp;erfassen …</translation>
+    </message>
+    <message>
+        <source>Move &amp;stage…</source>
+        <translation>&amp;Phase ändern …</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Open opportunity</source>
+        <translation>Offene Verkaufschance</translation>
+    </message>
+    <message>
+        <source>Collateral for this stage</source>
+        <translation>Material für diese Phase</translation>
+    </message>
+    <message>
+        <source>Material for this stage:</source>
+        <translation>Material für diese Phase:</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <source>Activity history</source>
+        <translation>Aktivitätenverlauf</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>erledigt</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>offen</translation>
+    </message>
+    <message>
+        <source>%1  %2 — %3 (%4) %5</source>
+        <translation>%1  %2 — %3 (%4) %5</translation>
+    </message>
+    <message>
+        <source>No open opportunity.</source>
+        <translation>Keine offene Verkaufschance.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Stage: &lt;b&gt;%2&lt;/b&gt;   %3 %4</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Phase: &lt;b&gt;%2&lt;/b&gt;   %3 %4</translation>
+    </message>
+    <message>
+        <source>Nothing tied to this stage yet.</source>
+        <translation>Noch nichts mit dieser Phase verknüpft.</translation>
+    </message>
+</context>
+<context>
+    <name>ContactFinderView</name>
+    <message>
+        <source>Find a contact: name, company, email, phone</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Find a contact</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Matching contacts</source>
+        <translation>Passende Kontakte</translation>
+    </message>
+</context>
+<context>
+    <name>ContactListPreview</name>
+    <message>
+        <source>Contact list as this role sees it</source>
+        <translation>Kontaktliste, wie diese Rolle sie sieht</translation>
+    </message>
+</context>
+<context>
+    <name>ContactListView</name>
+    <message>
+        <source>Search by name, company, email or phone</source>
+        <translation>Nach Name, Firma, E-Mail oder Telefon suchen</translation>
+    </message>
+    <message>
+        <source>Search contacts</source>
+        <translation>Kontakte suchen</translation>
+    </message>
+    <message>
+        <source>Search summary</source>
+        <translation>Suchzusammenfassung</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Kontakte</translation>
+    </message>
+    <message>
+        <source>No contacts match “%1”.</source>
+        <translation>Keine Kontakte passen zu „%1“.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Showing the first %n matches for “%1”.</source>
+        <translation>
+            <numerusform>Der erste Treffer für „%1“.</numerusform>
+            <numerusform>Die ersten %n Treffer für „%1“.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n contact(s) match “%1”.</source>
+        <translation>
+            <numerusform>%n Kontakt passt zu „%1“.</numerusform>
+            <numerusform>%n Kontakte passen zu „%1“.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CustomFieldEditor</name>
+    <message>
+        <source>Record</source>
+        <translation>Datensatz</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Bezeichnung</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Custom fields</source>
+        <translation>Eigene Felder</translation>
+    </message>
+    <message>
+        <source>Add a custom field</source>
+        <translation>Eigenes Feld hinzufügen</translation>
+    </message>
+    <message>
+        <source>lower_case_name</source>
+        <translation>name_in_kleinbuchstaben</translation>
+    </message>
+    <message>
+        <source>As people read it (optional)</source>
+        <translation>Wie Menschen es lesen (optional)</translation>
+    </message>
+    <message>
+        <source>For choice fields: Gold, Silver, Bronze</source>
+        <translation>Für Auswahlfelder: Gold, Silber, Bronze</translation>
+    </message>
+    <message>
+        <source>Choices</source>
+        <translation>Auswahlwerte</translation>
+    </message>
+    <message>
+        <source>Add field</source>
+        <translation>Feld hinzufügen</translation>
+    </message>
+    <message>
+        <source>Selected field</source>
+        <translation>Ausgewähltes Feld</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>Umbenennen</translation>
+    </message>
+    <message>
+        <source>Retire (keeps the data)</source>
+        <translation>Stilllegen (Daten bleiben erhalten)</translation>
+    </message>
+    <message>
+        <source>Retired</source>
+        <translation>Stillgelegt</translation>
+    </message>
+    <message>
+        <source>In use</source>
+        <translation>In Verwendung</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Wiederherstellen</translation>
+    </message>
+</context>
+<context>
+    <name>DateEditor</name>
+    <message>
+        <source>Untick for no date</source>
+        <translation>Haken entfernen für kein Datum</translation>
+    </message>
+    <message>
+        <source>%1 has a date</source>
+        <translation>%1 hat ein Datum</translation>
+    </message>
+</context>
+<context>
+    <name>DaysValue</name>
+    <message>
+        <source> days</source>
+        <translation> Tage</translation>
+    </message>
+</context>
+<context>
+    <name>DrillDownDialog</name>
+    <message>
+        <source>{total} records</source>
+        <translation>{total} Datensätze</translation>
+    </message>
+    <message>
+        <source>{shown} of {total} records</source>
+        <translation>{shown} von {total} Datensätzen</translation>
+    </message>
+    <message>
+        <source>Records behind the row</source>
+        <translation>Datensätze hinter der Zeile</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicateReview</name>
+    <message>
+        <source>Possible duplicates</source>
+        <translation>Mögliche Dubletten</translation>
+    </message>
+    <message>
+        <source>Find duplicates</source>
+        <translation>Dubletten suchen</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Feld</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>Behalten</translation>
+    </message>
+    <message>
+        <source>Merge in</source>
+        <translation>Hineinführen</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>Zusammenführen</translation>
+    </message>
+    <message>
+        <source>Undo merge</source>
+        <translation>Zusammenführung rückgängig</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Suche …</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pair(s) found</source>
+        <translation>
+            <numerusform>%n Paar gefunden</numerusform>
+            <numerusform>%n Paare gefunden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Merged. Every value was kept.</source>
+        <translation>Zusammengeführt. Jeder Wert wurde behalten.</translation>
+    </message>
+    <message>
+        <source>Merge undone.</source>
+        <translation>Zusammenführung rückgängig gemacht.</translation>
+    </message>
+</context>
+<context>
+    <name>FieldDisplay</name>
+    <message>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Nein</translation>
+    </message>
+</context>
+<context>
+    <name>FilePage</name>
+    <message>
+        <source>Choose a file</source>
+        <translation>Datei auswählen</translation>
+    </message>
+    <message>
+        <source>A CSV export (Google, Outlook, Thunderbird...) or a vCard file.</source>
+        <translation>Ein CSV-Export (Google, Outlook, Thunderbird …) oder eine vCard-Datei.</translation>
+    </message>
+    <message>
+        <source>File to import</source>
+        <translation>Zu importierende Datei</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen …</translation>
+    </message>
+    <message>
+        <source>Import contacts</source>
+        <translation>Kontakte importieren</translation>
+    </message>
+    <message>
+        <source>Address books (*.csv *.vcf *.txt)</source>
+        <translation>Adressbücher (*.csv *.vcf *.txt)</translation>
+    </message>
+</context>
+<context>
+    <name>FunnelEditor</name>
+    <message>
+        <source>Stage</source>
+        <translation>Phase</translation>
+    </message>
+    <message>
+        <source>Win probability</source>
+        <translation>Gewinnwahrscheinlichkeit</translation>
+    </message>
+    <message>
+        <source>Owning team</source>
+        <translation>Verantwortliches Team</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Funnel stages</source>
+        <translation>Trichterphasen</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>Nach oben</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>Nach unten</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Save stage</source>
+        <translation>Phase speichern</translation>
+    </message>
+    <message>
+        <source>Add as new stage</source>
+        <translation>Als neue Phase hinzufügen</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Öffnen</translation>
+    </message>
+    <message>
+        <source>Won</source>
+        <translation>Gewonnen</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>Verloren</translation>
+    </message>
+</context>
+<context>
+    <name>GroupEditor</name>
+    <message>
+        <source>Combine conditions</source>
+        <translation>Bedingungen verknüpfen</translation>
+    </message>
+    <message>
+        <source>Match ALL of (and)</source>
+        <translation>ALLE erfüllen (und)</translation>
+    </message>
+    <message>
+        <source>Match ANY of (or)</source>
+        <translation>EINE erfüllen (oder)</translation>
+    </message>
+    <message>
+        <source>+ Condition</source>
+        <translation>+ Bedingung</translation>
+    </message>
+    <message>
+        <source>+ Group</source>
+        <translation>+ Gruppe</translation>
+    </message>
+    <message>
+        <source>Remove group</source>
+        <translation>Gruppe entfernen</translation>
+    </message>
+</context>
+<context>
+    <name>HandoffDialog</name>
+    <message>
+        <source>Hand a segment to sales</source>
+        <translation>Ein Segment an den Vertrieb übergeben</translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation>Segment</translation>
+    </message>
+    <message>
+        <source>To one rep</source>
+        <translation>An einen Vertriebsmitarbeiter</translation>
+    </message>
+    <message>
+        <source>By the routing rules</source>
+        <translation>Nach den Verteilregeln</translation>
+    </message>
+    <message>
+        <source>Sales rep</source>
+        <translation>Vertriebsmitarbeiter</translation>
+    </message>
+    <message>
+        <source>Hand-off result</source>
+        <translation>Ergebnis der Übergabe</translation>
+    </message>
+    <message>
+        <source>Hand off</source>
+        <translation>Übergeben</translation>
+    </message>
+    <message>
+        <source>Choose a segment first.</source>
+        <translation>Wählen Sie zuerst ein Segment.</translation>
+    </message>
+    <message>
+        <source>Handing off…</source>
+        <translation>Übergabe läuft …</translation>
+    </message>
+    <message>
+        <source>Handed off %1, skipped %2.</source>
+        <translation>%1 übergeben, %2 übersprungen.</translation>
+    </message>
+    <message>
+        <source>%1 → %2 (%3)</source>
+        <translation>%1 → %2 (%3)</translation>
+    </message>
+    <message>
+        <source>skipped %1: %2</source>
+        <translation>%1 übersprungen: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <source>Import contacts</source>
+        <translation>Kontakte importieren</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>Lese %1 …</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was imported.</source>
+        <translation>Abgebrochen: Es wurde nichts importiert.</translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation>Fertig.</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: %1</source>
+        <translation>Es wurde nichts importiert: %1</translation>
+    </message>
+    <message>
+        <source>The import was reverted.</source>
+        <translation>Der Import wurde rückgängig gemacht.</translation>
+    </message>
+</context>
+<context>
+    <name>InlineError</name>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+</context>
+<context>
+    <name>LaunchBriefsPage</name>
+    <message>
+        <source>Launch briefs</source>
+        <translation>Launch-Briefings</translation>
+    </message>
+    <message>
+        <source>New brief</source>
+        <translation>Neues Briefing</translation>
+    </message>
+    <message>
+        <source>Who it benefits</source>
+        <translation>Wem es nützt</translation>
+    </message>
+    <message>
+        <source>What it does</source>
+        <translation>Was es leistet</translation>
+    </message>
+    <message>
+        <source>Saves time, money or pain</source>
+        <translation>Spart Zeit, Geld oder Ärger</translation>
+    </message>
+    <message>
+        <source>Proof</source>
+        <translation>Nachweis</translation>
+    </message>
+    <message>
+        <source>Differentiators</source>
+        <translation>Alleinstellungsmerkmale</translation>
+    </message>
+    <message>
+        <source>Table stakes</source>
+        <translation>Mindestanforderungen</translation>
+    </message>
+    <message>
+        <source>Save brief</source>
+        <translation>Briefing speichern</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <source>Reps</source>
+        <translation>Vertriebsmitarbeiter</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>Lesen</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Bereit</translation>
+    </message>
+    <message>
+        <source>Not ready</source>
+        <translation>Nicht bereit</translation>
+    </message>
+    <message>
+        <source>Readiness per team</source>
+        <translation>Bereitschaft je Team</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Produkt</translation>
+    </message>
+    <message>
+        <source>Starts</source>
+        <translation>Beginnt</translation>
+    </message>
+    <message>
+        <source>Readiness before the start</source>
+        <translation>Bereitschaft vor dem Start</translation>
+    </message>
+    <message>
+        <source>No start date set.</source>
+        <translation>Kein Startdatum festgelegt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) before the start.</source>
+        <translation>
+            <numerusform>%n Tag vor dem Start.</numerusform>
+            <numerusform>%n Tage vor dem Start.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Started %n day(s) ago.</source>
+        <translation>
+            <numerusform>Vor %n Tag gestartet.</numerusform>
+            <numerusform>Vor %n Tagen gestartet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Gespeichert.</translation>
+    </message>
+</context>
+<context>
+    <name>LeadInboxView</name>
+    <message>
+        <source>Lead inbox</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Kontakt</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>Kampagne</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Score</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Follow up within</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Lead quality, 1 to 5</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Accept</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Why, in a few words</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Reject</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Your verdict</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Quality (1–5)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>First &amp;follow-up</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Or reject &amp;because</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Missed hand-off deadlines</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Missed hand-off deadlines (%1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>late by %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>acted %1 late</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>no deadline</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>overdue by %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Nicht gespeichert: %1</translation>
+    </message>
+</context>
+<context>
+    <name>LeadListPage</name>
+    <message>
+        <source>Sales rep</source>
+        <translation>Vertriebsmitarbeiter</translation>
+    </message>
+    <message>
+        <source>Every rep</source>
+        <translation>Jeder Vertriebsmitarbeiter</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>Jeder Status</translation>
+    </message>
+    <message>
+        <source>Hand off a segment…</source>
+        <translation>Segment übergeben …</translation>
+    </message>
+    <message>
+        <source>Rescore open leads</source>
+        <translation>Offene Leads neu bewerten</translation>
+    </message>
+    <message>
+        <source>Leads</source>
+        <translation>Leads</translation>
+    </message>
+    <message>
+        <source>Rep</source>
+        <translation>Vertriebsmitarbeiter</translation>
+    </message>
+    <message>
+        <source>Rescoring…</source>
+        <translation>Bewerte neu …</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n lead(s) rescored.</source>
+        <translation>
+            <numerusform>%n Lead neu bewertet.</numerusform>
+            <numerusform>%n Leads neu bewertet.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>LocaleFormats</name>
+    <message>
+        <source>Short</source>
+        <translation>Kurz</translation>
+    </message>
+    <message>
+        <source>Long</source>
+        <translation>Lang</translation>
+    </message>
+    <message>
+        <source>ISO 8601 (2025-03-31)</source>
+        <translation>ISO 8601 (2025-03-31)</translation>
+    </message>
+    <message>
+        <source>As the language</source>
+        <translation>Wie die Sprache</translation>
+    </message>
+    <message>
+        <source>1,234.56 (United States)</source>
+        <translation>1,234.56 (Vereinigte Staaten)</translation>
+    </message>
+    <message>
+        <source>1,234.56 (United Kingdom)</source>
+        <translation>1,234.56 (Vereinigtes Königreich)</translation>
+    </message>
+    <message>
+        <source>1.234,56 (Germany)</source>
+        <translation>1.234,56 (Deutschland)</translation>
+    </message>
+    <message>
+        <source>1’234.56 (Switzerland)</source>
+        <translation>1’234.56 (Schweiz)</translation>
+    </message>
+    <message>
+        <source>1 234,56 (France)</source>
+        <translation>1 234,56 (Frankreich)</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>ContactDesk — %1 (%2)</source>
+        <translation>ContactDesk — %1 (%2)</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;New Contact…</source>
+        <translation>&amp;Neuer Kontakt …</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>S&amp;peichern</translation>
+    </message>
+    <message>
+        <source>&amp;Close Window</source>
+        <translation>Fenster &amp;schließen</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation>&amp;Suchen …</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>&amp;Einstellungen …</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>ContactDesk &amp;User Guide</source>
+        <translation>ContactDesk-&amp;Benutzerhandbuch</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>&amp;Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>&amp;About ContactDesk</source>
+        <translation>Ü&amp;ber ContactDesk</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Signed in as</source>
+        <translation>Angemeldet als</translation>
+    </message>
+    <message>
+        <source>Store: %1</source>
+        <translation>Datenbestand: %1</translation>
+    </message>
+    <message>
+        <source>Contact count</source>
+        <translation>Anzahl der Kontakte</translation>
+    </message>
+    <message>
+        <source>About ContactDesk</source>
+        <translation>Über ContactDesk</translation>
+    </message>
+    <message>
+        <source>ContactDesk %1
+
+Contact management for sales and marketing teams.
+
+Store: %2
+Data folder: %3</source>
+        <translation>ContactDesk %1
+
+Kontaktverwaltung für Vertriebs- und Marketingteams.
+
+Datenbestand: %2
+Datenordner: %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln contact(s)</source>
+        <translation>
+            <numerusform>%Ln Kontakt</numerusform>
+            <numerusform>%Ln Kontakte</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MappingPage</name>
+    <message>
+        <source>Map the columns</source>
+        <translation>Spalten zuordnen</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>Spalte</translation>
+    </message>
+    <message>
+        <source>First value</source>
+        <translation>Erster Wert</translation>
+    </message>
+    <message>
+        <source>Goes to</source>
+        <translation>Geht an</translation>
+    </message>
+    <message>
+        <source>A vCard file: every card is read as it is.</source>
+        <translation>Eine vCard-Datei: Jede Karte wird so gelesen, wie sie ist.</translation>
+    </message>
+    <message>
+        <source>Recognised layout: %1. Change any column below.</source>
+        <translation>Erkanntes Format: %1. Sie können jede Spalte unten ändern.</translation>
+    </message>
+    <message>
+        <source>No known layout: choose what each column holds.</source>
+        <translation>Kein bekanntes Format: Wählen Sie, was jede Spalte enthält.</translation>
+    </message>
+    <message>
+        <source>kept in notes</source>
+        <translation>in Notizen aufbewahrt</translation>
+    </message>
+    <message>
+        <source>as recognised (%1)</source>
+        <translation>wie erkannt (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>MarketingToolsView</name>
+    <message>
+        <source>Leads</source>
+        <translation>Leads</translation>
+    </message>
+    <message>
+        <source>Campaigns</source>
+        <translation>Kampagnen</translation>
+    </message>
+    <message>
+        <source>Collateral</source>
+        <translation>Vertriebsmaterial</translation>
+    </message>
+    <message>
+        <source>Launch briefs</source>
+        <translation>Launch-Briefings</translation>
+    </message>
+</context>
+<context>
+    <name>MarketingView</name>
+    <message>
+        <source>Reports</source>
+        <translation>Berichte</translation>
+    </message>
+    <message>
+        <source>Segments</source>
+        <translation>Segmente</translation>
+    </message>
+</context>
+<context>
+    <name>PeoplePage</name>
+    <message>
+        <source>User</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <source>Territory</source>
+        <translation>Gebiet</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>Add a user</source>
+        <translation>Benutzer hinzufügen</translation>
+    </message>
+    <message>
+        <source>e.g. north</source>
+        <translation>z. B. Nord</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Benutzername</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Vollständiger Name</translation>
+    </message>
+    <message>
+        <source>Add user</source>
+        <translation>Benutzer hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add a role</source>
+        <translation>Rolle hinzufügen</translation>
+    </message>
+    <message>
+        <source>e.g. partner</source>
+        <translation>z. B. Partner</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Bezeichnung</translation>
+    </message>
+    <message>
+        <source>Record scope</source>
+        <translation>Datensatzumfang</translation>
+    </message>
+    <message>
+        <source>Start with the rules of</source>
+        <translation>Mit den Regeln beginnen von</translation>
+    </message>
+    <message>
+        <source>Add role</source>
+        <translation>Rolle hinzufügen</translation>
+    </message>
+    <message>
+        <source>(nothing visible)</source>
+        <translation>(nichts sichtbar)</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> Min.</translation>
+    </message>
+    <message>
+        <source>https://contactdesk.example.com</source>
+        <translation>https://contactdesk.example.com</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>Systemsprache</translation>
+    </message>
+    <message>
+        <source>A new language shows in full when ContactDesk starts again.</source>
+        <translation>Eine neue Sprache erscheint vollständig beim nächsten Start von ContactDesk.</translation>
+    </message>
+    <message>
+        <source>Format example</source>
+        <translation>Formatbeispiel</translation>
+    </message>
+    <message>
+        <source>Start page</source>
+        <translation>Startseite</translation>
+    </message>
+    <message>
+        <source>First page</source>
+        <translation>Erste Seite</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>Synchronisierung</translation>
+    </message>
+    <message>
+        <source>Language and formats</source>
+        <translation>Sprache und Formate</translation>
+    </message>
+    <message>
+        <source>Example</source>
+        <translation>Beispiel</translation>
+    </message>
+    <message>
+        <source>%1:</source>
+        <translation>%1:</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3</source>
+        <translation>%1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>The server address must start with https:// or http://.</source>
+        <translation>Die Serveradresse muss mit https:// oder http:// beginnen.</translation>
+    </message>
+</context>
+<context>
+    <name>RecordDetailDialog</name>
+    <message>
+        <source>Contact: %1</source>
+        <translation>Kontakt: %1</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Kontakt</translation>
+    </message>
+</context>
+<context>
+    <name>RecordForm</name>
+    <message>
+        <source>%1 *</source>
+        <translation>%1 *</translation>
+    </message>
+    <message>
+        <source>Read-only for your role</source>
+        <translation>Für Ihre Rolle schreibgeschützt</translation>
+    </message>
+</context>
+<context>
+    <name>RecordFormDialog</name>
+    <message>
+        <source>New %1</source>
+        <translation>Neu: %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>RecordHistoryPanel</name>
+    <message>
+        <source>When</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Who</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Feld</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 (not yet synced)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>created</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>merged</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>merge undone</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ReferenceEditor</name>
+    <message>
+        <source>Type to search</source>
+        <translation>Tippen zum Suchen</translation>
+    </message>
+</context>
+<context>
+    <name>ReportView</name>
+    <message>
+        <source>Report</source>
+        <translation>Bericht</translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation>Segment</translation>
+    </message>
+    <message>
+        <source>All contacts</source>
+        <translation>Alle Kontakte</translation>
+    </message>
+    <message>
+        <source>Search stories</source>
+        <translation>Geschichten durchsuchen</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Ausführen</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>bis</translation>
+    </message>
+    <message>
+        <source>Report table</source>
+        <translation>Berichtstabelle</translation>
+    </message>
+    <message>
+        <source>Export {format}…</source>
+        <translation>{format} exportieren …</translation>
+    </message>
+    <message>
+        <source>Running…</source>
+        <translation>Läuft …</translation>
+    </message>
+    <message>
+        <source>{rows} rows</source>
+        <translation>{rows} Zeilen</translation>
+    </message>
+    <message>
+        <source>Run a report first.</source>
+        <translation>Führen Sie zuerst einen Bericht aus.</translation>
+    </message>
+    <message>
+        <source>Export report</source>
+        <translation>Bericht exportieren</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Export fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Exported {rows} rows.</source>
+        <translation>{rows} Zeilen exportiert.</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>Restore from backup</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Taken</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Why</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Size</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 KB</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>There are no snapshots of this store yet.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nothing was restored.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Restored. The replaced store is kept at %1.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ResultPage</name>
+    <message>
+        <source>Import finished</source>
+        <translation>Import abgeschlossen</translation>
+    </message>
+    <message>
+        <source>Skipped rows</source>
+        <translation>Übersprungene Zeilen</translation>
+    </message>
+    <message>
+        <source>Revert this import</source>
+        <translation>Diesen Import rückgängig machen</translation>
+    </message>
+    <message>
+        <source>Imported %1, skipped %2, possible duplicates %3.</source>
+        <translation>%1 importiert, %2 übersprungen, %3 mögliche Dubletten.</translation>
+    </message>
+    <message>
+        <source>Line %1: %2</source>
+        <translation>Zeile %1: %2</translation>
+    </message>
+    <message>
+        <source>Line %1 looks like %2 (%3)</source>
+        <translation>Zeile %1 ähnelt %2 (%3)</translation>
+    </message>
+</context>
+<context>
+    <name>RolePreview</name>
+    <message>
+        <source>Preview as role</source>
+        <translation>Vorschau als Rolle</translation>
+    </message>
+    <message>
+        <source>See the app as:</source>
+        <translation>Die Anwendung sehen als:</translation>
+    </message>
+</context>
+<context>
+    <name>RuleMatrixEditor</name>
+    <message>
+        <source>Show fields of</source>
+        <translation>Felder anzeigen von</translation>
+    </message>
+    <message>
+        <source>All records</source>
+        <translation>Alle Datensätze</translation>
+    </message>
+    <message>
+        <source>Field rules</source>
+        <translation>Feldregeln</translation>
+    </message>
+    <message>
+        <source>Fields of:</source>
+        <translation>Felder von:</translation>
+    </message>
+    <message>
+        <source>Record scope:</source>
+        <translation>Datensatzumfang:</translation>
+    </message>
+    <message>
+        <source>Record scope of %1</source>
+        <translation>Datensatzumfang von %1</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Feld</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>%1 (custom)</source>
+        <translation>%1 (eigenes Feld)</translation>
+    </message>
+    <message>
+        <source>%1 — retired</source>
+        <translation>%1 — stillgelegt</translation>
+    </message>
+    <message>
+        <source>%1 access to %2</source>
+        <translation>%1: Zugriff auf %2</translation>
+    </message>
+</context>
+<context>
+    <name>RunPage</name>
+    <message>
+        <source>Importing</source>
+        <translation>Importiere</translation>
+    </message>
+    <message>
+        <source>Cancel import</source>
+        <translation>Import abbrechen</translation>
+    </message>
+</context>
+<context>
+    <name>SalesView</name>
+    <message>
+        <source>&amp;Week</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Find a contact</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Lead &amp;inbox</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>SearchPreview</name>
+    <message>
+        <source>Search as this role, then press Enter</source>
+        <translation>Als diese Rolle suchen, dann Eingabe drücken</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n result(s)</source>
+        <translation>
+            <numerusform>%n Ergebnis</numerusform>
+            <numerusform>%n Ergebnisse</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SegmentBuilderView</name>
+    <message>
+        <source>Saved segments</source>
+        <translation>Gespeicherte Segmente</translation>
+    </message>
+    <message>
+        <source>Segment name</source>
+        <translation>Segmentname</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Neu</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Segment:</source>
+        <translation>Segment:</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>Zähle …</translation>
+    </message>
+    <message>
+        <source>Matching contacts</source>
+        <translation>Passende Kontakte</translation>
+    </message>
+    <message>
+        <source>Break down by</source>
+        <translation>Aufschlüsseln nach</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Kontakte</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>CSV exportieren …</translation>
+    </message>
+    <message>
+        <source>Export XLSX…</source>
+        <translation>XLSX exportieren …</translation>
+    </message>
+    <message>
+        <source>(unsaved segment)</source>
+        <translation>(ungespeichertes Segment)</translation>
+    </message>
+    <message>
+        <source>{count} contacts</source>
+        <translation>{count} Kontakte</translation>
+    </message>
+    <message>
+        <source>Export segment</source>
+        <translation>Segment exportieren</translation>
+    </message>
+    <message>
+        <source>Exported {rows} contacts.</source>
+        <translation>{rows} Kontakte exportiert.</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Export fehlgeschlagen</translation>
+    </message>
+</context>
+<context>
+    <name>Settings</name>
+    <message>
+        <source>User chosen last time</source>
+        <translation>Zuletzt gewählter Benutzer</translation>
+    </message>
+    <message>
+        <source>Window geometry</source>
+        <translation>Fenstergeometrie</translation>
+    </message>
+    <message>
+        <source>Sync every (minutes)</source>
+        <translation>Synchronisieren alle (Minuten)</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>Serveradresse</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>Datumsangaben</translation>
+    </message>
+    <message>
+        <source>Numbers and money</source>
+        <translation>Zahlen und Beträge</translation>
+    </message>
+    <message>
+        <source>Start page</source>
+        <translation>Startseite</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation>Menü</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+</context>
+<context>
+    <name>StageDialog</name>
+    <message>
+        <source>Move “%1”</source>
+        <translation>„%1“ verschieben</translation>
+    </message>
+    <message>
+        <source>(unchanged)</source>
+        <translation>(unverändert)</translation>
+    </message>
+    <message>
+        <source>Inbound (customer came to us)</source>
+        <translation>Inbound (Kunde kam zu uns)</translation>
+    </message>
+    <message>
+        <source>Outbound (we went to them)</source>
+        <translation>Outbound (wir gingen auf sie zu)</translation>
+    </message>
+    <message>
+        <source>&amp;Stage</source>
+        <translation>&amp;Phase</translation>
+    </message>
+    <message>
+        <source>&amp;Origin</source>
+        <translation>&amp;Herkunft</translation>
+    </message>
+    <message>
+        <source>Won: tell marketing why</source>
+        <translation>Gewonnen: Sagen Sie dem Marketing, warum</translation>
+    </message>
+    <message>
+        <source>A short win story: why they chose us</source>
+        <translation>Eine kurze Erfolgsgeschichte: warum sie uns gewählt haben</translation>
+    </message>
+    <message>
+        <source>&amp;Win story</source>
+        <translation>&amp;Erfolgsgeschichte</translation>
+    </message>
+    <message>
+        <source>&amp;After-sale owner</source>
+        <translation>&amp;Betreuung nach dem Verkauf</translation>
+    </message>
+    <message>
+        <source>Lost: what happened</source>
+        <translation>Verloren: Was ist passiert</translation>
+    </message>
+    <message>
+        <source>Who won it, if anyone</source>
+        <translation>Wer den Auftrag bekam, falls jemand</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>&amp;Grund</translation>
+    </message>
+    <message>
+        <source>&amp;Competitor</source>
+        <translation>&amp;Wettbewerber</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Nicht gespeichert: %1</translation>
+    </message>
+</context>
+<context>
+    <name>StoreProblemDialog</name>
+    <message>
+        <source>The store cannot be opened</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 cannot be opened: %2.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Restore from backup…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>There is no snapshot of this store to restore.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Start afresh and re-sync from the server</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>To re-sync, start ContactDesk with a new store and sign in to your server, or run: contactdesk sync --store NEW_FILE --server URL --user NAME. Everything you synced comes back from the server.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Open read-only</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>TextValue</name>
+    <message>
+        <source>value, value, …</source>
+        <translation>Wert, Wert, …</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>Wert</translation>
+    </message>
+</context>
+<context>
+    <name>UserPickerDialog</name>
+    <message>
+        <source>Who are you?</source>
+        <translation>Wer sind Sie?</translation>
+    </message>
+    <message>
+        <source>This store is not signed in to a server. Choose the user you work as; ContactDesk shows you what that user's role may see.</source>
+        <translation>Dieser Datenbestand ist an keinem Server angemeldet. Wählen Sie den Benutzer, als der Sie arbeiten; ContactDesk zeigt Ihnen, was dessen Rolle sehen darf.</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Team</translation>
+    </message>
+</context>
+<context>
+    <name>WeekPlanView</name>
+    <message>
+        <source>◀ &amp;Previous</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;This week</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Next ▶</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Log call…</source>
+        <translation>Anruf &amp;erfassen …</translation>
+    </message>
+    <message>
+        <source>&amp;Export .ics…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Campaigns running this week</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Week plan</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>What</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Who</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Deal value</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Lead score</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Flag</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The week plan belongs to a user; sign in as one.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Week of %1 – %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 (today)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Open leads with no next step</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Lead: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>unknown source</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>no next step</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Keep in touch: cadence ran out</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>never</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Every %1 days; last contact %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>keep in touch</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) this week</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <source>No campaigns running this week.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n lead(s) expected</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <source>no lead estimate</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; (%2, until %3): %4</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Campaigns this week: </source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>done</source>
+        <translation>erledigt</translation>
+    </message>
+    <message>
+        <source>Export the week</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Calendar files (*.ics)</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>Exported %n event(s) to %1</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+</context>
+<context>
+    <name>WelcomeDialog</name>
+    <message>
+        <source>Welcome to ContactDesk</source>
+        <translation>Willkommen bei ContactDesk</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Welcome to ContactDesk&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Willkommen bei ContactDesk&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>There is no ContactDesk store on this computer yet. How would you like to start?</source>
+        <translation>Auf diesem Computer gibt es noch keinen ContactDesk-Datenbestand. Wie möchten Sie beginnen?</translation>
+    </message>
+    <message>
+        <source>Open the demo</source>
+        <translation>Die Demo öffnen</translation>
+    </message>
+    <message>
+        <source>A sample company with contacts, leads and campaigns to try things out.</source>
+        <translation>Eine Beispielfirma mit Kontakten, Leads und Kampagnen zum Ausprobieren.</translation>
+    </message>
+    <message>
+        <source>Start an empty store</source>
+        <translation>Mit leerem Datenbestand beginnen</translation>
+    </message>
+    <message>
+        <source>Begin with your own contacts; you can import them later.</source>
+        <translation>Mit eigenen Kontakten beginnen; Sie können sie später importieren.</translation>
+    </message>
+    <message>
+        <source>Connect to a server…</source>
+        <translation>Mit einem Server verbinden …</translation>
+    </message>
+    <message>
+        <source>Sign in to your team's ContactDesk server and sync its contacts.</source>
+        <translation>Am ContactDesk-Server Ihres Teams anmelden und seine Kontakte abgleichen.</translation>
+    </message>
+    <message>
+        <source>Server sign-in is not available in this version of ContactDesk.</source>
+        <translation>Die Server-Anmeldung ist in dieser Version von ContactDesk nicht verfügbar.</translation>
+    </message>
+    <message>
+        <source>Demo creation progress</source>
+        <translation>Fortschritt der Demo-Erstellung</translation>
+    </message>
+    <message>
+        <source>Your data will be kept in %1</source>
+        <translation>Ihre Daten werden gespeichert in %1</translation>
+    </message>
+    <message>
+        <source>Creating the demo store…</source>
+        <translation>Der Demo-Datenbestand wird angelegt …</translation>
+    </message>
+    <message>
+        <source>Creating the demo store… (step %1)</source>
+        <translation>Der Demo-Datenbestand wird angelegt … (Schritt %1)</translation>
+    </message>
+    <message>
+        <source>The demo could not be created: %1</source>
+        <translation>Die Demo konnte nicht angelegt werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>editor</name>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+</context>
+<context>
+    <name>parent</name>
+    <message>
+        <source>%1 changes made here have not reached the server and are not in this snapshot:
+
+%2
+
+Restore anyway? They stay in a safety copy of the current store.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Unsynced changes</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>widget</name>
+    <message>
+        <source>is</source>
+        <translation>ist</translation>
+    </message>
+    <message>
+        <source>is not</source>
+        <translation>ist nicht</translation>
+    </message>
+    <message>
+        <source>is less than</source>
+        <translation>ist kleiner als</translation>
+    </message>
+    <message>
+        <source>is at most</source>
+        <translation>ist höchstens</translation>
+    </message>
+    <message>
+        <source>is more than</source>
+        <translation>ist größer als</translation>
+    </message>
+    <message>
+        <source>is at least</source>
+        <translation>ist mindestens</translation>
+    </message>
+    <message>
+        <source>contains</source>
+        <translation>enthält</translation>
+    </message>
+    <message>
+        <source>starts with</source>
+        <translation>beginnt mit</translation>
+    </message>
+    <message>
+        <source>is one of</source>
+        <translation>ist einer von</translation>
+    </message>
+    <message>
+        <source>is empty</source>
+        <translation>ist leer</translation>
+    </message>
+    <message>
+        <source>is filled in</source>
+        <translation>ist ausgefüllt</translation>
+    </message>
+    <message>
+        <source>within the last</source>
+        <translation>in den letzten</translation>
+    </message>
+    <message>
+        <source>between</source>
+        <translation>zwischen</translation>
+    </message>
+    <message>
+        <source>Another program (perhaps another ContactDesk window) is writing to this store. Close it and start ContactDesk again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A newer ContactDesk wrote this store. Install that version to open it; this one leaves it untouched rather than risk a downgrade.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>ContactDesk needs to write next to the store. Copy it to a folder you can write to and open that copy.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Call</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Email</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Task</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Hand-over</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+</TS>
