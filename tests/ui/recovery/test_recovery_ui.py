@@ -17,6 +17,7 @@ from contactdesk.store.store_health import Problem, StoreUnusable
 from ui.database_worker import DatabaseWorker
 from ui.forms.record_form import RecordForm
 from ui.recovery.automatic_snapshots import AutomaticSnapshots
+from ui.recovery.integrity_watch import IntegrityWatch
 from ui.recovery.record_history_panel import RecordHistoryPanel
 from ui.recovery.restore_dialog import RestoreDialog
 from ui.recovery.store_problem_dialog import RecoveryChoice, StoreProblemDialog
@@ -188,3 +189,29 @@ def test_automatic_snapshots_skip_start_when_a_fresh_one_exists(qtbot, store: St
     snapshots = AutomaticSnapshots(store.path, DatabaseWorker(immediate=True))
     snapshots.start()
     assert [s.reason for s in list_snapshots(store.path)] == ["manual"]
+
+
+def test_the_background_integrity_check_reports_damage(qtbot, store: Store) -> None:
+    assert store.path is not None
+    path = store.path
+    store.close()
+    with path.open("r+b") as handle:
+        for page in range(3, 40):
+            handle.seek(page * 4096)
+            handle.write(b"\xff" * 64)
+    watch = IntegrityWatch(path, DatabaseWorker(immediate=True))
+    with qtbot.waitSignal(watch.damage_found) as found:
+        watch.start(even_if_checked_on_open=True)
+    assert found.args[0]
+
+
+def test_the_background_integrity_check_is_quiet_on_a_healthy_store(
+    qtbot, store: Store
+) -> None:
+    assert store.path is not None
+    watch = IntegrityWatch(store.path, DatabaseWorker(immediate=True))
+    damage: list[object] = []
+    watch.damage_found.connect(damage.append)
+    with qtbot.waitSignal(watch.checked):
+        watch.start(even_if_checked_on_open=True)
+    assert damage == []
