@@ -17,7 +17,19 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, Date, DateTime, Float, Integer, Table, Uuid, delete, select
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    Float,
+    Integer,
+    Table,
+    Uuid,
+    bindparam,
+    delete,
+    select,
+)
 from sqlalchemy import update as sql_update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
@@ -109,8 +121,8 @@ def apply_page(
         key=lambda r: GOVERNANCE_ORDER.index(r.entity),
     )
     data = [r for r in records if r.entity in ENTITIES]
-    for record in governance:
-        _apply_governance(session, record)
+    if governance:
+        _apply_governance(session, governance)
         result.governance_changed = True
     policy = load_policy(session, role)
     pending = _pending_by_record(session, [r.id for r in data])
@@ -171,10 +183,7 @@ def _upsert(
         groups[tuple(sorted(row))].append(row)
         if extra:
             customs.append((record.id, extra))
-    for names, rows in groups.items():
-        statement = sqlite_insert(table)
-        updated = {name: statement.excluded[name] for name in names if name != "id"}
-        session.execute(statement.on_conflict_do_update(index_elements=["id"], set_=updated), rows)
+    _upsert_rows(session, table, [row for rows in groups.values() for row in rows])
     for record_id, values in customs:
         for name, value in values.items():
             custom = policy.custom_by_name(entity, name)
@@ -281,50 +290,96 @@ def replay_pending(
 # -- governance -----------------------------------------------------------
 
 
-def _apply_governance(session: Session, record: FeedRecord) -> None:
-    table = table_of(record.entity)
-    if record.action != "upsert":
-        session.execute(delete(table).where(table.c.id == record.id))
+def _apply_governance(session: Session, records: list[FeedRecord]) -> None:
+    """Write governance records entity by entity, taking over locally seeded rows."""
+    for entity in GOVERNANCE_ORDER:
+        batch = [record for record in records if record.entity == entity]
+        if not batch:
+            continue
+        table = table_of(entity)
+        removed = [record.id for record in batch if record.action != "upsert"]
+        if removed:
+            session.execute(delete(table).where(table.c.id.in_(removed)))
+        key = NATURAL_KEYS[entity]
+        local = {
+            tuple(found[1:]): found[0]
+            for found in session.execute(select(table.c.id, *(table.c[name] for name in key)))
+        }
+        held = set(local.values())
+        renames: dict[uuid.UUID, uuid.UUID] = {}
+        duplicates: list[uuid.UUID] = []
+        rows: list[dict[str, Any]] = []
+        for record in batch:
+            if record.action != "upsert":
+                continue
+            row = {
+                name: column_value(table, name, value)
+                for name, value in record.fields.items()
+                if name in table.c and name not in ("id", "version")
+            }
+            local_id = local.get(tuple(row.get(name) for name in key))
+            if local_id is not None and local_id != record.id:
+                # Both exist when a rename crossed a seed: the local duplicate goes.
+                if record.id in held:
+                    duplicates.append(local_id)
+                else:
+                    renames[local_id] = record.id
+            row.update({"id": record.id, "version": record.version})
+            _fill_not_null(table, row)
+            rows.append(row)
+        if duplicates:
+            session.execute(delete(table).where(table.c.id.in_(duplicates)))
+        _rekey(session, table, renames)
+        _upsert_rows(session, table, rows)
+
+
+def _upsert_rows(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:
+    """Insert or overwrite rows by id, one statement per shape of row."""
+    groups: dict[tuple[str, ...], list[dict[str, Any]]] = defaultdict(list)
+    for row in rows:
+        groups[tuple(sorted(row))].append(row)
+    for names, shaped in groups.items():
+        statement = sqlite_insert(table)
+        updated = {name: statement.excluded[name] for name in names if name != "id"}
+        session.execute(
+            statement.on_conflict_do_update(index_elements=["id"], set_=updated), shaped
+        )
+
+
+def _rekey(session: Session, table: Table, renames: dict[uuid.UUID, uuid.UUID]) -> None:
+    """Give locally seeded rows the server's ids, and every reference to them too."""
+    if not renames:
         return
-    row = {
-        name: column_value(table, name, value)
-        for name, value in record.fields.items()
-        if name in table.c and name not in ("id", "version")
-    }
-    key = NATURAL_KEYS[record.entity]
-    if all(name in row for name in key):
-        local_id = session.scalar(
-            select(table.c.id).where(*(table.c[name] == row[name] for name in key))
+    pairs = [{"old": old, "new": new} for old, new in renames.items()]
+    references = [
+        (other, foreign_key.parent)
+        for other in Base.metadata.sorted_tables
+        for foreign_key in other.foreign_keys
+        if foreign_key.column.table is table
+    ]
+    if table.name == "field_definitions":
+        references.append((table_of_custom_values(), table_of_custom_values().c.field_id))
+    for other, column in references:
+        session.execute(
+            sql_update(other)
+            .where(column == bindparam("old"))
+            .values({column.name: bindparam("new")})
+            .execution_options(synchronize_session=False),
+            pairs,
         )
-        if local_id is not None and local_id != record.id:
-            _rekey(session, table, local_id, record.id)
-    row.update({"id": record.id, "version": record.version})
-    _fill_not_null(table, row)
-    statement = sqlite_insert(table).values(row)
     session.execute(
-        statement.on_conflict_do_update(
-            index_elements=["id"], set_={name: statement.excluded[name] for name in row}
-        )
+        sql_update(table)
+        .where(table.c.id == bindparam("old"))
+        .values(id=bindparam("new"))
+        .execution_options(synchronize_session=False),
+        pairs,
     )
 
 
-def _rekey(session: Session, table: Table, old: uuid.UUID, new: uuid.UUID) -> None:
-    """Give a locally seeded row the server's id, and every reference to it too."""
-    existing_new = session.scalar(select(table.c.id).where(table.c.id == new))
-    if existing_new is not None:
-        # Both exist (a rename crossed a seed): the local duplicate goes.
-        session.execute(delete(table).where(table.c.id == old))
-        return
-    for other in Base.metadata.sorted_tables:
-        for foreign_key in other.foreign_keys:
-            if foreign_key.column.table is table:
-                column = foreign_key.parent
-                session.execute(sql_update(other).where(column == old).values({column.name: new}))
-    if table.name == "field_definitions":
-        session.execute(
-            sql_update(CustomValue).where(CustomValue.field_id == old).values(field_id=new)
-        )
-    session.execute(sql_update(table).where(table.c.id == old).values(id=new))
+def table_of_custom_values() -> Table:
+    table = CustomValue.__table__
+    assert isinstance(table, Table)
+    return table
 
 
 def snapshot_json(value: Any) -> Any:
