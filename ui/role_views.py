@@ -43,14 +43,14 @@ class RoleView:
 
 MARKETERS = frozenset({"marketing", "admin"})
 ROLE_VIEWS: list[RoleView] = [
-    RoleView(QT_TRANSLATE_NOOP(TRANSLATION_CONTEXT, "Contacts"), ContactListView),
-    RoleView(QT_TRANSLATE_NOOP(TRANSLATION_CONTEXT, "Selling"), SalesView, frozenset({"sales"})),
+    RoleView(QT_TRANSLATE_NOOP("RoleViews", "Contacts"), ContactListView),
+    RoleView(QT_TRANSLATE_NOOP("RoleViews", "Selling"), SalesView, frozenset({"sales"})),
     RoleView(
-        QT_TRANSLATE_NOOP(TRANSLATION_CONTEXT, "Administration"), AdminView, frozenset({"admin"})
+        QT_TRANSLATE_NOOP("RoleViews", "Administration"), AdminView, frozenset({"admin"})
     ),
-    RoleView(QT_TRANSLATE_NOOP(TRANSLATION_CONTEXT, "Marketing"), MarketingView, MARKETERS),
+    RoleView(QT_TRANSLATE_NOOP("RoleViews", "Marketing"), MarketingView, MARKETERS),
     RoleView(
-        QT_TRANSLATE_NOOP(TRANSLATION_CONTEXT, "Campaigns & leads"), MarketingToolsView, MARKETERS
+        QT_TRANSLATE_NOOP("RoleViews", "Campaigns & leads"), MarketingToolsView, MARKETERS
     ),
 ]
 

@@ -30,6 +30,7 @@ from contactdesk.store import Store, open_store
 from ui.admin.admin_screenshot_scenes import ADMIN_SCENES
 from ui.app import application
 from ui.app_session import AppSession
+from ui.app_shell_scenes import APP_SHELL_SCENES
 from ui.database_worker import DatabaseWorker
 from ui.dialogs.record_detail_dialog import RecordDetailDialog
 from ui.dialogs.user_picker_dialog import UserPickerDialog
@@ -160,6 +161,10 @@ SCENES.update(ADMIN_SCENES)
 
 # The sales view's scenes (week plan, contact card, call dialog, lead inbox).
 SCENES.update(SALES_SCENES)
+
+
+# The app shell's scenes (first-run welcome, preferences, a view in German).
+SCENES.update(APP_SHELL_SCENES)
 
 
 # -- rendering -----------------------------------------------------------------

@@ -31,7 +31,9 @@ def resolve_language(code: str) -> str:
     """``code``, or the system's language when ``code`` is empty."""
     if code:
         return code
-    return QLocale.system().name().split("_")[0]
+    system = QLocale.system().name().split("_")[0]
+    # The "C" locale (no locale configured) reads best as English.
+    return SOURCE_LANGUAGE if system in ("C", "") else system
 
 
 def install_language(app: QCoreApplication, code: str) -> str:

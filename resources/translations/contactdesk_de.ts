@@ -510,11 +510,11 @@
     <name>ContactFinderView</name>
     <message>
         <source>Find a contact: name, company, email, phone</source>
-        <translation type="unfinished" />
+        <translation>Kontakt finden: Name, Firma, E-Mail, Telefon</translation>
     </message>
     <message>
         <source>Find a contact</source>
-        <translation type="unfinished" />
+        <translation>Kontakt finden</translation>
     </message>
     <message>
         <source>Matching contacts</source>
@@ -1041,7 +1041,7 @@
     <name>LeadInboxView</name>
     <message>
         <source>Lead inbox</source>
-        <translation type="unfinished" />
+        <translation>Lead-Eingang</translation>
     </message>
     <message>
         <source>Contact</source>
@@ -1049,7 +1049,7 @@
     </message>
     <message>
         <source>Company</source>
-        <translation type="unfinished" />
+        <translation>Firma</translation>
     </message>
     <message>
         <source>Campaign</source>
@@ -1057,55 +1057,55 @@
     </message>
     <message>
         <source>Source</source>
-        <translation type="unfinished" />
+        <translation>Quelle</translation>
     </message>
     <message>
         <source>Score</source>
-        <translation type="unfinished" />
+        <translation>Punktzahl</translation>
     </message>
     <message>
         <source>Follow up within</source>
-        <translation type="unfinished" />
+        <translation>Nachfassen innerhalb von</translation>
     </message>
     <message>
         <source>Lead quality, 1 to 5</source>
-        <translation type="unfinished" />
+        <translation>Lead-Qualität, 1 bis 5</translation>
     </message>
     <message>
         <source>&amp;Accept</source>
-        <translation type="unfinished" />
+        <translation>&amp;Annehmen</translation>
     </message>
     <message>
         <source>Why, in a few words</source>
-        <translation type="unfinished" />
+        <translation>Warum, in wenigen Worten</translation>
     </message>
     <message>
         <source>&amp;Reject</source>
-        <translation type="unfinished" />
+        <translation>A&amp;blehnen</translation>
     </message>
     <message>
         <source>Your verdict</source>
-        <translation type="unfinished" />
+        <translation>Ihr Urteil</translation>
     </message>
     <message>
         <source>&amp;Quality (1–5)</source>
-        <translation type="unfinished" />
+        <translation>&amp;Qualität (1–5)</translation>
     </message>
     <message>
-        <source>First &amp;follow-up</source>
-        <translation type="unfinished" />
+        <source>First follow-up</source>
+        <translation>Erstes Nachfassen</translation>
     </message>
     <message>
-        <source>Or reject &amp;because</source>
-        <translation type="unfinished" />
+        <source>Or reject because</source>
+        <translation>Oder ablehnen, weil</translation>
     </message>
     <message>
         <source>Missed hand-off deadlines</source>
-        <translation type="unfinished" />
+        <translation>Verpasste Übergabefristen</translation>
     </message>
     <message>
         <source>Deadline</source>
-        <translation type="unfinished" />
+        <translation>Frist</translation>
     </message>
     <message>
         <source>Status</source>
@@ -1113,23 +1113,23 @@
     </message>
     <message>
         <source>Missed hand-off deadlines (%1)</source>
-        <translation type="unfinished" />
+        <translation>Verpasste Übergabefristen (%1)</translation>
     </message>
     <message>
         <source>late by %1</source>
-        <translation type="unfinished" />
+        <translation>%1 zu spät</translation>
     </message>
     <message>
         <source>acted %1 late</source>
-        <translation type="unfinished" />
+        <translation>%1 zu spät gehandelt</translation>
     </message>
     <message>
         <source>no deadline</source>
-        <translation type="unfinished" />
+        <translation>keine Frist</translation>
     </message>
     <message>
         <source>overdue by %1</source>
-        <translation type="unfinished" />
+        <translation>seit %1 überfällig</translation>
     </message>
     <message>
         <source>Not saved: %1</source>
@@ -1561,11 +1561,11 @@ Datenordner: %3</translation>
     <name>RecordHistoryPanel</name>
     <message>
         <source>When</source>
-        <translation type="unfinished" />
+        <translation>Wann</translation>
     </message>
     <message>
         <source>Who</source>
-        <translation type="unfinished" />
+        <translation>Wer</translation>
     </message>
     <message>
         <source>Field</source>
@@ -1577,31 +1577,31 @@ Datenordner: %3</translation>
     </message>
     <message>
         <source>To</source>
-        <translation type="unfinished" />
+        <translation>An</translation>
     </message>
     <message>
         <source>unknown</source>
-        <translation type="unfinished" />
+        <translation>unbekannt</translation>
     </message>
     <message>
         <source>%1 (not yet synced)</source>
-        <translation type="unfinished" />
+        <translation>%1 (noch nicht synchronisiert)</translation>
     </message>
     <message>
         <source>created</source>
-        <translation type="unfinished" />
+        <translation>angelegt</translation>
     </message>
     <message>
         <source>deleted</source>
-        <translation type="unfinished" />
+        <translation>gelöscht</translation>
     </message>
     <message>
         <source>merged</source>
-        <translation type="unfinished" />
+        <translation>zusammengeführt</translation>
     </message>
     <message>
         <source>merge undone</source>
-        <translation type="unfinished" />
+        <translation>Zusammenführung rückgängig gemacht</translation>
     </message>
 </context>
 <context>
@@ -1678,19 +1678,19 @@ Datenordner: %3</translation>
     <name>RestoreDialog</name>
     <message>
         <source>Restore from backup</source>
-        <translation type="unfinished" />
+        <translation>Aus Sicherung wiederherstellen</translation>
     </message>
     <message>
         <source>Taken</source>
-        <translation type="unfinished" />
+        <translation>Erstellt</translation>
     </message>
     <message>
         <source>Why</source>
-        <translation type="unfinished" />
+        <translation>Warum</translation>
     </message>
     <message>
         <source>Size</source>
-        <translation type="unfinished" />
+        <translation>Größe</translation>
     </message>
     <message>
         <source>Restore</source>
@@ -1698,23 +1698,23 @@ Datenordner: %3</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished" />
+        <translation>Schließen</translation>
     </message>
     <message>
         <source>%1 KB</source>
-        <translation type="unfinished" />
+        <translation>%1 KB</translation>
     </message>
     <message>
         <source>There are no snapshots of this store yet.</source>
-        <translation type="unfinished" />
+        <translation>Von diesem Datenbestand gibt es noch keine Sicherungen.</translation>
     </message>
     <message>
         <source>Nothing was restored.</source>
-        <translation type="unfinished" />
+        <translation>Es wurde nichts wiederhergestellt.</translation>
     </message>
     <message>
         <source>Restored. The replaced store is kept at %1.</source>
-        <translation type="unfinished" />
+        <translation>Wiederhergestellt. Der ersetzte Datenbestand liegt unter %1.</translation>
     </message>
 </context>
 <context>
@@ -1753,6 +1753,29 @@ Datenordner: %3</translation>
     <message>
         <source>See the app as:</source>
         <translation>Die Anwendung sehen als:</translation>
+    </message>
+</context>
+<context>
+    <name>RoleViews</name>
+    <message>
+        <source>Contacts</source>
+        <translation>Kontakte</translation>
+    </message>
+    <message>
+        <source>Selling</source>
+        <translation>Verkaufen</translation>
+    </message>
+    <message>
+        <source>Administration</source>
+        <translation>Verwaltung</translation>
+    </message>
+    <message>
+        <source>Marketing</source>
+        <translation>Marketing</translation>
+    </message>
+    <message>
+        <source>Campaigns &amp; leads</source>
+        <translation>Kampagnen und Leads</translation>
     </message>
 </context>
 <context>
@@ -1817,15 +1840,15 @@ Datenordner: %3</translation>
     <name>SalesView</name>
     <message>
         <source>&amp;Week</source>
-        <translation type="unfinished" />
+        <translation>&amp;Woche</translation>
     </message>
     <message>
         <source>&amp;Find a contact</source>
-        <translation type="unfinished" />
+        <translation>Kontakt &amp;finden</translation>
     </message>
     <message>
         <source>Lead &amp;inbox</source>
-        <translation type="unfinished" />
+        <translation>Lead-&amp;Eingang</translation>
     </message>
 </context>
 <context>
@@ -2042,35 +2065,35 @@ Datenordner: %3</translation>
     <name>StoreProblemDialog</name>
     <message>
         <source>The store cannot be opened</source>
-        <translation type="unfinished" />
+        <translation>Der Datenbestand kann nicht geöffnet werden</translation>
     </message>
     <message>
         <source>%1 cannot be opened: %2.</source>
-        <translation type="unfinished" />
+        <translation>%1 kann nicht geöffnet werden: %2.</translation>
     </message>
     <message>
         <source>Restore from backup…</source>
-        <translation type="unfinished" />
+        <translation>Aus Sicherung wiederherstellen …</translation>
     </message>
     <message>
         <source>There is no snapshot of this store to restore.</source>
-        <translation type="unfinished" />
+        <translation>Es gibt keine Sicherung dieses Datenbestands zum Wiederherstellen.</translation>
     </message>
     <message>
         <source>Start afresh and re-sync from the server</source>
-        <translation type="unfinished" />
+        <translation>Neu beginnen und vom Server neu synchronisieren</translation>
     </message>
     <message>
         <source>To re-sync, start ContactDesk with a new store and sign in to your server, or run: contactdesk sync --store NEW_FILE --server URL --user NAME. Everything you synced comes back from the server.</source>
-        <translation type="unfinished" />
+        <translation>Zum Neusynchronisieren starten Sie ContactDesk mit einem neuen Datenbestand und melden sich an Ihrem Server an, oder führen Sie aus: contactdesk sync --store NEW_FILE --server URL --user NAME. Alles, was Sie synchronisiert haben, kommt vom Server zurück.</translation>
     </message>
     <message>
         <source>Open read-only</source>
-        <translation type="unfinished" />
+        <translation>Schreibgeschützt öffnen</translation>
     </message>
     <message>
         <source>Quit</source>
-        <translation type="unfinished" />
+        <translation>Beenden</translation>
     </message>
 </context>
 <context>
@@ -2115,15 +2138,15 @@ Datenordner: %3</translation>
     <name>WeekPlanView</name>
     <message>
         <source>◀ &amp;Previous</source>
-        <translation type="unfinished" />
+        <translation>◀ &amp;Vorherige</translation>
     </message>
     <message>
         <source>&amp;This week</source>
-        <translation type="unfinished" />
+        <translation>&amp;Diese Woche</translation>
     </message>
     <message>
         <source>&amp;Next ▶</source>
-        <translation type="unfinished" />
+        <translation>&amp;Nächste ▶</translation>
     </message>
     <message>
         <source>&amp;Log call…</source>
@@ -2131,121 +2154,119 @@ Datenordner: %3</translation>
     </message>
     <message>
         <source>&amp;Export .ics…</source>
-        <translation type="unfinished" />
+        <translation>.ics &amp;exportieren …</translation>
     </message>
     <message>
         <source>Campaigns running this week</source>
-        <translation type="unfinished" />
+        <translation>Diese Woche laufende Kampagnen</translation>
     </message>
     <message>
         <source>Week plan</source>
-        <translation type="unfinished" />
+        <translation>Wochenplan</translation>
     </message>
     <message>
         <source>When</source>
-        <translation type="unfinished" />
+        <translation>Wann</translation>
     </message>
     <message>
         <source>What</source>
-        <translation type="unfinished" />
+        <translation>Was</translation>
     </message>
     <message>
         <source>Who</source>
-        <translation type="unfinished" />
+        <translation>Wer</translation>
     </message>
     <message>
         <source>Deal value</source>
-        <translation type="unfinished" />
+        <translation>Auftragswert</translation>
     </message>
     <message>
         <source>Lead score</source>
-        <translation type="unfinished" />
+        <translation>Lead-Punktzahl</translation>
     </message>
     <message>
         <source>Flag</source>
-        <translation type="unfinished" />
+        <translation>Markierung</translation>
     </message>
     <message>
         <source>The week plan belongs to a user; sign in as one.</source>
-        <translation type="unfinished" />
+        <translation>Der Wochenplan gehört zu einem Benutzer; melden Sie sich als einer an.</translation>
     </message>
     <message>
         <source>Week of %1 – %2</source>
-        <translation type="unfinished" />
+        <translation>Woche vom %1 – %2</translation>
     </message>
     <message>
         <source>Overdue</source>
-        <translation type="unfinished" />
+        <translation>Überfällig</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more overdue</source>
+        <translation><numerusform>… und %n weiterer überfällig</numerusform><numerusform>… und %n weitere überfällig</numerusform></translation>
     </message>
     <message>
         <source>%1 (today)</source>
-        <translation type="unfinished" />
+        <translation>%1 (heute)</translation>
     </message>
     <message>
         <source>Open leads with no next step</source>
-        <translation type="unfinished" />
+        <translation>Offene Leads ohne nächsten Schritt</translation>
     </message>
     <message>
         <source>Lead: %1</source>
-        <translation type="unfinished" />
+        <translation>Lead: %1</translation>
     </message>
     <message>
         <source>unknown source</source>
-        <translation type="unfinished" />
+        <translation>unbekannte Quelle</translation>
     </message>
     <message>
         <source>no next step</source>
-        <translation type="unfinished" />
+        <translation>kein nächster Schritt</translation>
     </message>
     <message>
         <source>Keep in touch: cadence ran out</source>
-        <translation type="unfinished" />
+        <translation>In Kontakt bleiben: Intervall abgelaufen</translation>
     </message>
     <message>
         <source>never</source>
-        <translation type="unfinished" />
+        <translation>nie</translation>
     </message>
     <message>
         <source>Every %1 days; last contact %2</source>
-        <translation type="unfinished" />
+        <translation>Alle %1 Tage; letzter Kontakt %2</translation>
     </message>
     <message>
         <source>keep in touch</source>
-        <translation type="unfinished" />
+        <translation>in Kontakt bleiben</translation>
     </message>
     <message numerus="yes">
         <source>%n item(s) this week</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation><numerusform>%n Eintrag diese Woche</numerusform><numerusform>%n Einträge diese Woche</numerusform></translation>
     </message>
     <message>
         <source>No campaigns running this week.</source>
-        <translation type="unfinished" />
+        <translation>Diese Woche laufen keine Kampagnen.</translation>
     </message>
     <message numerus="yes">
         <source>%n lead(s) expected</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation><numerusform>%n Lead erwartet</numerusform><numerusform>%n Leads erwartet</numerusform></translation>
     </message>
     <message>
         <source>no lead estimate</source>
-        <translation type="unfinished" />
+        <translation>keine Lead-Schätzung</translation>
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt; (%2, until %3): %4</source>
-        <translation type="unfinished" />
+        <translation>&lt;b&gt;%1&lt;/b&gt; (%2, bis %3): %4</translation>
     </message>
     <message>
         <source>Campaigns this week: </source>
-        <translation type="unfinished" />
+        <translation>Kampagnen diese Woche: </translation>
     </message>
     <message>
         <source>overdue</source>
-        <translation type="unfinished" />
+        <translation>überfällig</translation>
     </message>
     <message>
         <source>done</source>
@@ -2253,18 +2274,15 @@ Datenordner: %3</translation>
     </message>
     <message>
         <source>Export the week</source>
-        <translation type="unfinished" />
+        <translation>Die Woche exportieren</translation>
     </message>
     <message>
         <source>Calendar files (*.ics)</source>
-        <translation type="unfinished" />
+        <translation>Kalenderdateien (*.ics)</translation>
     </message>
     <message numerus="yes">
         <source>Exported %n event(s) to %1</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation><numerusform>%n Termin nach %1 exportiert</numerusform><numerusform>%n Termine nach %1 exportiert</numerusform></translation>
     </message>
 </context>
 <context>
@@ -2349,11 +2367,15 @@ Datenordner: %3</translation>
 %2
 
 Restore anyway? They stay in a safety copy of the current store.</source>
-        <translation type="unfinished" />
+        <translation>%1 hier gemachte Änderungen haben den Server nicht erreicht und sind nicht in dieser Sicherung:
+
+%2
+
+Trotzdem wiederherstellen? Sie bleiben in einer Sicherheitskopie des aktuellen Datenbestands erhalten.</translation>
     </message>
     <message>
         <source>Unsynced changes</source>
-        <translation type="unfinished" />
+        <translation>Nicht synchronisierte Änderungen</translation>
     </message>
 </context>
 <context>
@@ -2412,51 +2434,51 @@ Restore anyway? They stay in a safety copy of the current store.</source>
     </message>
     <message>
         <source>Another program (perhaps another ContactDesk window) is writing to this store. Close it and start ContactDesk again.</source>
-        <translation type="unfinished" />
+        <translation>Ein anderes Programm (vielleicht ein anderes ContactDesk-Fenster) schreibt in diesen Datenbestand. Schließen Sie es und starten Sie ContactDesk erneut.</translation>
     </message>
     <message>
         <source>A newer ContactDesk wrote this store. Install that version to open it; this one leaves it untouched rather than risk a downgrade.</source>
-        <translation type="unfinished" />
+        <translation>Eine neuere ContactDesk-Version hat diesen Datenbestand geschrieben. Installieren Sie diese Version, um ihn zu öffnen; diese Version lässt ihn unberührt, statt eine Herabstufung zu riskieren.</translation>
     </message>
     <message>
         <source>ContactDesk needs to write next to the store. Copy it to a folder you can write to and open that copy.</source>
-        <translation type="unfinished" />
+        <translation>ContactDesk muss neben den Datenbestand schreiben können. Kopieren Sie ihn in einen beschreibbaren Ordner und öffnen Sie diese Kopie.</translation>
     </message>
     <message>
         <source>%1 d %2 h</source>
-        <translation type="unfinished" />
+        <translation>%1 T. %2 Std.</translation>
     </message>
     <message>
         <source>%1 h %2 min</source>
-        <translation type="unfinished" />
+        <translation>%1 Std. %2 Min.</translation>
     </message>
     <message>
         <source>%1 min</source>
-        <translation type="unfinished" />
+        <translation>%1 Min.</translation>
     </message>
     <message>
         <source>Call</source>
-        <translation type="unfinished" />
+        <translation>Anruf</translation>
     </message>
     <message>
         <source>Meeting</source>
-        <translation type="unfinished" />
+        <translation>Besprechung</translation>
     </message>
     <message>
         <source>Follow-up</source>
-        <translation type="unfinished" />
+        <translation>Nachfassen</translation>
     </message>
     <message>
         <source>Email</source>
-        <translation type="unfinished" />
+        <translation>E-Mail</translation>
     </message>
     <message>
         <source>Task</source>
-        <translation type="unfinished" />
+        <translation>Aufgabe</translation>
     </message>
     <message>
         <source>Hand-over</source>
-        <translation type="unfinished" />
+        <translation>Übergabe</translation>
     </message>
 </context>
 </TS>
