@@ -27,6 +27,7 @@ from contactdesk.services.field_catalog import FieldSpec
 from contactdesk.services.record_queries import Record, page_records, visible_fields
 from contactdesk.services.search import search_records
 from contactdesk.store import Store
+from ui.admin.preview_report_export import ExportPreview, ReportPreview
 from ui.database_worker import DatabaseWorker, TaskControl
 from ui.forms.record_form import RecordForm
 from ui.models.record_table_model import FieldNameRole
@@ -155,4 +156,6 @@ PREVIEW_SURFACES: list[PreviewSurface] = [
     PreviewSurface(QT_TRANSLATE_NOOP(TRANSLATION_CONTEXT, "Contact form"), ContactFormPreview),
     PreviewSurface(QT_TRANSLATE_NOOP(TRANSLATION_CONTEXT, "Contact list"), ContactListPreview),
     PreviewSurface(QT_TRANSLATE_NOOP(TRANSLATION_CONTEXT, "Search"), SearchPreview),
+    PreviewSurface(QT_TRANSLATE_NOOP(TRANSLATION_CONTEXT, "Reports"), ReportPreview),
+    PreviewSurface(QT_TRANSLATE_NOOP(TRANSLATION_CONTEXT, "Export"), ExportPreview),
 ]

@@ -6,6 +6,7 @@ import pytest
 
 from contactdesk.services import rule_admin
 from contactdesk.services.actor import Actor
+from ui.admin.preview_report_export import ExportPreview, ReportPreview
 from ui.admin.preview_surfaces import ContactFormPreview, ContactListPreview, SearchPreview
 from ui.admin.role_preview import RolePreview
 
@@ -47,3 +48,16 @@ def test_the_preview_form_cannot_be_saved(sales_preview) -> None:
     form = sales_preview.surface(0).form
     assert form is not None
     assert not form.can_save
+
+
+def test_the_previewed_export_carries_no_hidden_column(sales_preview) -> None:
+    export = sales_preview.surface(4)
+    assert isinstance(export, ExportPreview)
+    assert "Name" in export.column_labels()
+    assert "Email" not in export.column_labels()
+
+
+def test_reports_are_previewed_as_the_role(sales_preview) -> None:
+    reports = sales_preview.surface(3)
+    assert isinstance(reports, ReportPreview)
+    assert reports.report_view._session.actor.role == "sales"
