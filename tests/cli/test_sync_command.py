@@ -1,0 +1,76 @@
+"""`contactdesk sync`: prints what moved; user errors are one line and exit 1."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import keyring
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parents[1] / "sync"))
+
+from server_process import (
+    PASSWORD,
+    MemoryKeyring,
+    ServerProcess,
+    free_port,
+    running_server,
+)
+
+from contactdesk.cli.main import main
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerProcess]:
+    with running_server(tmp_path_factory.mktemp("server")) as process:
+        yield process
+
+
+@pytest.fixture(autouse=True)
+def memory_keyring(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    previous = keyring.get_keyring()
+    keyring.set_keyring(MemoryKeyring())
+    yield
+    keyring.set_keyring(previous)
+
+
+def test_sync_prints_what_moved(
+    server: ServerProcess,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.setenv("CONTACTDESK_PASSWORD", PASSWORD)
+    status = main(
+        ["sync", "--store", str(tmp_path / "c.db"), "--server", server.url, "--user", "sam"]
+    )
+    assert status == 0
+    assert capsys.readouterr().out.startswith("pushed 0, pulled ")
+
+
+def test_a_wrong_password_exits_1_with_one_line(
+    server: ServerProcess,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.setenv("CONTACTDESK_PASSWORD", "wrong")
+    status = main(
+        ["sync", "--store", str(tmp_path / "c.db"), "--server", server.url, "--user", "sam"]
+    )
+    error = capsys.readouterr().err
+    assert status == 1
+    assert error.count("\n") == 1 and "sign-in refused" in error
+
+
+def test_an_unreachable_server_exits_1_with_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("CONTACTDESK_PASSWORD", PASSWORD)
+    url = f"http://127.0.0.1:{free_port()}"
+    status = main(["sync", "--store", str(tmp_path / "c.db"), "--server", url, "--user", "sam"])
+    error = capsys.readouterr().err
+    assert status == 1
+    assert error.count("\n") == 1 and "cannot reach the server" in error
