@@ -15,10 +15,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "tests" / "sync"))
 
-from server_process import new_client, running_server  # noqa: E402
+from server_process import new_client, running_server
 
-from contactdesk.services import unit_of_work  # noqa: E402
-from contactdesk.sync_protocol import PushedChange  # noqa: E402
+from contactdesk.services import unit_of_work
+from contactdesk.sync_protocol import PushedChange
 
 CONTACTS = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
 EDITS = 1_000
