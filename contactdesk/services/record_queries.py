@@ -12,7 +12,19 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, String, Uuid, and_, func, or_, select, type_coerce
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    String,
+    Uuid,
+    and_,
+    exists,
+    func,
+    or_,
+    select,
+    type_coerce,
+    union_all,
+)
 from sqlalchemy.orm import Session
 
 from contactdesk.errors import AccessDenied, NotFound, ValidationError
@@ -21,7 +33,13 @@ from contactdesk.model.base import Base
 from contactdesk.services.actor import Actor
 from contactdesk.services.custom_values import read_values, to_columns
 from contactdesk.services.field_catalog import ENTITIES, EntitySpec, FieldSpec, entity_spec
-from contactdesk.services.field_rules import META_FIELDS, CustomField, Policy, scope_clause
+from contactdesk.services.field_rules import (
+    META_FIELDS,
+    CustomField,
+    Policy,
+    scope_clause,
+    scope_owner_branches,
+)
 from contactdesk.services.field_values import coerce_value
 from contactdesk.services.policy_cache import policy_for
 from contactdesk.store.local_store import Store
@@ -204,16 +222,22 @@ def _escape_like(text: str) -> str:
 
 
 def _custom_clause(spec: EntitySpec, custom: CustomField, condition: Condition) -> Any:
+    # A correlated EXISTS probes custom_values' primary key (record_id, field_id)
+    # once per candidate record, so the other, more selective conditions lead.
+    # ``id IN (SELECT record_id ...)`` made SQLite build the whole list of
+    # matching values first (300,000 ids for "loyalty >= 7" on 1M contacts).
     model: Any = _table(spec).c
     values: Any = CustomValue.__table__.c
     field_spec = custom.as_spec()
     is_number = custom.type in ("number", "money", "boolean")
     stored_column: Any = values.value_number if is_number else values.value_text
-    matching = select(values.record_id).where(values.field_id == custom.id)
+    found = select(values.record_id).where(
+        values.record_id == model.id, values.field_id == custom.id
+    )
     if condition.op == "empty":
-        return model.id.not_in(matching)
+        return ~exists(found)
     if condition.op == "filled":
-        return model.id.in_(matching)
+        return exists(found)
     if condition.op in ("contains", "startswith"):
         clause = _compare(stored_column, condition, str(condition.value))
     elif condition.op == "in":
@@ -227,9 +251,10 @@ def _custom_clause(spec: EntitySpec, custom: CustomField, condition: Condition) 
         text, number = to_columns(custom, coerce_value(field_spec, condition.value, spec.name))
         stored_value = number if is_number else text
         if condition.op == "ne":
-            return model.id.not_in(matching.where(stored_column == stored_value))
+            # "is not X" includes records with no value at all.
+            return ~exists(found.where(stored_column == stored_value))
         clause = _compare(stored_column, condition, stored_value)
-    return model.id.in_(matching.where(clause))
+    return exists(found.where(clause))
 
 
 def _filters(spec: EntitySpec, policy: Policy, where: Sequence[Condition]) -> list[Any]:
@@ -325,6 +350,11 @@ def page_records(
                 return Page([], None)
             conditions.append(_after_clause(sort_column, model.id, (anchor[0], anchor[1]), spec))
         query = _projection(spec, policy).where(*conditions).order_by(*ordering).limit(limit + 1)
+        branches = None if offset else scope_owner_branches(session, spec, policy, actor)
+        if branches:
+            query = query.where(
+                model.id.in_(_branch_ids(spec, conditions, branches, ordering, limit))
+            )
         id_keys = _id_keys(spec, policy)
         rows = [_to_record(row, id_keys) for row in session.execute(query)]
         more = len(rows) > limit
@@ -341,6 +371,25 @@ def page_records(
             )
             next_after = (sort_value, last["id"])
         return Page(rows, next_after)
+
+
+def _branch_ids(
+    spec: EntitySpec,
+    conditions: list[Any],
+    branches: list[ColumnElement[bool]],
+    ordering: list[Any],
+    limit: int,
+) -> Any:
+    """Ids of the next page, read as the union of one index range per owner."""
+    parts = [
+        select(_column(spec, "id"))
+        .where(*conditions, branch)
+        .order_by(*ordering)
+        .limit(limit + 1)
+        .subquery()
+        for branch in branches
+    ]
+    return union_all(*(select(part.c.id) for part in parts))
 
 
 def _after_clause(

@@ -147,3 +147,26 @@ def test_a_role_viewed_without_a_user_sees_unassigned_records_only(
 def test_unknown_role_is_refused_listing_the_known_ones(store: Store) -> None:
     with pytest.raises(AccessDenied, match="unknown role 'pirate'"):
         page_records(store, Actor.for_role("pirate"), "contact")
+
+
+def test_a_reps_pages_list_own_and_unassigned_records_in_order(
+    store: Store, admin: Actor, people: dict[str, UserInfo]
+) -> None:
+    names = []
+    with unit_of_work.unit_of_work(store, admin) as work:
+        for index in range(90):
+            owner = (people["rita"].id, people["sam"].id, None)[index % 3]
+            name = f"Client {index:02d}"
+            values = {"display_name": name, "owner_id": str(owner) if owner else None}
+            work.create("contact", values)
+            if owner != people["sam"].id:
+                names.append(name)
+    seen: list[str] = []
+    after = None
+    while True:
+        page = page_records(store, people["rita"].actor(), "contact", after=after, limit=7)
+        seen += [row["display_name"] for row in page.rows]
+        if page.next_after is None:
+            break
+        after = page.next_after
+    assert seen == sorted(names)
