@@ -50,12 +50,18 @@ def contact_card(context: SceneContext) -> QWidget:
     assert plan is not None
     # A contact with work this week, so the card has a deal, collateral and history.
     with_deal = [i for i in plan.items() if i.opportunity_id and i.contact_name]
-    chosen = (with_deal or [i for i in plan.items() if i.contact_name])[0]
-    page.finder.search_box.setText(chosen.contact_name or "")
-    page.finder.search_now()
-    context.settle(lambda: page.finder.results.count() > 0)
-    # Names repeat in the demo: open the very contact the plan named.
-    page.finder.card.load(str(chosen.contact_id))
+    candidates = with_deal or [i for i in plan.items() if i.contact_name]
+    if candidates:
+        chosen = candidates[0]
+        page.finder.search_box.setText(chosen.contact_name or "")
+        page.finder.search_now()
+        context.settle(lambda: page.finder.results.count() > 0)
+        # Names repeat in the demo: open the very contact the plan named.
+        page.finder.card.load(str(chosen.contact_id))
+    else:
+        page.finder.search_now()
+        context.settle(lambda: page.finder.results.count() > 0)
+        page.finder.results.setCurrentRow(0)
     context.settle(lambda: page.finder.card.card is not None)
     return window
 
@@ -82,7 +88,7 @@ def call_dialog(context: SceneContext) -> QWidget:
 def lead_inbox_scene(context: SceneContext) -> QWidget:
     window, page = _sales_page(context)
     page.tabs.setCurrentWidget(page.inbox)
-    context.settle(lambda: bool(page.inbox.leads))
+    context.settle(lambda: bool(page.inbox.missed_label.text()))
     page.inbox.table.selectRow(0)
     return window
 

@@ -110,7 +110,7 @@ def test_won_with_a_typed_story_persists_stage_and_story(
     dialog.stage.setCurrentText("Won")
     dialog.after_sale_owner.setCurrentText("Ada Admin")
     qtbot.keyClicks(dialog.win_story, "Two-week roll-out won it.")
-    qtbot.keyClick(dialog.win_story, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.mouseClick(dialog.buttons.buttons()[0], Qt.MouseButton.LeftButton)
     with store.reading() as session:
         story = session.scalars(select(Intel.text).where(Intel.kind == "win_story")).one()
     assert (_stage_name(store, week), story) == ("Won", "Two-week roll-out won it.")
