@@ -349,12 +349,13 @@ def page_records(
             if anchor is None:
                 return Page([], None)
             conditions.append(_after_clause(sort_column, model.id, (anchor[0], anchor[1]), spec))
-        query = _projection(spec, policy).where(*conditions).order_by(*ordering).limit(limit + 1)
         branches = None if offset else scope_owner_branches(session, spec, policy, actor)
         if branches:
-            query = query.where(
-                model.id.in_(_branch_ids(spec, conditions, branches, ordering, limit))
-            )
+            # The branches apply scope, filters and position; the outer query
+            # only fetches and orders their few ids.
+            ids = _branch_ids(spec, conditions[1:], branches, ordering, limit)
+            conditions = [model.id.in_(ids)]
+        query = _projection(spec, policy).where(*conditions).order_by(*ordering).limit(limit + 1)
         id_keys = _id_keys(spec, policy)
         rows = [_to_record(row, id_keys) for row in session.execute(query)]
         more = len(rows) > limit
