@@ -76,6 +76,7 @@ class LeadInboxView(QWidget):
         self.quality = QSpinBox()
         self.quality.setRange(1, 5)
         self.quality.setValue(3)
+        self.quality.setMaximumWidth(90)
         self.quality.setAccessibleName(self.tr("Lead quality, 1 to 5"))
         self.follow_up_at = QDateTimeEdit()
         self.follow_up_at.setCalendarPopup(True)
