@@ -17,11 +17,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from run_bench import DEFAULT_STORE, Row, SqlRecorder, _compare, _raw_connection  # noqa: E402
+from run_bench import DEFAULT_STORE, Row, SqlRecorder, _compare, _raw_connection
 
-from contactdesk.selling.week_plan import week_plan  # noqa: E402
-from contactdesk.services.directory import list_users  # noqa: E402
-from contactdesk.store import open_store  # noqa: E402
+from contactdesk.selling.week_plan import week_plan
+from contactdesk.services.directory import list_users
+from contactdesk.store import open_store
 
 TARGET_MS = 20.0
 
