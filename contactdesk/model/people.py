@@ -13,7 +13,11 @@ from contactdesk.model.base import Base, RecordMixin
 
 class Account(RecordMixin, Base):
     __tablename__ = "accounts"
-    __table_args__ = (Index("ix_accounts_name_id", "name", "id"),)
+    __table_args__ = (
+        Index("ix_accounts_name_id", "name", "id"),
+        # Segments filter companies by industry; ``id`` makes the lookup covering.
+        Index("ix_accounts_industry_id", "industry", "id"),
+    )
 
     name: Mapped[str] = mapped_column(String(200))
     industry: Mapped[str | None] = mapped_column(String(80))
@@ -35,6 +39,8 @@ class Contact(RecordMixin, Base):
     __table_args__ = (
         Index("ix_contacts_sort_key_id", "sort_key", "id"),
         Index("ix_contacts_owner_sort", "owner_id", "sort_key", "id"),
+        # Segments by buyer title (and company): a covering index for their counts.
+        Index("ix_contacts_title_account", "title", "account_id", "id"),
     )
 
     account_id: Mapped[uuid.UUID | None] = mapped_column(

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, true
+from sqlalchemy import ColumnElement, Select, and_, true
 from sqlalchemy.orm import Session
 
 from contactdesk.model import utc_now
 from contactdesk.reports.report_params import ReportParams
 from contactdesk.segments.segment_counts import segment_member_query
+from contactdesk.segments.segment_members import materialise_members
 from contactdesk.services.actor import Actor
 from contactdesk.services.field_catalog import ENTITIES
 from contactdesk.services.field_rules import Policy, scope_clause
@@ -31,6 +32,7 @@ class ReportContext:
         self.params = params
         self.policy: Policy = policy_for(store, session, actor.role)
         self.now = params.now or utc_now()
+        self._members: Select[Any] | None = None
 
     def require(self, *fields: tuple[str, str]) -> None:
         """Refuse (AccessDenied) when the role may not see a field the report shows or groups by."""
@@ -45,11 +47,19 @@ class ReportContext:
         return scope_clause(ENTITIES[entity], self.policy, self.actor)
 
     def in_segment(self, contact_id: Any) -> ColumnElement[bool]:
-        """``contact_id IN (segment)``, or no condition when the report has no segment."""
+        """``contact_id IN (segment)``, or no condition when the report has no segment.
+
+        The segment is evaluated once per context, on first use, into a
+        temporary table (``segment_members``) that every later query probes.
+        """
         if self.params.segment is None:
             return true()
-        members = segment_member_query(self.session, self.store, self.actor, self.params.segment)
-        clause: ColumnElement[bool] = contact_id.in_(members)
+        if self._members is None:
+            members = segment_member_query(
+                self.session, self.store, self.actor, self.params.segment
+            )
+            self._members = materialise_members(self.session, members)
+        clause: ColumnElement[bool] = contact_id.in_(self._members)
         return clause
 
     def in_period(self, column: Any, params: ReportParams | None = None) -> ColumnElement[bool]:

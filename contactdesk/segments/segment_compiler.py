@@ -3,8 +3,9 @@
 Field conditions reuse ``record_queries.condition_clause``, so segments check
 fields, operators and values exactly as list filters do: an unknown field, a
 field the role may not see, a bad operator or value is refused here, before
-any query runs. The company's fields become ``account_id IN (...)``; related
-data becomes EXISTS subqueries (``related_conditions``).
+any query runs; a custom field becomes a correlated EXISTS on ``custom_values``
+there. The company's fields become ``account_id IN (...)``; related data
+becomes EXISTS subqueries (``related_conditions``).
 """
 
 from __future__ import annotations
@@ -13,7 +14,6 @@ from sqlalchemy import ColumnElement, and_, or_, select, true
 
 from contactdesk.errors import ValidationError
 from contactdesk.model import Account, Contact
-from contactdesk.segments.custom_field_clause import custom_exists_clause
 from contactdesk.segments.related_conditions import CompileContext, related_clause
 from contactdesk.segments.segment_definition import (
     ACCOUNT_PREFIX,
@@ -65,13 +65,9 @@ def _field(condition: FieldCondition, context: CompileContext) -> ColumnElement[
         )
         return Contact.account_id.in_(companies)
     _require_known(CONTACT.name, condition.field, context)
-    checked = condition_clause(
+    return condition_clause(
         CONTACT, context.policy, Condition(condition.field, condition.op, condition.value)
     )
-    custom = context.policy.custom_by_name(CONTACT.name, condition.field)
-    if custom is None or condition.field in CONTACT.by_name:
-        return checked
-    return custom_exists_clause(custom, condition.op, condition.value)
 
 
 def _require_known(entity: str, name: str, context: CompileContext) -> None:

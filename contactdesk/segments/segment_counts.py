@@ -34,6 +34,7 @@ from contactdesk.store.local_store import Store
 # Related breakdowns: a contact with leads from two sources counts under both.
 RELATED_BREAKDOWNS = {"lead_source": ("lead", "source"), "stage": ("opportunity", "stage_id")}
 ID_BATCH = 5_000
+BREAKDOWN_ROWS = 20
 UNSET = "(not set)"
 
 
@@ -116,45 +117,68 @@ def summarise_segment(
     *,
     now: datetime | None = None,
 ) -> SegmentSummary:
-    """Count and breakdown in one read (the builder's live figure). Runs on the worker."""
+    """Count and breakdown in one read (the builder's live figure). Runs on the worker.
+
+    Grouped by a contact or company field, every contact falls in exactly one
+    group, so the count is the sum over all groups: one query gives both.
+    """
     with store.reading() as session:
         clause = compile_segment(session, store, actor, definition, now)
-        count = int(session.scalar(select(func.count(Contact.id)).where(clause)) or 0)
-        rows = _breakdown(session, store, actor, clause, by, 20)
+        if by in RELATED_BREAKDOWNS:
+            count = int(session.scalar(select(func.count(Contact.id)).where(clause)) or 0)
+            rows = _breakdown(session, store, actor, clause, by, BREAKDOWN_ROWS)
+        else:
+            count, rows = _field_breakdown(session, store, actor, clause, by, BREAKDOWN_ROWS)
     return SegmentSummary(count, by, rows)
 
 
 def _breakdown(
     session: Session, store: Store, actor: Actor, clause: ColumnElement[bool], by: str, limit: int
 ) -> list[BreakdownRow]:
+    if by not in RELATED_BREAKDOWNS:
+        return _field_breakdown(session, store, actor, clause, by, limit)[1]
     policy = policy_for(store, session, actor.role)
+    entity, field = RELATED_BREAKDOWNS[by]
+    policy.require_visible(entity, field)
     members = select(Contact.id).where(clause)
+    value: Any
     query: Select[Any]
-    if by in RELATED_BREAKDOWNS:
-        entity, field = RELATED_BREAKDOWNS[by]
-        policy.require_visible(entity, field)
-        if by == "lead_source":
-            value: Any = Lead.source
-            query = select(value, func.count(func.distinct(Lead.contact_id))).where(
-                Lead.contact_id.in_(members), scope_clause(ENTITIES["lead"], policy, actor)
+    if by == "lead_source":
+        value = Lead.source
+        query = select(value, func.count(func.distinct(Lead.contact_id))).where(
+            Lead.contact_id.in_(members), scope_clause(ENTITIES["lead"], policy, actor)
+        )
+    else:
+        value = FunnelStage.name
+        query = (
+            select(value, func.count(func.distinct(Opportunity.contact_id)))
+            .join(FunnelStage, FunnelStage.id == Opportunity.stage_id)
+            .where(
+                Opportunity.contact_id.in_(members),
+                scope_clause(ENTITIES["opportunity"], policy, actor),
             )
-        else:
-            value = FunnelStage.name
-            query = (
-                select(value, func.count(func.distinct(Opportunity.contact_id)))
-                .join(FunnelStage, FunnelStage.id == Opportunity.stage_id)
-                .where(
-                    Opportunity.contact_id.in_(members),
-                    scope_clause(ENTITIES["opportunity"], policy, actor),
-                )
-            )
-    elif by.startswith(ACCOUNT_PREFIX):
+        )
+    rows = session.execute(query.group_by(value).order_by(func.count().desc(), value).limit(limit))
+    return [BreakdownRow(_label(key), int(count)) for key, count in rows]
+
+
+def _field_breakdown(
+    session: Session, store: Store, actor: Actor, clause: ColumnElement[bool], by: str, limit: int
+) -> tuple[int, list[BreakdownRow]]:
+    """(matching contacts, largest groups) by a contact or ``account.`` field, in one query.
+
+    The window total is computed over every group before LIMIT cuts the list.
+    """
+    policy = policy_for(store, session, actor.role)
+    value: Any
+    query: Select[Any]
+    if by.startswith(ACCOUNT_PREFIX):
         name = by[len(ACCOUNT_PREFIX) :]
         _require_groupable("account", name)
         policy.require_visible("account", name)
         value = getattr(Account, name)
         query = (
-            select(value, func.count(Contact.id))
+            select(value, func.count(), func.sum(func.count()).over())
             .select_from(Contact)
             .outerjoin(Account, Account.id == Contact.account_id)
             .where(clause)
@@ -163,9 +187,15 @@ def _breakdown(
         _require_groupable("contact", by)
         policy.require_visible("contact", by)
         value = getattr(Contact, by)
-        query = select(value, func.count(Contact.id)).where(clause)
-    rows = session.execute(query.group_by(value).order_by(func.count().desc()).limit(limit))
-    return [BreakdownRow(UNSET if key is None else str(key), int(count)) for key, count in rows]
+        query = select(value, func.count(), func.sum(func.count()).over()).where(clause)
+    found = session.execute(query.group_by(value).order_by(func.count().desc(), value).limit(limit))
+    rows = found.all()
+    total = int(rows[0][2]) if rows else 0
+    return total, [BreakdownRow(_label(key), int(count)) for key, count, _ in rows]
+
+
+def _label(key: Any) -> str:
+    return UNSET if key is None else str(key)
 
 
 def _require_groupable(entity: str, name: str) -> None:
