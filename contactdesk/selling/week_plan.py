@@ -47,8 +47,8 @@ from contactdesk.store.local_store import Store
 DAY_LIMIT = 50
 OVERDUE_LIMIT = 50
 FLAG_LIMIT = 30
-# Totals beyond this are shown as "999+": counting further would read the whole history.
-COUNT_CAP = 999
+# Totals beyond this are shown as "200+": counting further would read the whole history.
+COUNT_CAP = 200
 
 
 @dataclass(frozen=True)
