@@ -106,6 +106,12 @@ class BulkLoader:
         for _, sql in triggers:
             self.connection.execute(sql)
         self.connection.execute("COMMIT")
+        report("planner statistics")
+        # Without statistics SQLite's planner drives "id IN (...) AND (owner = ? OR
+        # owner IS NULL)" from the owner index (100,000 rows) instead of 50 key
+        # lookups. A sampled ANALYZE takes under a second on 1M contacts.
+        self.connection.execute("PRAGMA analysis_limit=1000")
+        self.connection.execute("ANALYZE")
 
     def close(self) -> None:
         """Hand the file back in the store's normal journal mode (WAL)."""

@@ -2,7 +2,7 @@
 
 Used after a bulk load ran with the search triggers suspended. The columns
 written here are the ones the insert triggers of the search-index migration
-write (name, company, email, phone); ``tests/demo`` checks that a rebuilt index
+write (kind, name, company, email, phone); ``tests/demo`` checks that a rebuilt index
 equals the one the triggers build, so the two cannot drift apart unnoticed.
 """
 
@@ -13,12 +13,12 @@ import sqlite3
 REBUILD = (
     "INSERT INTO search_docs(entity, record_id) SELECT 'account', id FROM accounts",
     "INSERT INTO search_docs(entity, record_id) SELECT 'contact', id FROM contacts",
-    """INSERT INTO search_index(rowid, name, company, email, phone)
-       SELECT d.rowid, a.name, a.name, NULL, a.phone
+    """INSERT INTO search_index(rowid, kind, name, company, email, phone)
+       SELECT d.rowid, 'account', a.name, a.name, NULL, a.phone
        FROM search_docs AS d JOIN accounts AS a ON a.id = d.record_id
        WHERE d.entity = 'account'""",
-    """INSERT INTO search_index(rowid, name, company, email, phone)
-       SELECT d.rowid, c.display_name, a.name, c.email,
+    """INSERT INTO search_index(rowid, kind, name, company, email, phone)
+       SELECT d.rowid, 'contact', c.display_name, a.name, c.email,
               trim(coalesce(c.phone, '') || ' ' || coalesce(c.mobile, ''))
        FROM search_docs AS d JOIN contacts AS c ON c.id = d.record_id
        LEFT JOIN accounts AS a ON a.id = c.account_id

@@ -124,9 +124,12 @@ def _scoped_match(policy: Policy, entity: str, expression: str) -> str | None:
     columns = _columns_filter(policy, entity)
     if not columns:
         return None
+    # The kind term lets FTS5 intersect doclists instead of the query joining
+    # every match to search_docs only to drop the other kind.
+    kind = f'kind : "{entity}"'
     if expression.startswith("phone :"):
-        return expression if "phone" in columns else None
-    return f"{columns} : ({expression})"
+        return f"{kind} AND {expression}" if "phone" in columns else None
+    return f"{kind} AND {columns} : ({expression})"
 
 
 def search_records(

@@ -102,7 +102,7 @@ def test_search_index_equals_the_one_the_triggers_build(
         connection.execute("INSERT INTO contacts SELECT * FROM demo.contacts")
         connection.commit()
         sql = (
-            "SELECT d.entity, d.record_id, s.name, s.company, s.email, s.phone "
+            "SELECT d.entity, d.record_id, s.kind, s.name, s.company, s.email, s.phone "
             "FROM {db}search_docs AS d JOIN {db}search_index AS s ON s.rowid = d.rowid "
             "ORDER BY d.record_id"
         )
@@ -117,7 +117,11 @@ def test_search_index_equals_the_one_the_triggers_build(
 def test_schema_after_the_load_is_the_migrated_schema(demo: DemoSummary, tmp_path: Path) -> None:
     fresh = tmp_path / "fresh.db"
     open_store(fresh).close()
-    sql = "SELECT type, name, sql FROM sqlite_master ORDER BY type, name"
+    # sqlite_stat* hold planner statistics from ANALYZE, not schema.
+    sql = (
+        "SELECT type, name, sql FROM sqlite_master "
+        "WHERE name NOT LIKE 'sqlite_stat%' ORDER BY type, name"
+    )
     schemas = []
     for path in (demo.path, fresh):
         connection = sqlite3.connect(path)
@@ -137,3 +141,12 @@ def test_demo_store_is_left_in_wal_mode(demo: DemoSummary) -> None:
 
 def str_uuid(hex_id: str) -> str:
     return str(uuid.UUID(hex=hex_id))
+
+
+def test_demo_store_carries_planner_statistics(demo: DemoSummary) -> None:
+    connection = sqlite3.connect(demo.path)
+    try:
+        analysed = {row[0] for row in connection.execute("SELECT tbl FROM sqlite_stat1")}
+    finally:
+        connection.close()
+    assert {"contacts", "accounts", "activities"} <= analysed
