@@ -18,6 +18,7 @@ from contactdesk import __version__
 from contactdesk.paths import data_dir
 from contactdesk.services.changes import ChangeSet
 from contactdesk.services.record_queries import count_records
+from ui.data_transfer.transfer_actions import add_transfer_actions
 from ui.database_worker import TaskControl
 from ui.forms.record_form_dialog import RecordFormDialog
 from ui.help.shortcuts_dialog import ShortcutsDialog
@@ -104,6 +105,9 @@ class MainWindow(QMainWindow):
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         for action in (self.new_action, self.save_action):
             file_menu.addAction(action)
+        file_menu.addSeparator()
+        # Import…, Export…, Find duplicates… for the roles that get them (ui/data_transfer).
+        self.transfer_actions = add_transfer_actions(file_menu, self._context, self)
         file_menu.addSeparator()
         file_menu.addAction(self.close_action)
         file_menu.addAction(self.quit_action)

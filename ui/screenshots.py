@@ -31,6 +31,7 @@ from ui.admin.admin_screenshot_scenes import ADMIN_SCENES
 from ui.app import application
 from ui.app_session import AppSession
 from ui.app_shell_scenes import APP_SHELL_SCENES
+from ui.data_transfer.data_transfer_scenes import DATA_TRANSFER_SCENES
 from ui.database_worker import DatabaseWorker
 from ui.dialogs.record_detail_dialog import RecordDetailDialog
 from ui.dialogs.user_picker_dialog import UserPickerDialog
@@ -165,6 +166,9 @@ SCENES.update(SALES_SCENES)
 
 # The app shell's scenes (first-run welcome, preferences, a view in German).
 SCENES.update(APP_SHELL_SCENES)
+
+# Import wizard, duplicate review and export dialog (ui/data_transfer).
+SCENES.update(DATA_TRANSFER_SCENES)
 
 
 # -- rendering -----------------------------------------------------------------

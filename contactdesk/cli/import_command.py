@@ -1,5 +1,8 @@
 """``contactdesk import``: read a CSV or vCard file into the store; print what was skipped.
 
+Rows imported with a value kept as unverified text (a phone that does not
+parse, an odd email) are listed under ``warnings``; they are not skipped.
+
 Exit 0 when the file could be read (even with skipped rows), 1 when it could not.
 """
 
@@ -36,12 +39,18 @@ def run(args: argparse.Namespace) -> int:
             print(f"  line {row.location}: {row.reason}")
         if result.skipped_count > len(result.skipped):
             print(f"  ... and {result.skipped_count - len(result.skipped)} more")
+        if result.warning_count:
+            # Imported rows with a value kept as unverified text: not skipped, but worth a look.
+            print(f"warnings {result.warning_count}")
+            for warning in result.warnings:
+                print(f"  line {warning.location}: {warning.message}")
+            if result.warning_count > len(result.warnings):
+                print(f"  ... and {result.warning_count - len(result.warnings)} more")
         if result.duplicate_count:
             print(f"possible duplicates of existing contacts {result.duplicate_count}")
             for duplicate in result.duplicates:
                 print(
-                    f"  line {duplicate.location}: {duplicate.reason}"
-                    f" as {duplicate.existing_name}"
+                    f"  line {duplicate.location}: {duplicate.reason} as {duplicate.existing_name}"
                 )
         print(f"import id {result.batch_id}")
         return 0

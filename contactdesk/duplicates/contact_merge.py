@@ -15,7 +15,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from sqlalchemy import Table, delete, insert, select, update
@@ -43,6 +43,7 @@ from contactdesk.services.field_rules import scope_clause
 from contactdesk.services.record_derivations import contact_sort_key
 from contactdesk.services.unit_of_work import UnitOfWork, unit_of_work
 from contactdesk.store.local_store import Store
+from contactdesk.store.snapshots import snapshot_if_due
 
 SURVIVOR = "survivor"
 ABSORBED = "absorbed"
@@ -57,6 +58,8 @@ ALTERNATE_KIND = {"email": "email", "phone": "phone", "mobile": "phone"}
 ADDRESS_FIELDS = ("street", "city", "region", "postcode", "country")
 NOT_PICKED = frozenset({"notes", *ADDRESS_FIELDS[1:]})
 MERGED_LABEL = "merged"
+# A store snapshot ("pre-merge") is taken before a merge unless one is younger than this.
+MERGE_SNAPSHOT_EVERY = timedelta(minutes=30)
 
 
 def _table(model: type[Base]) -> Table:
@@ -325,6 +328,10 @@ def merge_contacts(
     """
     if survivor_id == absorbed_id:
         raise ValidationError("merge", "a contact cannot be merged with itself")
+    if store.path is not None:
+        # Each merge can be undone on its own; the snapshot guards a whole review
+        # session, so one per MERGE_SNAPSHOT_EVERY rather than a full copy per pair.
+        snapshot_if_due(store.path, "pre-merge", MERGE_SNAPSHOT_EVERY)
     with unit_of_work(store, actor) as work:
         survivor = _load_in_scope(work, survivor_id)
         absorbed = _load_in_scope(work, absorbed_id)

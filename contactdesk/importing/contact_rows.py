@@ -2,9 +2,16 @@
 
 Every value goes through the same coercion the services use for a typed-in
 value (:func:`contactdesk.services.field_values.coerce_value`), so an import
-can never store what a form would refuse. A value that fails is reported
-for its row with the field and the reason; the row is then skipped whole, so
-that a contact is never stored with part of its data silently missing.
+can never store what a form would refuse.
+
+A value that fails but can be kept as text is kept, never dropped with its
+person: a phone that does not parse in the default region (a German
+``034441/ 39 23 34``, a word like ``Pager``), an email address of an odd
+shape, and a custom value of the wrong type. Phones and emails become a
+ContactDetail labelled "... (unverified)"; a custom value goes to the notes
+under its field name. Each is reported as a warning for its row. Only what
+cannot be stored at all (no name, email or phone; a value too long even for
+the notes; a field the role may not edit) skips the row, with its reason.
 """
 
 from __future__ import annotations
@@ -14,6 +21,7 @@ from typing import Any
 
 from contactdesk.errors import AccessDenied, ValidationError
 from contactdesk.importing.parsed_contact import LabeledValue, ParsedContact, Photo, PostalAddress
+from contactdesk.importing.phone_cache import PhoneCache
 from contactdesk.services.field_catalog import ENTITIES
 from contactdesk.services.field_rules import CustomField, Policy
 from contactdesk.services.field_values import coerce_value
@@ -25,6 +33,22 @@ MOBILE_LABELS = ("cell", "mobile", "iphone", "handy", "portable")
 # Card structure, not data about the person: not worth a line in the notes.
 STRUCTURAL_KEYS = frozenset({"version", "prodid", "rev", "uid", "kind"})
 DETAIL_FIELD = {"email": "email", "phone": "phone", "address": "street", "url": "notes"}
+UNVERIFIED = "unverified"
+LABEL_LIMIT = 60
+PHONE_LIMIT = CONTACT.by_name["phone"].max_length or 40
+# Longer than this is not a mistyped value worth keeping but junk in a column.
+KEPT_TEXT_LIMIT = 1_000
+# Text columns whose over-long value moves to the notes instead of costing the row.
+MOVABLE_TO_NOTES = {
+    "title": "Title",
+    "first_name": "First name",
+    "last_name": "Last name",
+    "street": "Street",
+    "city": "City",
+    "region": "Region",
+    "postcode": "Postcode",
+    "country": "Country",
+}
 
 
 @dataclass(frozen=True)
@@ -45,6 +69,7 @@ class ContactRow:
     details: tuple[ContactDetailValue, ...] = ()
     photo: Photo | None = None
     custom: dict[CustomField, Any] = field(default_factory=dict)
+    warnings: tuple[str, ...] = ()
 
 
 def _is_mobile(phone: LabeledValue) -> bool:
@@ -62,7 +87,7 @@ def _address_text(address: PostalAddress) -> str:
     return "\n".join(part for part in parts if part)
 
 
-def _notes(parsed: ParsedContact) -> str:
+def _notes(parsed: ParsedContact, moved: list[str]) -> str:
     """The source's note, then the values with no column of their own, one per line."""
     kept: list[str] = []
     named = (
@@ -78,6 +103,7 @@ def _notes(parsed: ParsedContact) -> str:
         for key, value in parsed.extra.items()
         if value.strip() and key.lower() not in STRUCTURAL_KEYS
     )
+    kept.extend(moved)
     note = parsed.note.strip()
     if not kept:
         return note
@@ -85,7 +111,7 @@ def _notes(parsed: ParsedContact) -> str:
 
 
 def _split_phones(
-    phones: tuple[LabeledValue, ...],
+    phones: list[LabeledValue],
 ) -> tuple[LabeledValue | None, LabeledValue | None, list[LabeledValue]]:
     mobile = next((p for p in phones if _is_mobile(p)), None)
     phone = next((p for p in phones if p is not mobile and "fax" not in p.label), None)
@@ -93,93 +119,222 @@ def _split_phones(
     return phone, mobile, rest
 
 
-def build_contact_row(parsed: ParsedContact, policy: Policy) -> ContactRow:
-    """The stored form of ``parsed`` for a user with ``policy``.
+def _unverified_label(label: str) -> str:
+    return (f"{label} ({UNVERIFIED})" if label else UNVERIFIED)[:LABEL_LIMIT]
 
-    Raises ValidationError (a value is not valid, or the entry has nothing to
-    name it by) or AccessDenied (the role may not edit a field the entry fills).
+
+def _kept_text(kind: str, value: str) -> str:
+    """A value kept unverified must still be storable text; else the row is skipped."""
+    if "\x00" in value:
+        raise ValidationError(f"contact.{kind}", "contains a NUL character")
+    if len(value) > KEPT_TEXT_LIMIT:
+        raise ValidationError(
+            f"contact.{kind}", f"is {len(value)} characters long; at most {KEPT_TEXT_LIMIT} allowed"
+        )
+    return value
+
+
+class ContactRowBuilder:
+    """Builds the stored form of parsed entries for one import, as one role.
+
+    Keeps what is worth keeping across rows: normalised phone numbers (a
+    per-import :class:`PhoneCache`) and the field-name sets already checked
+    against the role's rules, so a million rows are not checked a million times.
     """
-    raw: dict[str, Any] = {
-        "first_name": " ".join(p for p in (parsed.first_name, parsed.middle_name) if p),
-        "last_name": parsed.last_name,
-        "title": parsed.title,
-        "notes": _notes(parsed),
-        "birthday": parsed.birthday,
-    }
-    full_name = parsed.full_name or " ".join(
-        p for p in (parsed.first_name, parsed.middle_name, parsed.last_name) if p
-    )
-    if full_name:
-        raw["display_name"] = full_name
-    details: list[ContactDetailValue] = []
-    if parsed.emails:
-        raw["email"] = parsed.emails[0].value
-        details.extend(
-            ContactDetailValue("email", e.label or None, _coerce("email", e.value))
-            for e in parsed.emails[1:]
+
+    def __init__(self, policy: Policy, phones: PhoneCache | None = None) -> None:
+        self.policy = policy
+        self.phones = phones or PhoneCache()
+        self._editable: set[tuple[str, ...]] = set()
+
+    def build(self, parsed: ParsedContact) -> ContactRow:
+        """The stored form of ``parsed``; what was kept unverified is in ``warnings``.
+
+        Raises ValidationError (a value cannot be stored even as text, or the
+        entry has nothing to name it by) or AccessDenied (the role may not
+        edit a field the entry fills).
+        """
+        warnings: list[str] = []
+        details: list[ContactDetailValue] = []
+        unverified: list[ContactDetailValue] = []
+        moved: list[str] = []
+        custom = self._custom_values(parsed, moved, warnings)
+        values: dict[str, Any] = {}
+        emails = self._emails(parsed.emails, unverified, warnings)
+        if emails:
+            values["email"] = emails[0].value
+            details.extend(
+                ContactDetailValue("email", e.label or None, e.value) for e in emails[1:]
+            )
+        phone, mobile, other_phones = _split_phones(
+            self._phones(parsed.phones, unverified, warnings)
         )
-    phone, mobile, other_phones = _split_phones(parsed.phones)
-    raw["phone"] = phone.value if phone else None
-    raw["mobile"] = mobile.value if mobile else None
-    details.extend(
-        ContactDetailValue("phone", p.label or None, _coerce("phone", p.value))
-        for p in other_phones
-    )
-    addresses = [a for a in parsed.addresses if not a.is_empty()]
-    if addresses:
-        first = addresses[0]
-        raw.update(
-            street=first.street,
-            city=first.city,
-            region=first.region,
-            postcode=first.postcode,
-            country=first.country,
+        if phone is not None:
+            values["phone"] = phone.value
+        if mobile is not None:
+            values["mobile"] = mobile.value
+        details.extend(ContactDetailValue("phone", p.label or None, p.value) for p in other_phones)
+        texts: dict[str, Any] = {
+            "first_name": " ".join(p for p in (parsed.first_name, parsed.middle_name) if p),
+            "last_name": parsed.last_name,
+            "title": parsed.title,
+        }
+        addresses = [a for a in parsed.addresses if not a.is_empty()]
+        if addresses:
+            first = addresses[0]
+            texts.update(
+                street=first.street,
+                city=first.city,
+                region=first.region,
+                postcode=first.postcode,
+                country=first.country,
+            )
+            details.extend(
+                ContactDetailValue("address", a.label or None, _address_text(a))
+                for a in addresses[1:]
+            )
+        details.extend(ContactDetailValue("url", u.label or None, u.value) for u in parsed.urls)
+        details.extend(unverified)
+        for name, value in texts.items():
+            if value:
+                self._text_value(values, name, value, moved, warnings)
+        full_name = parsed.full_name or " ".join(
+            p for p in (parsed.first_name, parsed.middle_name, parsed.last_name) if p
         )
-        details.extend(
-            ContactDetailValue("address", a.label or None, _address_text(a)) for a in addresses[1:]
+        if full_name:
+            values["display_name"] = _coerce("display_name", full_name)
+        if parsed.birthday is not None:
+            values["birthday"] = _coerce("birthday", parsed.birthday)
+        notes = _notes(parsed, moved)
+        if notes:
+            values["notes"] = _coerce("notes", notes)
+        values.update(derive_contact({}, values))
+        account_name = (
+            coerce_value(ACCOUNT_NAME, parsed.organisation, "account")
+            if parsed.organisation.strip()
+            else None
         )
-    details.extend(ContactDetailValue("url", u.label or None, u.value) for u in parsed.urls)
-    values = {name: _coerce(name, value) for name, value in raw.items()}
-    values = {name: value for name, value in values.items() if value is not None}
-    values.update(derive_contact({}, values))
-    account_name = (
-        coerce_value(ACCOUNT_NAME, parsed.organisation, "account")
-        if parsed.organisation.strip()
-        else None
-    )
-    if "display_name" not in values:
-        fallback = account_name or values.get("phone") or values.get("mobile")
-        if not fallback:
-            raise ValidationError("contact.display_name", "the entry has no name, email or phone")
-        values.update(derive_contact({}, {**values, "display_name": fallback}))
-    _check_editable(policy, values, details, account_name)
-    custom = _custom_values(parsed, policy)
-    return ContactRow(values, account_name, tuple(details), parsed.photo, custom)
+        if "display_name" not in values:
+            fallback = (
+                account_name
+                or values.get("phone")
+                or values.get("mobile")
+                or next((d.value for d in unverified), None)
+            )
+            if not fallback:
+                raise ValidationError(
+                    "contact.display_name", "the entry has no name, email or phone"
+                )
+            values.update(derive_contact({}, {**values, "display_name": fallback}))
+        self._check_editable(values, details, account_name, custom)
+        return ContactRow(
+            values, account_name, tuple(details), parsed.photo, custom, tuple(warnings)
+        )
 
+    def _emails(
+        self,
+        emails: tuple[LabeledValue, ...],
+        unverified: list[ContactDetailValue],
+        warnings: list[str],
+    ) -> list[LabeledValue]:
+        checked: list[LabeledValue] = []
+        for email in emails:
+            text = email.value.strip()
+            if not text:
+                continue
+            try:
+                checked.append(LabeledValue(email.label, _coerce("email", text)))
+            except ValidationError as error:
+                unverified.append(
+                    ContactDetailValue(
+                        "email", _unverified_label(email.label), _kept_text("email", text)
+                    )
+                )
+                warnings.append(f"{error.reason}; kept as an unverified email")
+        return checked
 
-def _check_editable(
-    policy: Policy,
-    values: dict[str, Any],
-    details: list[ContactDetailValue],
-    account_name: str | None,
-) -> None:
-    names = [name for name in values if name != "sort_key"]
-    names.extend(DETAIL_FIELD[detail.kind] for detail in details)
-    if account_name:
-        names.append("account_id")
-        policy.require_editable("account", ["name"])
-    policy.require_editable("contact", sorted(set(names)))
+    def _phones(
+        self,
+        phones: tuple[LabeledValue, ...],
+        unverified: list[ContactDetailValue],
+        warnings: list[str],
+    ) -> list[LabeledValue]:
+        checked: list[LabeledValue] = []
+        for phone in phones:
+            text = phone.value.strip()
+            if not text:
+                continue
+            number: str | None = None
+            reason: str | None = f"{text[:40]!r}… is too long for a phone number"
+            if len(text) <= PHONE_LIMIT:
+                number, reason = self.phones.normalise(text)
+            if number is not None:
+                checked.append(LabeledValue(phone.label, number))
+                continue
+            unverified.append(
+                ContactDetailValue(
+                    "phone", _unverified_label(phone.label), _kept_text("phone", text)
+                )
+            )
+            warnings.append(f"{reason}; kept as an unverified phone")
+        return checked
 
-
-def _custom_values(parsed: ParsedContact, policy: Policy) -> dict[CustomField, Any]:
-    typed: dict[CustomField, Any] = {}
-    for name, value in parsed.custom.items():
-        custom = policy.custom_by_name("contact", name)
-        if custom is None or custom.retired:
-            raise ValidationError(f"contact.{name}", "no such custom field on contacts")
-        if not policy.can_edit("contact", name):
-            raise AccessDenied(f"role {policy.role!r} may not edit field contact.{name}")
-        coerced = coerce_value(custom.as_spec(), value, "contact")
+    @staticmethod
+    def _text_value(
+        values: dict[str, Any], name: str, value: str, moved: list[str], warnings: list[str]
+    ) -> None:
+        try:
+            coerced = _coerce(name, value)
+        except ValidationError as error:
+            if name not in MOVABLE_TO_NOTES or "\x00" in value:
+                raise
+            moved.append(f"{MOVABLE_TO_NOTES[name]}: {value}")
+            warnings.append(f"{error}; kept in the notes")
+            return
         if coerced is not None:
-            typed[custom] = coerced
-    return typed
+            values[name] = coerced
+
+    def _check_editable(
+        self,
+        values: dict[str, Any],
+        details: list[ContactDetailValue],
+        account_name: str | None,
+        custom: dict[CustomField, Any],
+    ) -> None:
+        names = {name for name in values if name != "sort_key"}
+        names.update(DETAIL_FIELD[detail.kind] for detail in details)
+        names.update(custom_field.name for custom_field in custom)
+        if account_name:
+            names.add("account_id")
+        key = (*sorted(names), "+account" if account_name else "")
+        if key in self._editable:
+            return
+        if account_name:
+            self.policy.require_editable("account", ["name"])
+        self.policy.require_editable("contact", sorted(names))
+        self._editable.add(key)
+
+    def _custom_values(
+        self, parsed: ParsedContact, moved: list[str], warnings: list[str]
+    ) -> dict[CustomField, Any]:
+        typed: dict[CustomField, Any] = {}
+        for name, value in parsed.custom.items():
+            custom = self.policy.custom_by_name("contact", name)
+            if custom is None or custom.retired:
+                raise ValidationError(f"contact.{name}", "no such custom field on contacts")
+            if not self.policy.can_edit("contact", name):
+                raise AccessDenied(f"role {self.policy.role!r} may not edit field contact.{name}")
+            try:
+                coerced = coerce_value(custom.as_spec(), value, "contact")
+            except ValidationError as error:
+                moved.append(f"{custom.label or name}: {_kept_text(name, value)}")
+                warnings.append(f"{error}; kept in the notes")
+                continue
+            if coerced is not None:
+                typed[custom] = coerced
+        return typed
+
+
+def build_contact_row(parsed: ParsedContact, policy: Policy) -> ContactRow:
+    """The stored form of ``parsed`` for a user with ``policy`` (one row; see ContactRowBuilder)."""
+    return ContactRowBuilder(policy).build(parsed)

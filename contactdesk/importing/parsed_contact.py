@@ -125,5 +125,18 @@ class RowError:
     card_index: int = 0
 
 
+@dataclass(frozen=True, slots=True)
+class RowWarning:
+    """A row that was imported with a value kept as text rather than verified.
+
+    ``location`` is the row's 1-based line, as for :class:`RowError`;
+    ``message`` says which value and how it was kept.
+    """
+
+    location: int
+    message: str
+    card_index: int = 0
+
+
 ParseOutcome = ParsedContact | RowError
 """What every reader yields, one per row or card."""

@@ -20,30 +20,34 @@ from datetime import datetime
 from itertools import islice
 from pathlib import Path
 
-from sqlalchemy import Connection, text
+from sqlalchemy import Connection
 
 from contactdesk.errors import AccessDenied, ContactDeskError, ValidationError
-from contactdesk.importing.bulk_change_log import log_changes
+from contactdesk.importing.bulk_change_log import creation_fields, log_creations
 from contactdesk.importing.column_mapping import ColumnMapping
-from contactdesk.importing.contact_rows import ContactRow, build_contact_row
+from contactdesk.importing.contact_rows import ContactRow, ContactRowBuilder
 from contactdesk.importing.csv_reader import read_csv
 from contactdesk.importing.import_duplicates import ImportDuplicate, find_existing_matches
-from contactdesk.importing.parsed_contact import ParsedContact, ParseOutcome, RowError
-from contactdesk.importing.storage_form import insert_many
+from contactdesk.importing.parsed_contact import ParsedContact, ParseOutcome, RowError, RowWarning
+from contactdesk.importing.storage_form import insert_many, insert_stored, storage_value
 from contactdesk.importing.vcard_reader import read_vcard
 from contactdesk.model import ImportBatch
 from contactdesk.model.base import utc_now
 from contactdesk.services.actor import Actor
 from contactdesk.services.changes import Change, ChangeSet
 from contactdesk.services.custom_values import to_columns
-from contactdesk.services.field_rules import Policy
 from contactdesk.services.policy_cache import policy_for
 from contactdesk.store.local_store import Store
+from contactdesk.store.snapshots import take_snapshot
 
-BATCH_ROWS = 2_000
+BATCH_ROWS = 5_000
 # What a result carries in memory; the database keeps every skipped row.
 REPORTED_SKIPS = 10_000
 REPORTED_DUPLICATES = 1_000
+REPORTED_WARNINGS = 10_000
+ACCOUNT_LOOKUP_CHUNK = 500
+# Imports of more entries than this snapshot the store first ("pre-import").
+SNAPSHOT_ABOVE_ENTRIES = 10_000
 # Listeners are told about at most this many records; more means "refresh everything".
 NOTIFIED_CHANGES = 1_000
 FORMATS = ("csv", "vcard")
@@ -88,7 +92,12 @@ class ImportCancelled(ContactDeskError):
 
 @dataclass
 class ImportResult:
-    """What one import stored and skipped. Lists are capped; counts are complete."""
+    """What one import stored and skipped. Lists are capped; counts are complete.
+
+    ``warnings`` are rows that were imported with a value kept as text rather
+    than verified (a phone that does not parse, an odd email); the row is not
+    among the skipped ones.
+    """
 
     batch_id: uuid.UUID
     file_format: str
@@ -98,6 +107,8 @@ class ImportResult:
     skipped: list[RowError] = field(default_factory=list)
     duplicate_count: int = 0
     duplicates: list[ImportDuplicate] = field(default_factory=list)
+    warning_count: int = 0
+    warnings: list[RowWarning] = field(default_factory=list)
 
 
 def detect_format(path: str | Path) -> str:
@@ -139,7 +150,12 @@ def _outcomes(
 
 
 class _BatchWriter:
-    """Writes one batch of contact rows and everything hanging off them."""
+    """Writes one batch of contact rows and everything hanging off them.
+
+    Tuples are built in storage form (ids as hex, times as text) and written
+    with one ``executemany`` per table: at a million rows, per-row dicts,
+    Change objects and value conversions cost more than SQLite does.
+    """
 
     def __init__(
         self,
@@ -151,96 +167,135 @@ class _BatchWriter:
     ) -> None:
         self.connection = connection
         self.actor = actor
-        self.batch_id = batch_id
+        self.batch_hex = batch_id.hex
+        self.stamp = storage_value(started)
+        self.owner = storage_value(actor.user_id)
         self.started = started
         self.result = result
-        # Organisation name -> account id, found or created during this import.
-        self.accounts: dict[str, uuid.UUID] = {}
+        # Organisation name -> account id (hex), found or created during this import.
+        self.accounts: dict[str, str] = {}
         self.notified: list[Change] = []
 
-    def account_id(self, name: str, created: list[tuple[uuid.UUID, str]]) -> uuid.UUID:
-        known = self.accounts.get(name)
-        if known is not None:
-            return known
-        found = self.connection.execute(
-            text("SELECT id FROM accounts WHERE name = :name ORDER BY id LIMIT 1"), {"name": name}
-        ).scalar()
-        account = uuid.UUID(found) if found else uuid.uuid4()
-        if not found:
-            created.append((account, name))
-        self.accounts[name] = account
-        return account
+    def _resolve_accounts(self, names: set[str]) -> list[tuple[str, str]]:
+        """Look up, in one query per chunk, the account names this import has not met yet."""
+        unknown = sorted(name for name in names if name not in self.accounts)
+        for start in range(0, len(unknown), ACCOUNT_LOOKUP_CHUNK):
+            chunk = unknown[start : start + ACCOUNT_LOOKUP_CHUNK]
+            marks = ", ".join("?" for _ in chunk)
+            for name, found in self.connection.exec_driver_sql(
+                f"SELECT name, MIN(id) FROM accounts WHERE name IN ({marks}) GROUP BY name",
+                tuple(chunk),
+            ):
+                self.accounts[name] = str(found)
+        created = [(uuid.uuid4().hex, name) for name in unknown if name not in self.accounts]
+        self.accounts.update((name, account) for account, name in created)
+        return created
 
     def write(self, rows: list[tuple[ParsedContact, ContactRow]]) -> None:
-        new_accounts: list[tuple[uuid.UUID, str]] = []
+        new_accounts = self._resolve_accounts({r.account_name for _, r in rows if r.account_name})
+        stamp = self.stamp
         contacts: list[tuple[object, ...]] = []
-        changes: list[Change] = []
+        created: list[tuple[str, str]] = []
         details: list[tuple[object, ...]] = []
         photos: list[tuple[object, ...]] = []
         custom: list[tuple[object, ...]] = []
         for _, row in rows:
-            contact_id = uuid.uuid4()
-            values = dict(row.values)
-            if self.actor.user_id is not None:
-                values.setdefault("owner_id", self.actor.user_id)
+            contact_id = uuid.uuid4().hex
+            values = row.values
+            if self.owner is not None and "owner_id" not in values:
+                values["owner_id"] = self.actor.user_id
             if row.account_name:
-                values["account_id"] = self.account_id(row.account_name, new_accounts)
-            stamps = (self.started, self.started, 0)
-            contacts.append((contact_id, *stamps, *(values.get(n) for n in VALUE_COLUMNS)))
-            logged = {name: (None, value) for name, value in values.items()}
+                values["account_id"] = uuid.UUID(self.accounts[row.account_name])
+            contacts.append(
+                (
+                    contact_id,
+                    stamp,
+                    stamp,
+                    0,
+                    *(
+                        v if v is None or type(v) is str else storage_value(v)
+                        for v in map(values.get, VALUE_COLUMNS)
+                    ),
+                )
+            )
+            logged: dict[str, object] = dict(values)
             for detail in row.details:
                 details.append(
-                    (uuid.uuid4(), *stamps, contact_id, detail.kind, detail.label, detail.value)
+                    (
+                        uuid.uuid4().hex,
+                        stamp,
+                        stamp,
+                        0,
+                        contact_id,
+                        detail.kind,
+                        detail.label,
+                        detail.value,
+                    )
                 )
             if row.details:
-                logged["details"] = (None, [[d.kind, d.label, d.value] for d in row.details])
+                logged["details"] = [[d.kind, d.label, d.value] for d in row.details]
             if row.photo is not None:
                 photos.append((contact_id, row.photo.mime_type[:60], row.photo.data))
             for custom_field, value in row.custom.items():
-                custom.append((contact_id, custom_field.id, *to_columns(custom_field, value)))
-                logged[custom_field.name] = (None, value)
-            changes.append(Change("contact", contact_id, "create", logged))
-        account_changes = [
-            Change("account", account, "create", {"name": (None, name)})
-            for account, name in new_accounts
-        ]
+                custom.append(
+                    (
+                        contact_id,
+                        custom_field.id.hex,
+                        *map(storage_value, to_columns(custom_field, value)),
+                    )
+                )
+                logged[custom_field.name] = value
+            created.append((contact_id, creation_fields(logged)))
         connection = self.connection
-        insert_many(
+        insert_stored(
             connection,
             "accounts",
             ("id", "created_at", "updated_at", "version", "name", "owner_id"),
-            (
-                (a, self.started, self.started, 0, name, self.actor.user_id)
-                for a, name in new_accounts
-            ),
+            [(a, stamp, stamp, 0, name, self.owner) for a, name in new_accounts],
         )
-        insert_many(connection, "contacts", CONTACT_COLUMNS, contacts)
-        insert_many(
+        insert_stored(connection, "contacts", CONTACT_COLUMNS, contacts)
+        insert_stored(
             connection,
             "contact_details",
             ("id", "created_at", "updated_at", "version", "contact_id", "kind", "label", "value"),
             details,
         )
-        insert_many(connection, "contact_photos", ("contact_id", "mime_type", "data"), photos)
-        insert_many(
+        insert_stored(connection, "contact_photos", ("contact_id", "mime_type", "data"), photos)
+        insert_stored(
             connection,
             "custom_values",
             ("record_id", "field_id", "value_text", "value_number"),
             custom,
         )
-        insert_many(
+        insert_stored(
             connection,
             "imported_records",
             ("batch_id", "entity", "record_id"),
-            [(self.batch_id, "account", a) for a, _ in new_accounts]
-            + [(self.batch_id, "contact", c.record_id) for c in changes],
+            [(self.batch_hex, "account", a) for a, _ in new_accounts]
+            + [(self.batch_hex, "contact", c) for c, _ in created],
         )
-        log_changes(connection, self.actor, [*account_changes, *changes], self.started)
-        self.result.imported += len(changes)
+        log_creations(
+            connection,
+            self.actor,
+            "account",
+            [(a, creation_fields({"name": name})) for a, name in new_accounts],
+            self.started,
+        )
+        log_creations(connection, self.actor, "contact", created, self.started)
+        self.result.imported += len(created)
         self.result.accounts_created += len(new_accounts)
-        room = NOTIFIED_CHANGES - len(self.notified)
-        if room > 0:
-            self.notified.extend([*account_changes, *changes][:room])
+        self._note_for_listeners(new_accounts, created)
+
+    def _note_for_listeners(
+        self, new_accounts: list[tuple[str, str]], created: list[tuple[str, str]]
+    ) -> None:
+        # Listeners refresh by record; past NOTIFIED_CHANGES they refresh everything,
+        # so Change objects are built for the first few records only.
+        for entity, ids in (("account", new_accounts), ("contact", created)):
+            room = NOTIFIED_CHANGES - len(self.notified)
+            if room <= 0:
+                return
+            self.notified.extend(Change(entity, uuid.UUID(i), "create") for i, _ in ids[:room])
 
 
 def _record_skips(connection: Connection, batch_id: uuid.UUID, errors: list[RowError]) -> None:
@@ -253,7 +308,7 @@ def _record_skips(connection: Connection, batch_id: uuid.UUID, errors: list[RowE
 
 
 def _prepare(
-    outcomes: Iterable[ParseOutcome], policy: Policy
+    outcomes: Iterable[ParseOutcome], builder: ContactRowBuilder, result: ImportResult
 ) -> tuple[list[tuple[ParsedContact, ContactRow]], list[RowError]]:
     rows: list[tuple[ParsedContact, ContactRow]] = []
     errors: list[RowError] = []
@@ -262,9 +317,18 @@ def _prepare(
             errors.append(outcome)
             continue
         try:
-            rows.append((outcome, build_contact_row(outcome, policy)))
+            row = builder.build(outcome)
         except (ValidationError, AccessDenied) as error:
             errors.append(RowError(outcome.source_line, str(error), outcome.card_index))
+            continue
+        rows.append((outcome, row))
+        if row.warnings:
+            result.warning_count += len(row.warnings)
+            room = REPORTED_WARNINGS - len(result.warnings)
+            result.warnings.extend(
+                RowWarning(outcome.source_line, message, outcome.card_index)
+                for message in row.warnings[: max(0, room)]
+            )
     return rows, errors
 
 
@@ -296,6 +360,10 @@ def import_contacts(
     if chosen not in FORMATS:
         raise ContactDeskError(f"unknown import format {chosen!r} (use csv or vcard)")
     total = estimate_entries(path, chosen)
+    if total > SNAPSHOT_ABOVE_ENTRIES and store.path is not None:
+        # A large import is one click to revert, but a copy taken before it
+        # also survives a revert that is itself regretted.
+        take_snapshot(store.path, "pre-import")
     started = utc_now()
     result = ImportResult(uuid.uuid4(), chosen)
     with store.transaction() as session:
@@ -311,6 +379,7 @@ def import_contacts(
         session.flush()
         connection = session.connection()
         writer = _BatchWriter(connection, actor, result.batch_id, started, result)
+        builder = ContactRowBuilder(policy)
         outcomes = _outcomes(path, chosen, mapping, encoding)
         done = 0
         while True:
@@ -319,7 +388,7 @@ def import_contacts(
             chunk = list(islice(outcomes, batch_rows))
             if not chunk:
                 break
-            rows, errors = _prepare(chunk, policy)
+            rows, errors = _prepare(chunk, builder, result)
             _report_duplicates(connection, result, rows)
             writer.write(rows)
             _record_skips(connection, result.batch_id, errors)

@@ -16,10 +16,21 @@ def test_import_prints_imported_and_each_skipped_row(
     store: Store, store_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     path = tmp_path / "people.csv"
-    path.write_text("Name,Email\nAnn,ann@x.example\nBob,nope\n")
+    path.write_text("Name,Email,Notes\nAnn,ann@x.example,\n,,only a note\n")
     assert main(["import", "--store", str(store_path), str(path)]) == 0
     out = capsys.readouterr().out
     assert "imported 1" in out and "skipped 1" in out and "line 3:" in out
+
+
+def test_import_prints_values_kept_as_text_as_warnings_not_skips(
+    store: Store, store_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "people.csv"
+    path.write_text("Name,Email\nAnn,ann@x.example\nBob,nope\n")
+    assert main(["import", "--store", str(store_path), str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "imported 2" in out and "skipped 0" in out
+    assert "warnings 1" in out and "line 3: 'nope' is not a valid email address" in out
 
 
 def test_import_of_an_unreadable_file_exits_1_with_one_line(

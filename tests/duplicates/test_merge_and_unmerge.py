@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -19,6 +20,7 @@ from contactdesk.model import Activity, ChangeLog, Contact, ContactDetail, Conta
 from contactdesk.services import unit_of_work
 from contactdesk.services.actor import Actor
 from contactdesk.store import Store
+from contactdesk.store.snapshots import list_snapshots
 
 SYSTEM = Actor.system()
 
@@ -155,3 +157,17 @@ def test_candidates_leave_same_names_at_different_companies_apart(store: Store) 
     _contact(store, first_name="Jo", last_name="Smith", account_id=one)
     _contact(store, first_name="Jo", last_name="Smith", account_id=two)
     assert find_duplicate_candidates(store, SYSTEM).candidates == []
+
+
+def test_a_merge_snapshots_the_store_first(
+    store: Store, store_path: Path, pair: tuple[uuid.UUID, uuid.UUID]
+) -> None:
+    merge_contacts(store, Actor.system(), *pair)
+    assert [snapshot.reason for snapshot in list_snapshots(store_path)] == ["pre-merge"]
+
+
+def test_merges_in_one_review_session_share_one_snapshot(store: Store, store_path: Path) -> None:
+    ids = [_contact(store, display_name=f"Twin {i}", email="twin@x.example") for i in range(3)]
+    merge_contacts(store, Actor.system(), ids[0], ids[1])
+    merge_contacts(store, Actor.system(), ids[0], ids[2])
+    assert len(list_snapshots(store_path)) == 1

@@ -57,9 +57,7 @@ def test_a_ten_megabyte_field_skips_its_row_and_keeps_the_others(
     assert result.skipped_count == 1
 
 
-def test_a_windows_1252_file_is_decoded_and_imported(
-    store: Store, tmp_path: Path
-) -> None:
+def test_a_windows_1252_file_is_decoded_and_imported(store: Store, tmp_path: Path) -> None:
     path = tmp_path / "latin.csv"
     path.write_bytes("Name,Email\nJosé,jose@x.example\n".encode("cp1252"))
     result = import_contacts(store, Actor.system(), path)

@@ -8,13 +8,16 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
+from contactdesk.importing import ColumnMapping, store_import
 from contactdesk.importing.errors import UnreadableFile
 from contactdesk.importing.import_log import list_imports, revert_import, skipped_rows
 from contactdesk.importing.store_import import ImportCancelled, import_contacts
 from contactdesk.model import Account, ChangeLog, Contact, ContactDetail, ContactPhoto
 from contactdesk.services.actor import Actor
+from contactdesk.services.custom_fields import add_custom_field
 from contactdesk.services.search import search_records
 from contactdesk.store import Store
+from contactdesk.store.snapshots import list_snapshots
 
 DATA = Path(__file__).parent.parent / "data"
 SYSTEM = Actor.system()
@@ -107,21 +110,112 @@ def test_every_sample_imports_or_is_refused_with_a_clear_error(store: Store, sam
     assert all(row.location >= 1 and row.reason for row in result.skipped)
 
 
-def test_a_bad_value_skips_its_row_with_line_and_reason_and_keeps_the_rest(
+def test_a_row_with_nothing_to_name_it_by_is_skipped_with_line_and_reason(
     store: Store, tmp_path: Path
 ) -> None:
     path = tmp_path / "people.csv"
-    path.write_text("Name,Email\nAnn,ann@x.example\nBob,not-an-email\nCy,cy@x.example\n")
+    path.write_text("Name,Email,Notes\nAnn,ann@x.example,\n,,only a note\nCy,cy@x.example,\n")
     result = import_contacts(store, SYSTEM, path)
     assert result.imported == 2
-    assert [(row.location, "not-an-email" in row.reason) for row in result.skipped] == [(3, True)]
+    assert [row.location for row in result.skipped] == [3]
+    assert "no name" in result.skipped[0].reason
 
 
 def test_skipped_rows_are_kept_in_the_import_log(store: Store, tmp_path: Path) -> None:
     path = tmp_path / "people.csv"
-    path.write_text("Name,Email\nBob,not-an-email\n")
+    path.write_text("Name,Email,Notes\n,,only a note\n")
     result = import_contacts(store, SYSTEM, path)
     assert [row.location for row in skipped_rows(store, result.batch_id)] == [2]
+
+
+def _details(store: Store, contact: Contact) -> list[tuple[str, str | None, str]]:
+    with store.reading() as session:
+        rows = session.scalars(select(ContactDetail).where(ContactDetail.contact_id == contact.id))
+        found = [(d.kind, d.label, d.value) for d in rows]
+    return sorted(found, key=lambda detail: (detail[0], detail[1] or "", detail[2]))
+
+
+def test_an_invalid_email_keeps_the_contact_and_the_address_as_unverified_text(
+    store: Store, tmp_path: Path
+) -> None:
+    path = tmp_path / "people.csv"
+    path.write_text("Name,Email\nBob Odd,bob at example\n")
+    result = import_contacts(store, SYSTEM, path)
+    bob = _contact(store, "Bob Odd")
+    assert bob.email is None
+    assert _details(store, bob) == [("email", "unverified", "bob at example")]
+    assert (result.imported, result.skipped_count) == (1, 0)
+
+
+def test_an_invalid_email_is_reported_as_a_warning_for_its_line(
+    store: Store, tmp_path: Path
+) -> None:
+    path = tmp_path / "people.csv"
+    path.write_text("Name,Email\nAnn,ann@x.example\nBob Odd,bob at example\n")
+    result = import_contacts(store, SYSTEM, path)
+    assert result.warning_count == 1
+    assert result.warnings[0].location == 3
+    assert "'bob at example'" in result.warnings[0].message
+    assert "unverified email" in result.warnings[0].message
+
+
+def test_german_fax_that_is_no_number_in_the_default_region_is_kept_as_unverified_detail(
+    store: Store,
+) -> None:
+    result = import_contacts(store, SYSTEM, DATA / "vcard" / "v4.vcf")
+    gerda = _contact(store, "Möhrke Gerda")
+    assert gerda.email == "info@kinderland-blubblub.de"
+    assert _account_name(store, gerda) == "KiTa Öhrdingen"
+    assert ("phone", "fax (unverified)", "034441/ 39 23 34") in _details(store, gerda)
+    assert result.skipped_count == 0
+    assert any("'034441/ 39 23 34'" in w.message for w in result.warnings)
+
+
+def test_v4_card_with_words_for_phones_arrives_with_all_emails_and_phones_kept(
+    store: Store,
+) -> None:
+    import_contacts(store, SYSTEM, DATA / "vcard" / "v4.vcf")
+    max_ = _contact(store, "Dr. Max Horst Mustermann jr. Maxl SED")
+    assert (max_.email, max_.phone, max_.mobile) == ("privat@freenet.de", None, None)
+    assert (max_.first_name, max_.last_name, max_.title) == ("Max Horst", "Mustermann", "Gröfaz")
+    details = _details(store, max_)
+    assert ("email", "work", "geschaeftlich@freenet.de") in details
+    assert ("email", None, "nichts@wabbel.de") in details
+    assert ("phone", "mobile (unverified)", "Mobil") in details
+    assert ("phone", "unverified", "ohne") in details
+    assert len([d for d in details if d[0] == "phone"]) == 10
+
+
+def test_a_custom_value_of_the_wrong_type_goes_to_the_notes_with_a_warning(
+    store: Store, tmp_path: Path
+) -> None:
+    add_custom_field(store, SYSTEM, "contact", "shoe_size", "number")
+    path = tmp_path / "people.csv"
+    path.write_text("Who,Email,Size\nCinder Ella,ce@x.example,glass\n")
+    mapping = ColumnMapping.from_specs(
+        {0: "full_name", 1: "email", 2: "custom:shoe_size"}, has_header=True
+    )
+    result = import_contacts(store, SYSTEM, path, mapping=mapping)
+    ella = _contact(store, "Cinder Ella")
+    assert ella.notes is not None and "glass" in ella.notes
+    assert result.warning_count == 1 and result.skipped_count == 0
+
+
+def test_an_import_over_the_snapshot_threshold_snapshots_the_store_first(
+    store: Store, store_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(store_import, "SNAPSHOT_ABOVE_ENTRIES", 2)
+    path = tmp_path / "people.csv"
+    path.write_text("Name,Email\n" + "".join(f"P{i},p{i}@x.example\n" for i in range(3)))
+    import_contacts(store, SYSTEM, path)
+    assert [snapshot.reason for snapshot in list_snapshots(store_path)] == ["pre-import"]
+
+
+def test_a_small_import_takes_no_snapshot(store: Store, store_path: Path, tmp_path: Path) -> None:
+    path = tmp_path / "people.csv"
+    path.write_text("Name,Email\nAnn,ann@x.example\n")
+    import_contacts(store, SYSTEM, path)
+    assert list_snapshots(store_path) == []
 
 
 def test_imported_contacts_are_in_the_change_log_and_search_index(

@@ -56,7 +56,7 @@ class DuplicateReview(QWidget):
         self.candidates.setAccessibleName(self.tr("Possible duplicates"))
         self.candidates.currentItemChanged.connect(self._pair_chosen)
         self.find_button = QPushButton(self.tr("Find duplicates"))
-        self.find_button.clicked.connect(self.find)
+        self.find_button.clicked.connect(self.find_candidates)
         left = QVBoxLayout()
         left.addWidget(self.find_button)
         left.addWidget(self.candidates, 1)
@@ -95,7 +95,7 @@ class DuplicateReview(QWidget):
         )
 
     @Slot()
-    def find(self) -> None:
+    def find_candidates(self) -> None:
         """Look for candidate pairs on the worker."""
         store, actor = self.context.session.store, self.context.session.actor
 

@@ -188,11 +188,15 @@ class RunPage(QWizardPage):
         self._wizard.start_import()
 
     def isComplete(self) -> bool:
-        return self._wizard.result is not None
+        return self._wizard.import_result is not None
 
 
 class ResultPage(QWizardPage):
-    """Step 4: what was imported, each skipped row with its line and reason, and Revert."""
+    """Step 4: what was imported, each skipped row with its line and reason, and Revert.
+
+    Rows imported with a value kept as unverified text are listed after the
+    skipped ones, so the user can fix those values in the contact.
+    """
 
     def __init__(self, wizard: ImportWizard) -> None:
         super().__init__()
@@ -200,7 +204,7 @@ class ResultPage(QWizardPage):
         self.setTitle(self.tr("Import finished"))
         self.summary = QLabel()
         self.skipped = QListWidget()
-        self.skipped.setAccessibleName(self.tr("Skipped rows"))
+        self.skipped.setAccessibleName(self.tr("Skipped rows and values kept as text"))
         self.revert_button = QPushButton(self.tr("Revert this import"))
         self.revert_button.clicked.connect(wizard.revert)
         box = QVBoxLayout(self)
@@ -209,19 +213,26 @@ class ResultPage(QWizardPage):
         box.addWidget(self.revert_button)
 
     def initializePage(self) -> None:
-        result = self._wizard.result
+        result = self._wizard.import_result
         if result is None:
             return
         self.summary.setText(
-            self.tr("Imported %1, skipped %2, possible duplicates %3.")
+            self.tr("Imported %1, skipped %2, possible duplicates %3, values kept as text %4.")
             .replace("%1", str(result.imported))
             .replace("%2", str(result.skipped_count))
             .replace("%3", str(result.duplicate_count))
+            .replace("%4", str(result.warning_count))
         )
         self.skipped.clear()
         for row in result.skipped:
             self.skipped.addItem(
                 self.tr("Line %1: %2").replace("%1", str(row.location)).replace("%2", row.reason)
+            )
+        for warning in result.warnings:
+            self.skipped.addItem(
+                self.tr("Line %1 imported; %2")
+                .replace("%1", str(warning.location))
+                .replace("%2", warning.message)
             )
         for duplicate in result.duplicates:
             self.skipped.addItem(
@@ -239,7 +250,7 @@ class ImportWizard(QWizard):
         super().__init__(parent)
         self.context = context
         self.setWindowTitle(self.tr("Import contacts"))
-        self.result: ImportResult | None = None
+        self.import_result: ImportResult | None = None
         self.error: str | None = None
         self._handle: TaskHandle | None = None
         self.file_page = FilePage()
@@ -258,7 +269,7 @@ class ImportWizard(QWizard):
 
     def start_import(self) -> None:
         """Run the import on the database worker with the chosen mapping."""
-        self.result, self.error = None, None
+        self.import_result, self.error = None, None
         store, actor = self.context.session.store, self.context.session.actor
         path = Path(str(self.field("path")))
         mapping = self.mapping_page.mapping()
@@ -295,7 +306,7 @@ class ImportWizard(QWizard):
         self.run_page.progress.setValue(done)
 
     def _finished(self, result: Any) -> None:
-        self.result = result
+        self.import_result = result
         self.run_page.cancel_button.setEnabled(False)
         self.run_page.progress.setValue(self.run_page.progress.maximum())
         self.run_page.status.setText(self.tr("Done."))
@@ -309,10 +320,10 @@ class ImportWizard(QWizard):
     @Slot()
     def revert(self) -> None:
         """Remove everything this import created (on the worker)."""
-        if self.result is None:
+        if self.import_result is None:
             return
         store, actor = self.context.session.store, self.context.session.actor
-        batch_id = self.result.batch_id
+        batch_id = self.import_result.batch_id
         self.result_page.revert_button.setEnabled(False)
 
         def task(control: TaskControl) -> object:

@@ -58,7 +58,9 @@ def test_mapping_step_maps_an_unknown_header_by_choice_and_imports(
     page.chooser(0).setCurrentIndex(page.chooser(0).findData("full_name"))
     page.chooser(1).setCurrentIndex(page.chooser(1).findData("email"))
     wizard.next()
-    qtbot.waitUntil(lambda: wizard.result is not None or wizard.error is not None, timeout=10_000)
+    qtbot.waitUntil(
+        lambda: wizard.import_result is not None or wizard.error is not None, timeout=10_000
+    )
     assert wizard.error is None
     assert _count(store, display_name="Wanda Wizard", email="wanda@wiz.example") == 1
 
@@ -70,15 +72,30 @@ def test_result_page_lists_skipped_rows_and_revert_removes_the_import(
     tmp_path: Path,
 ) -> None:
     path = tmp_path / "people.csv"
-    path.write_text("Name,Email\nRevert Me,rm@x.example\nBad Row,nope\n")
+    path.write_text("Name,Email,Notes\nRevert Me,rm@x.example,\n,,no name here\n")
     wizard = _wizard_on(qtbot, context_for("ada"), path)
     wizard.next()
-    qtbot.waitUntil(lambda: wizard.result is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: wizard.import_result is not None, timeout=10_000)
     wizard.next()
     assert wizard.result_page.skipped.item(0).text().startswith("Line 3:")
     wizard.revert()
     qtbot.waitUntil(lambda: "reverted" in wizard.result_page.summary.text(), timeout=10_000)
     assert _count(store, display_name="Revert Me") == 0
+
+
+def test_result_page_lists_a_value_kept_as_unverified_text(
+    qtbot,
+    context_for: Callable[[str], ViewContext],
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "people.csv"
+    path.write_text("Name,Email\nOdd Mail,odd at example\n")
+    wizard = _wizard_on(qtbot, context_for("ada"), path)
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.import_result is not None, timeout=10_000)
+    wizard.next()
+    shown = wizard.result_page.skipped.item(0).text()
+    assert shown.startswith("Line 2 imported;") and "unverified email" in shown
 
 
 def test_duplicate_review_merges_the_chosen_pair_and_undo_restores_it(
@@ -92,7 +109,7 @@ def test_duplicate_review_merges_the_chosen_pair_and_undo_restores_it(
         )
     review = DuplicateReview(context_for("ada"))
     qtbot.addWidget(review)
-    review.find()
+    review.find_candidates()
     qtbot.waitUntil(lambda: review.candidates.count() > 0, timeout=20_000)
     review.candidates.setCurrentRow(0)
     qtbot.waitUntil(lambda: review.table.rowCount() > 0, timeout=10_000)
