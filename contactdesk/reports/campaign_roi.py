@@ -52,7 +52,7 @@ COLUMNS = (
 
 
 def _per_campaign(context: ReportContext) -> Any:
-    """Subquery: one row per campaign in the period with its lead and opportunity figures."""
+    """CTE: one row per campaign in the period with its lead and opportunity figures."""
     leads = (
         select(
             Lead.campaign_id.label("campaign_id"),
@@ -89,7 +89,9 @@ def _per_campaign(context: ReportContext) -> Any:
         .outerjoin(leads, leads.c.campaign_id == Campaign.id)
         .outerjoin(opportunities, opportunities.c.campaign_id == Campaign.id)
         .where(Campaign.starts_on <= params.date_to, Campaign.ends_on >= params.date_from)
-        .subquery()
+        # A CTE, read by both the campaign rows and the channel totals: SQLite
+        # computes it once instead of running both aggregates twice.
+        .cte("per_campaign")
     )
 
 

@@ -15,6 +15,7 @@ from contactdesk.reports.report_result import ANY, ReportResult
 from contactdesk.segments.segment_definition import FieldCondition, all_of
 from contactdesk.services.actor import Actor
 from contactdesk.services.directory import find_user
+from contactdesk.store import open_store
 
 MARKETING = Actor.for_role("marketing")
 
@@ -216,3 +217,25 @@ def test_every_report_runs_on_an_empty_period(crm: CrmFixture, name: str) -> Non
     params = ReportParams(crm.day(-400), crm.day(-390))
     result = run_report(crm.store, MARKETING, name, params)
     assert all(len(series.values) == len(result.chart.categories) for series in result.chart.series)
+
+
+def test_a_segment_gives_the_same_figures_in_every_query_of_a_report(crm: CrmFixture) -> None:
+    # buyer-profile runs one query per dimension, all probing the segment's
+    # member table filled once.
+    cfos = all_of(FieldCondition("title", "eq", "CFO"))
+    rows = run(crm, "buyer-profile", segment=cfos).rows
+    per_dimension = {row["dimension"]: 0 for row in rows}
+    for row in rows:
+        per_dimension[row["dimension"]] += row["deals"]
+    assert len(set(per_dimension.values())) == 1
+
+
+def test_a_report_with_a_segment_runs_on_a_read_only_store(crm: CrmFixture) -> None:
+    assert crm.store.path is not None
+    crm.store.close()
+    reader = open_store(crm.store.path, read_only=True)
+    cfos = all_of(FieldCondition("title", "eq", "CFO"))
+    params = last_30_days(crm, segment=cfos)
+    result = run_report(reader, MARKETING, "lead-sources", params)
+    reader.close()
+    assert result.rows
