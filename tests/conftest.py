@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -20,8 +21,17 @@ def store_path(tmp_path: Path) -> Path:
     return tmp_path / "store.db"
 
 
+@pytest.fixture(scope="session")
+def store_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A migrated, seeded store made once; each test gets its own copy of the file."""
+    path = tmp_path_factory.mktemp("template") / "template.db"
+    open_store(path).close()
+    return path
+
+
 @pytest.fixture
-def store(store_path: Path) -> Iterator[Store]:
+def store(store_path: Path, store_template: Path) -> Iterator[Store]:
+    shutil.copyfile(store_template, store_path)
     opened = open_store(store_path)
     yield opened
     opened.close()

@@ -8,6 +8,7 @@ newer version get definitions and rules on the next open.
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
 from sqlalchemy import select
@@ -138,7 +139,9 @@ def _ensure_builtin_fields(session: Session, roles: dict[str, Role]) -> None:
         for position, field in enumerate(entity.fields):
             if (entity.name, field.name) in defined:
                 continue
+            # Ids made here, not at flush, so the whole seed is one flush.
             definition = FieldDefinition(
+                id=uuid.uuid4(),
                 entity=entity.name,
                 name=field.name,
                 label=field.label,
@@ -148,7 +151,6 @@ def _ensure_builtin_fields(session: Session, roles: dict[str, Role]) -> None:
                 position=position,
             )
             session.add(definition)
-            session.flush()
             for role in roles.values():
                 session.add(
                     FieldRule(
