@@ -20,10 +20,14 @@ from contactdesk.errors import ContactDeskError
 from contactdesk.paths import default_store_path
 from contactdesk.services.directory import list_users
 from contactdesk.store import Store
+from contactdesk.store.store_health import StoreUnusable
 from ui.app_session import AppSession
 from ui.database_worker import DatabaseWorker
 from ui.first_run.welcome_flow import open_first_store
 from ui.main_window import MainWindow
+from ui.recovery.automatic_snapshots import AutomaticSnapshots
+from ui.recovery.integrity_watch import IntegrityWatch
+from ui.recovery.store_recovery import recover_store
 from ui.resource_files import application_icon
 from ui.session_start import choose_session, open_or_create_store
 from ui.settings import APPLICATION, LANGUAGE, ORGANIZATION, read_option
@@ -68,6 +72,13 @@ def start(store_path: Path | None) -> tuple[Store, MainWindow] | None:
             store = first
         else:
             store = open_or_create_store(path)
+    except StoreUnusable as problem:
+        # A damaged, locked or unreadable store: offer the ways forward
+        # (restore, re-sync, read-only) rather than just an error.
+        recovered = recover_store(path, problem)
+        if recovered is None:
+            return None
+        store = recovered
     except ContactDeskError as error:
         show_error(
             QCoreApplication.translate("App", "The store %1 could not be opened.\n\n%2")
@@ -80,11 +91,22 @@ def start(store_path: Path | None) -> tuple[Store, MainWindow] | None:
         if session is None:
             store.close()
             return None
-        return store, build_main_window(session)
+        window = build_main_window(session)
+        _guard_store(store, window)
+        return store, window
     except ContactDeskError as error:
         store.close()
         show_error(str(error))
         return None
+
+
+def _guard_store(store: Store, window: MainWindow) -> None:
+    """Start-up and daily snapshots, and the full integrity check, on the window's worker."""
+    if store.path is None:
+        return
+    worker = window.context.worker
+    AutomaticSnapshots(store.path, worker, parent=window).start()
+    IntegrityWatch(store.path, worker, parent=window).start()
 
 
 def show_error(message: str) -> None:
