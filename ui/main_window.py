@@ -33,6 +33,7 @@ from ui.settings import (
     start_page_option,
     write_option,
 )
+from ui.sync.sync_controller import SyncController
 from ui.translation import install_language
 from ui.view_context import ViewContext
 
@@ -132,6 +133,10 @@ class MainWindow(QMainWindow):
             )
             view_menu.addAction(action)
             self._page_actions.append(action)
+
+        # Sync now, Conflicts…, Sign in…, Sign out; its status corner joins the status bar.
+        self.sync_controller = SyncController(self._context, self)
+        self.sync_controller.add_menu()
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         self.user_guide_action = self._action(
@@ -263,6 +268,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         write_option(MAIN_WINDOW_GEOMETRY, self.saveGeometry())
+        self.sync_controller.stop()
         self._context.worker.shutdown()
         self._context.relay.detach()
         super().closeEvent(event)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 from contactdesk.services.actor import Actor
 from contactdesk.services.directory import UserInfo, list_users
 from contactdesk.store import Store, open_store
+from contactdesk.sync.sync_state import signed_in_actor
 from ui.app_session import AppSession
 from ui.dialogs.user_picker_dialog import UserPickerDialog
 from ui.settings import LAST_USER, read_option, write_option
@@ -39,11 +40,28 @@ def create_empty_store(path: Path) -> Store:
 
 
 def server_signed_in_user(store: Store) -> UserInfo | None:
-    """The user this store is signed in to a server as; None until sync lands (issue 5+).
+    """The user this store is signed in to a server as, or None when it is not signed in.
 
-    When it returns a user, the app acts as that user and does not ask.
+    When it returns a user, the app acts as that user and does not ask. The
+    server's copy of the user (display name, territory) is used once a sync has
+    brought it; right after sign-in the store knows only the name and role.
     """
-    return None
+    actor = signed_in_actor(store)
+    if actor is None or actor.user_id is None:
+        return None
+    known = {user.id: user for user in list_users(store, include_inactive=True)}
+    local = known.get(actor.user_id)
+    # Role and team as the server said at sign-in: the local row may predate a change.
+    return UserInfo(
+        id=actor.user_id,
+        username=actor.username,
+        display_name=local.display_name if local else actor.username,
+        role=actor.role,
+        team=actor.team,
+        territory=local.territory if local else None,
+        is_team_lead=local.is_team_lead if local else False,
+        active=True,
+    )
 
 
 def choose_session(

@@ -84,3 +84,15 @@ class TokenStore:
             return keyring.get_password(SERVICE, "password:" + account_name(server_url, username))
         except keyring.errors.KeyringError:
             return None
+
+
+_APP_TOKENS = TokenStore()
+
+
+def app_token_store() -> TokenStore:
+    """The process's one TokenStore.
+
+    A token kept for the session only (no secure keyring) must outlive the dialog
+    that obtained it, so the desktop app shares this one everywhere.
+    """
+    return _APP_TOKENS

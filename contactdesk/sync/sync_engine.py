@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 from contactdesk.errors import ContactDeskError
 from contactdesk.model import ChangeLog, SnapshotSeen
 from contactdesk.model.base import utc_now
+from contactdesk.services.changes import Change, ChangeSet
 from contactdesk.services.field_catalog import ENTITIES
 from contactdesk.services.field_rules import Policy, load_policy
 from contactdesk.services.policy_cache import forget_policies
@@ -31,7 +32,13 @@ from contactdesk.store.local_store import Store
 from contactdesk.sync import apply_feed, conflicts, outbox, purge
 from contactdesk.sync.server_client import ServerClient, SyncError
 from contactdesk.sync.sync_state import sync_state
-from contactdesk.sync_protocol import MAX_BATCH, MAX_PAGE, ChangeOutcome, PullResponse
+from contactdesk.sync_protocol import (
+    MAX_BATCH,
+    MAX_PAGE,
+    ChangeOutcome,
+    FeedRecord,
+    PullResponse,
+)
 
 Progress = Callable[[int, int], None]
 
@@ -258,6 +265,8 @@ class SyncEngine:
             session.execute(delete(SnapshotSeen))
         self._compact()
         forget_policies(self.store)
+        # Open forms and lists drop the fields the role lost, now rather than at the next edit.
+        self.store.notify(_rules_changed(page.hidden_fields))
         report.resynced = True
 
     def _apply(self, page: PullResponse, role: str, resyncing: bool, report: SyncReport) -> None:
@@ -280,6 +289,8 @@ class SyncEngine:
             forget_policies(self.store)
         if finished_resync:
             self._compact()
+        # After the commit, so that views reading on the relay see what the page wrote.
+        self.store.notify(_announcement(page.changes))
         report.pulled += len(page.changes)
         report.applied += result.applied
         report.purged += result.purged
@@ -288,6 +299,27 @@ class SyncEngine:
     def _compact(self) -> None:
         with self.store.engine.connect() as connection:
             purge.compact_search_and_log(connection)
+
+
+def _announcement(records: list[FeedRecord]) -> ChangeSet:
+    """What a pulled page changed, as the store's listeners (open forms, lists) expect it.
+
+    Governance records (rules, fields, roles) are announced like any change, so that
+    a form showing a field the role just lost rebuilds without it.
+    """
+    return ChangeSet(
+        [
+            Change(record.entity, record.id, "update" if record.action == "upsert" else "delete")
+            for record in records
+        ]
+    )
+
+
+def _rules_changed(hidden_fields: dict[str, list[str]]) -> ChangeSet:
+    """A resync's notice: the role's rules changed and these entities lost fields."""
+    # No one record changed; the nil id says "the entity as a whole".
+    entities = ("field_rule", *sorted(hidden_fields))
+    return ChangeSet([Change(entity, uuid.UUID(int=0), "update") for entity in entities])
 
 
 def _mark_pushed(session: Session, seqs: list[int]) -> None:

@@ -7,6 +7,7 @@ import socket
 import subprocess
 import sys
 import time
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -73,6 +74,11 @@ class ServerProcess:
         client = ServerClient(self.url, backoff=backoff or Backoff(attempts=2, first=0.05))
         client.login(username, PASSWORD)
         return client
+
+    def user_id(self, username: str) -> uuid.UUID:
+        """The server's id of ``username``."""
+        users = self.admin_call("GET", "/admin/users")
+        return uuid.UUID(next(u["id"] for u in users if u["username"] == username))
 
     def admin_call(self, method: str, path: str, json: Any = None) -> Any:
         client = self.client("ada")

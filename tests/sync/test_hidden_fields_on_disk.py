@@ -19,11 +19,6 @@ def store_bytes(path: Path) -> bytes:
     return path.read_bytes() + (wal.read_bytes() if wal.exists() else b"")
 
 
-def user_id(server: ServerProcess, username: str) -> uuid.UUID:
-    users = server.admin_call("GET", "/admin/users")
-    return uuid.UUID(next(u["id"] for u in users if u["username"] == username))
-
-
 def _admin_contact_for_sam(server: ServerProcess, admin: SyncedClient) -> uuid.UUID:
     server.admin_call(
         "POST",
@@ -42,7 +37,7 @@ def _admin_contact_for_sam(server: ServerProcess, admin: SyncedClient) -> uuid.U
         "contact",
         {
             "display_name": "Hana Hidden",
-            "owner_id": user_id(server, "sam"),
+            "owner_id": server.user_id("sam"),
             "notes": HIDDEN_LATER,
             "rival_codename": HIDDEN_ALL_ALONG,
         },
@@ -75,7 +70,7 @@ def test_hiding_a_visible_field_purges_its_values_from_the_sales_store_file(
         admin.store,
         admin.actor,
         "contact",
-        {"display_name": "Nora Notes", "owner_id": user_id(server, "sam"), "notes": HIDDEN_LATER},
+        {"display_name": "Nora Notes", "owner_id": server.user_id("sam"), "notes": HIDDEN_LATER},
     ).record_id
     admin.sync()
     sales.sync()

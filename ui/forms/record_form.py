@@ -23,6 +23,7 @@ from contactdesk.services import unit_of_work
 from contactdesk.services.actor import Actor
 from contactdesk.services.changes import ChangeSet
 from contactdesk.services.field_catalog import FieldSpec
+from contactdesk.services.policy_cache import GOVERNANCE_ENTITIES
 from contactdesk.store import Store
 from ui.database_worker import DatabaseWorker, TaskControl
 from ui.forms.editor_factory import editor_for
@@ -31,6 +32,7 @@ from ui.forms.field_editor import FieldEditor
 from ui.forms.form_definition import FormDefinition, load_form_definition
 from ui.forms.inline_error import InlineError, with_inline_error
 from ui.forms.reference_options import ReferenceOption, reference_options
+from ui.store_changes import StoreChangeRelay
 
 READ_ONLY_STYLE = "color: palette(mid);"
 
@@ -71,6 +73,12 @@ class RecordForm(QWidget):
         layout.addWidget(self.form_error)
         layout.addWidget(self._fields_host)
         layout.addStretch(1)
+        # Rules that arrive (an admin's edit, a sync) rebuild the form at once: a field
+        # the role lost must not stay on screen until the form is reopened.
+        self._relay = StoreChangeRelay(store, self)
+        self._relay.changed.connect(self._on_store_changed)
+        relay = self._relay
+        self.destroyed.connect(lambda _object=None: relay.detach())
         self.reload()
 
     # -- public -------------------------------------------------------------
@@ -126,7 +134,14 @@ class RecordForm(QWidget):
 
     # -- building -------------------------------------------------------------
 
+    @Slot(object)
+    def _on_store_changed(self, changes: ChangeSet) -> None:
+        if changes.entities() & GOVERNANCE_ENTITIES:
+            self.reload()
+
     def _build(self, definition: FormDefinition) -> None:
+        # What the user typed survives a rebuild in the fields they may still edit.
+        typed = {name: editor.value() for name, editor in self.editors.items() if editor.is_dirty}
         self.definition = definition
         while self._form.rowCount():
             self._form.removeRow(0)
@@ -135,6 +150,10 @@ class RecordForm(QWidget):
         self.field_labels.clear()
         for spec in definition.fields:
             self._add_row(definition, spec)
+        for name, value in typed.items():
+            if name in self.editors and self.is_editable(name):
+                self.editors[name].set_value(value)
+                self.editors[name].is_dirty = True
         self.loaded.emit()
 
     def _add_row(self, definition: FormDefinition, spec: FieldSpec) -> None:

@@ -1,4 +1,9 @@
-"""The sign-in dialog: server, user and password, exchanged for a token off the UI thread."""
+"""The sign-in dialog: server, user and password, exchanged for a token off the UI thread.
+
+Built as ``SignInDialog(store, parent)`` (the first-run welcome and the Sync menu
+do so): it signs ``store`` in with the real server client, keeping the token in
+the keyring (or for the session only, and says so). Tests pass ``sign_in``.
+"""
 
 from __future__ import annotations
 
@@ -15,7 +20,12 @@ from PySide6.QtWidgets import (
 )
 
 from contactdesk.services.actor import Actor
+from contactdesk.store import Store
+from contactdesk.sync import sign_in as signing
+from contactdesk.sync.credentials import TokenStore, app_token_store
+from contactdesk.sync.server_client import ServerClient
 from ui.database_worker import DatabaseWorker, TaskControl
+from ui.settings import SERVER_URL, read_option, write_option
 
 # (server url, username, password) -> the signed-in user; runs on the worker.
 SignIn = Callable[[str, str, str], Actor]
@@ -26,19 +36,30 @@ class SignInDialog(QDialog):
 
     def __init__(
         self,
-        worker: DatabaseWorker,
-        sign_in: SignIn,
-        *,
-        server_url: str = "",
-        keyring_note: str | None = None,
+        store: Store,
         parent: QWidget | None = None,
+        *,
+        worker: DatabaseWorker | None = None,
+        sign_in: SignIn | None = None,
+        tokens: TokenStore | None = None,
+        server_url: str | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Sign in to the ContactDesk server"))
-        self._worker = worker
-        self._sign_in = sign_in
+        # Before the main window exists (first run) there is no worker to borrow.
+        self._worker = worker or DatabaseWorker(self)
+        tokens = tokens or app_token_store()
+        self._sign_in = sign_in or _signing_in(store, tokens)
         self.actor: Actor | None = None
-        self.server_edit = QLineEdit(server_url)
+        keyring_note = (
+            None
+            if tokens.persistent
+            else self.tr(
+                "This computer has no secure keyring: you stay signed in until you quit "
+                "ContactDesk, and will be asked again next time."
+            )
+        )
+        self.server_edit = QLineEdit(read_option(SERVER_URL) if server_url is None else server_url)
         self.server_edit.setPlaceholderText("https://contactdesk.example.com")
         self.user_edit = QLineEdit()
         self.password_edit = QLineEdit()
@@ -85,6 +106,7 @@ class SignInDialog(QDialog):
 
     def _signed_in(self, actor: Actor) -> None:
         self.actor = actor
+        write_option(SERVER_URL, self.server_edit.text().strip())
         self.password_edit.clear()
         self.accept()
 
@@ -95,3 +117,16 @@ class SignInDialog(QDialog):
     def show_error(self, message: str) -> None:
         self.error_label.setText(message)
         self.error_label.show()
+
+
+def _signing_in(store: Store, tokens: TokenStore) -> SignIn:
+    """Sign ``store`` in over HTTP; runs on the worker, one client per attempt."""
+
+    def run(url: str, username: str, password: str) -> Actor:
+        client = ServerClient(url)
+        try:
+            return signing.sign_in(store, client, username, password, tokens)
+        finally:
+            client.close()
+
+    return run

@@ -2,24 +2,16 @@
 
 from __future__ import annotations
 
-import sys
-from collections.abc import Iterator
 from pathlib import Path
 
-import keyring
-import pytest
 from pytestqt.qtbot import QtBot
-
-sys.path.insert(0, str(Path(__file__).parents[2] / "sync"))
-
-from server_process import MemoryKeyring, ServerProcess, new_client, running_server
+from server_process import ServerProcess, new_client
 
 from contactdesk.model import Contact
 from contactdesk.services import unit_of_work
 from contactdesk.store import open_store
 from contactdesk.sync.credentials import TokenStore
 from contactdesk.sync.server_client import ServerClient
-from contactdesk.sync.sign_in import sign_in
 from contactdesk.sync.sync_state import read_status
 from ui.database_worker import DatabaseWorker
 from ui.sync.background_sync import BackgroundSync
@@ -28,25 +20,13 @@ from ui.sync.sign_in_dialog import SignInDialog
 from ui.sync.sync_status_widget import SyncStatusWidget
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerProcess]:
-    previous = keyring.get_keyring()
-    keyring.set_keyring(MemoryKeyring())
-    with running_server(tmp_path_factory.mktemp("server")) as process:
-        yield process
-    keyring.set_keyring(previous)
-
-
 def test_sign_in_edit_offline_sync_and_keep_mine_in_the_conflict_center(
     server: ServerProcess, tmp_path: Path, qtbot: QtBot
 ) -> None:
     store = open_store(tmp_path / "desk.db")
     worker = DatabaseWorker(immediate=True)
     tokens = TokenStore()
-    client = ServerClient(server.url)
-    dialog = SignInDialog(
-        worker, lambda url, user, password: sign_in(store, client, user, password, tokens)
-    )
+    dialog = SignInDialog(store, worker=worker, tokens=tokens)
     qtbot.addWidget(dialog)
     dialog.server_edit.setText(server.url)
     dialog.user_edit.setText("ada")
