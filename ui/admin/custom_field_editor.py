@@ -81,13 +81,16 @@ class CustomFieldEditor(QWidget):
             self.entity_input.addItem(ENTITIES[name].label, name)
         self.name_input = QLineEdit()
         self.name_input.setPlaceholderText(self.tr("lower_case_name"))
+        self.name_input.setAccessibleName(self.tr("Field name"))
         self.label_input = QLineEdit()
         self.label_input.setPlaceholderText(self.tr("As people read it (optional)"))
+        self.label_input.setAccessibleName(self.tr("Field label"))
         self.type_input = QComboBox()
         for field_type in CUSTOM_FIELD_TYPES:
             self.type_input.addItem(field_type, field_type)
         self.choices_input = QLineEdit()
         self.choices_input.setPlaceholderText(self.tr("For choice fields: Gold, Silver, Bronze"))
+        self.choices_input.setAccessibleName(self.tr("Choices"))
         self.add_errors = {
             "field.entity": InlineError(),
             "field.name": InlineError(),
@@ -113,6 +116,7 @@ class CustomFieldEditor(QWidget):
         box = QGroupBox(self.tr("Selected field"))
         form = QFormLayout(box)
         self.relabel_input = QLineEdit()
+        self.relabel_input.setAccessibleName(self.tr("New label"))
         self.relabel_error = InlineError()
         self.relabel_button = QPushButton(self.tr("Rename"))
         self.relabel_button.clicked.connect(self.relabel_field)

@@ -75,6 +75,8 @@ class ReportView(QWidget):
         self.report_box.currentIndexChanged.connect(self._report_changed)
         self.from_edit = QDateEdit()
         self.to_edit = QDateEdit()
+        self.from_edit.setAccessibleName(self.tr("From date"))
+        self.to_edit.setAccessibleName(self.tr("To date"))
         for edit in (self.from_edit, self.to_edit):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
@@ -83,6 +85,7 @@ class ReportView(QWidget):
         self.segment_box.addItem(self.tr("All contacts"), None)
         self.search_edit = QLineEdit()
         self.search_edit.setPlaceholderText(self.tr("Search stories"))
+        self.search_edit.setAccessibleName(self.tr("Search stories"))
         self.run_button = QPushButton(self.tr("Run"))
         self.run_button.clicked.connect(self.run_report)
         controls = QHBoxLayout()

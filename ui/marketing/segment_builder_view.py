@@ -68,6 +68,7 @@ class SegmentBuilderView(QWidget):
         self.saved_box.activated.connect(self._open_selected)
         self.name_edit = QLineEdit()
         self.name_edit.setPlaceholderText(self.tr("Segment name"))
+        self.name_edit.setAccessibleName(self.tr("Segment name"))
         self.save_button = QPushButton(self.tr("Save"))
         self.save_button.clicked.connect(self.save)
         new_button = QPushButton(self.tr("New"))
@@ -93,6 +94,7 @@ class SegmentBuilderView(QWidget):
         self.breakdown_box.setAccessibleName(self.tr("Break down by"))
         self.breakdown_box.currentIndexChanged.connect(self.schedule_count)
         self.breakdown_table = QTableWidget(0, 2)
+        self.breakdown_table.setAccessibleName(self.tr("Breakdown"))
         self.breakdown_table.setHorizontalHeaderLabels([self.tr("Value"), self.tr("Contacts")])
         self.breakdown_table.horizontalHeader().setSectionResizeMode(
             0, QHeaderView.ResizeMode.Stretch

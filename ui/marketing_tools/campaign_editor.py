@@ -76,6 +76,8 @@ class CampaignEditor(QWidget):
         self.budget_input = _money()
         self.spend_label = QLabel("0")
         self.spend_input = _money()
+        self.spend_input.setAccessibleName(self.tr("Spend to add"))
+        self.budget_input.setAccessibleName(self.tr("Budget"))
         self.add_spend_button = QPushButton(self.tr("Add spend"))
         self.expected_input = QSpinBox()
         self.expected_input.setRange(0, 1_000_000)

@@ -51,6 +51,7 @@ class CollateralPage(QWidget):
         self.file_path: Path | None = None
         self.search_input = QLineEdit()
         self.search_input.setPlaceholderText(self.tr("Search titles and value points"))
+        self.search_input.setAccessibleName(self.tr("Search collateral"))
         self.search_input.setClearButtonEnabled(True)
         headers = [
             self.tr("Title"),

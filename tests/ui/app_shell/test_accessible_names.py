@@ -41,19 +41,7 @@ INTERACTIVE = (
 COMPOUND = (QAbstractSpinBox, QComboBox, QLineEdit, QAbstractItemView)
 
 # Left to the views' owners (reported to them); remove an entry when it is fixed.
-KNOWN_UNNAMED: Counter[tuple[str, str]] = Counter(
-    {
-        ("CampaignEditor", "QDoubleSpinBox"): 1,
-        ("CollateralPage", "QLineEdit"): 1,
-        ("CustomFieldEditor", "QLineEdit"): 4,
-        ("SearchPreview", "QLineEdit"): 1,
-        ("SearchPreview", "QTableView"): 1,
-        ("ReportView", "QDateEdit"): 2,
-        ("ReportView", "QLineEdit"): 1,
-        ("SegmentBuilderView", "QLineEdit"): 1,
-        ("SegmentBuilderView", "QTableWidget"): 1,
-    }
-)
+KNOWN_UNNAMED: Counter[tuple[str, str]] = Counter()
 
 
 def owner_class(widget: QWidget) -> str:
