@@ -103,7 +103,9 @@ class FieldConflict(WireModel):
     """A field whose server value moved on since the change's base.
 
     ``original`` is the value at ``base_version``, ``mine`` the pushed one,
-    ``theirs`` the server's (None for a deleted record).
+    ``theirs`` the server's (None for a deleted record). ``changed_by`` (user
+    name) and ``changed_at`` say who made the server's value and when (protocol 1
+    servers before they were added leave them out).
     """
 
     field: str
@@ -111,6 +113,8 @@ class FieldConflict(WireModel):
     mine: JsonValue
     theirs: JsonValue
     server_version: int
+    changed_by: str | None = None
+    changed_at: datetime | None = None
 
 
 class ChangeOutcome(WireModel):
@@ -173,6 +177,9 @@ class PullResponse(WireModel):
     changes: list[FeedRecord]
     cursor: int
     has_more: bool
+    # The feed's newest sequence number when the page was read: how far a pull goes
+    # (a first sync shows cursor / latest as a percentage). None from older servers.
+    latest: int | None = None
 
 
 # -- conflicts ------------------------------------------------------------
@@ -190,6 +197,8 @@ class KeptConflictView(WireModel):
     server_version: int
     record_deleted: bool
     created_at: datetime
+    changed_by: str | None = None
+    changed_at: datetime | None = None
     resolved_at: datetime | None
     resolution: str | None
 

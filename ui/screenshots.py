@@ -40,6 +40,7 @@ from ui.marketing.marketing_scenes import MARKETING_SCENES
 from ui.marketing_tools.marketing_tools_scenes import MARKETING_TOOLS_SCENES
 from ui.sales.sales_screenshot_scenes import SALES_SCENES
 from ui.store_changes import StoreChangeRelay
+from ui.sync.sync_scenes import SYNC_SCENES
 from ui.view_context import ViewContext
 from ui.views.contact_list_view import ContactListView
 
@@ -169,6 +170,9 @@ SCENES.update(APP_SHELL_SCENES)
 
 # Import wizard, duplicate review and export dialog (ui/data_transfer).
 SCENES.update(DATA_TRANSFER_SCENES)
+
+# Sign-in, the status bar's sync corner, a first sync's progress, the conflict center (ui/sync).
+SCENES.update(SYNC_SCENES)
 
 
 # -- rendering -----------------------------------------------------------------

@@ -91,6 +91,8 @@ def keep_outcome(
                 server_version=conflict.server_version,
                 record_deleted=outcome.record_deleted,
                 reason=outcome.reason,
+                changed_by=conflict.changed_by,
+                changed_at=conflict.changed_at,
                 created_at=now,
             )
         )

@@ -31,7 +31,7 @@ from contactdesk.services.policy_cache import forget_policies
 from contactdesk.store.local_store import Store
 from contactdesk.sync import apply_feed, conflicts, outbox, purge
 from contactdesk.sync.server_client import ServerClient, SyncError
-from contactdesk.sync.sync_state import sync_state
+from contactdesk.sync.sync_state import mark_synced, sync_state
 from contactdesk.sync_protocol import (
     MAX_BATCH,
     MAX_PAGE,
@@ -93,8 +93,7 @@ class SyncEngine:
         self._push_all(report)
         self._report_resolutions()
         self._pull_all(report)
-        with self.store.transaction() as session:
-            sync_state(session).last_sync_at = utc_now()
+        mark_synced(self.store, utc_now())
         return report
 
     # -- transactions ------------------------------------------------------

@@ -64,6 +64,12 @@ def read_status(store: Store) -> SyncStatus:
     )
 
 
+def mark_synced(store: Store, at: datetime) -> None:
+    """Record that a sync finished at ``at`` (what the status bar calls "last synced")."""
+    with store.transaction() as session:
+        sync_state(session).last_sync_at = at
+
+
 def remember_sign_in(store: Store, server_url: str, user: Actor) -> None:
     """Record which server and user this store syncs as (the token goes to the keyring)."""
     with store.transaction() as session:

@@ -22,7 +22,7 @@ from contactdesk.store import Store
 from contactdesk.sync.conflicts import ConflictView, open_conflicts, resolve_conflict
 from ui.database_worker import DatabaseWorker, TaskControl
 
-COLUMNS = ("Record", "Field", "Original", "Mine", "Theirs", "Changed")
+COLUMNS = ("Record", "Field", "Original", "Mine", "Theirs", "Theirs changed by")
 
 
 def _shown(value: Any) -> str:
@@ -39,7 +39,7 @@ class ConflictCenterDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Sync conflicts"))
-        self.resize(860, 420)
+        self.resize(1000, 420)
         self._store, self._actor, self._worker = store, actor, worker
         self.conflicts: list[ConflictView] = []
         self.table = QTableWidget(0, len(COLUMNS))
@@ -47,6 +47,8 @@ class ConflictCenterDialog(QDialog):
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(True)
         self.note = QLabel(
             self.tr("Nothing is settled until you choose: keep your value, theirs, or a merge.")
         )
@@ -77,9 +79,13 @@ class ConflictCenterDialog(QDialog):
         self.conflicts = conflicts
         self.table.setRowCount(len(conflicts))
         for row, conflict in enumerate(conflicts):
-            changed = conflict.changed_by or self.tr("on the server")
+            changed = conflict.changed_by or self.tr("someone on the server")
             if conflict.changed_at is not None:
-                changed += conflict.changed_at.astimezone().strftime(" %Y-%m-%d %H:%M")
+                changed = (
+                    self.tr("%1, %2")
+                    .replace("%1", changed)
+                    .replace("%2", conflict.changed_at.astimezone().strftime("%Y-%m-%d %H:%M"))
+                )
             cells = (
                 conflict.record_title or str(conflict.record_id),
                 conflict.field if not conflict.refused else self.tr("(whole change)"),
@@ -89,7 +95,15 @@ class ConflictCenterDialog(QDialog):
                 changed,
             )
             for column, text in enumerate(cells):
-                self.table.setItem(row, column, QTableWidgetItem(text))
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                self.table.setItem(row, column, item)
+        # Values are short phrases: room for them, wrapped, beats an ellipsis.
+        header = self.table.horizontalHeader()
+        self.table.resizeColumnsToContents()
+        for column in range(len(COLUMNS) - 1):
+            header.resizeSection(column, min(header.sectionSize(column), 200))
+        self.table.resizeRowsToContents()
         if conflicts:
             self.table.selectRow(0)
 

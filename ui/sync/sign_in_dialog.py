@@ -78,13 +78,22 @@ class SignInDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Sign in"))
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
+        intro = QLabel(
+            self.tr(
+                "Sign in with the account your administrator gave you. ContactDesk keeps "
+                "working offline and syncs whenever the server can be reached."
+            )
+        )
+        intro.setWordWrap(True)
         layout = QVBoxLayout(self)
+        layout.addWidget(intro)
         layout.addLayout(form)
         if keyring_note:
             note = QLabel(keyring_note)
             note.setWordWrap(True)
             layout.addWidget(note)
         layout.addWidget(self.error_label)
+        layout.addStretch(1)
         layout.addWidget(self.buttons)
 
     def submit(self) -> None:

@@ -22,7 +22,7 @@ class SyncStatusWidget(QWidget):
         self.conflicts_button.setFlat(True)
         self.conflicts_button.clicked.connect(self.conflicts_requested)
         self.progress = QProgressBar()
-        self.progress.setMaximumWidth(160)
+        self.progress.setFixedWidth(180)
         self.progress.hide()
         self.sync_button = QPushButton(self.tr("Sync now"))
         self.sync_button.clicked.connect(self.sync_requested)
@@ -56,11 +56,12 @@ class SyncStatusWidget(QWidget):
         self.sync_button.setEnabled(status.signed_in)
 
     def show_progress(self, done: int, total: int) -> None:
-        """A large first sync: records pulled so far (busy bar while the end is unknown)."""
+        """A large first sync: how far through the server's feed it is, as a percentage."""
         self.progress.show()
         self.progress.setMaximum(max(total, done, 1))
         self.progress.setValue(done)
-        self.progress.setFormat(self.tr("%1 records").replace("%1", str(done)))
+        # %p is Qt's own placeholder for the percentage.
+        self.progress.setFormat(self.tr("Syncing… %p%"))
 
     def syncing(self, running: bool) -> None:
         self.sync_button.setEnabled(not running)
