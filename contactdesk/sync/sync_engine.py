@@ -293,7 +293,11 @@ class SyncEngine:
         report.pulled += len(page.changes)
         report.applied += result.applied
         report.purged += result.purged
-        self.progress(report.pulled, report.pulled + (self.page_size if page.has_more else 0))
+        if page.latest is not None and page.has_more:
+            # Feed positions, not record counts: the share of the feed read so far.
+            self.progress(page.cursor, max(page.latest, page.cursor))
+        else:
+            self.progress(report.pulled, report.pulled + (self.page_size if page.has_more else 0))
 
     def _compact(self) -> None:
         with self.store.engine.connect() as connection:

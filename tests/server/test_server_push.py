@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from unittest.mock import ANY
+
 import uuid
 
 from conftest import Api, change, created
@@ -62,9 +64,22 @@ def test_an_edit_of_a_field_changed_since_its_base_is_a_conflict(api: Api) -> No
             "mine": "Hull",
             "theirs": "Leeds",
             "server_version": version + 1,
+            "changed_by": "ada",
+            "changed_at": ANY,
         }
     ]
     assert api.pull_all("sam")[("contact", contact)]["fields"]["city"] == "Leeds"
+
+
+def test_a_conflict_names_who_changed_the_server_value_and_when(api: Api) -> None:
+    contact, version = created(api, "sam", "contact", display_name="Ann Lee", city="York")
+    api.push("ada", change("contact", contact, "update", version, city="Leeds"))
+    outcome = outcome_of(
+        api.push("sam", change("contact", contact, "update", version, city="Hull"))
+    )
+    (conflict,) = outcome["conflicts"]
+    assert conflict["changed_by"] == "ada"
+    assert conflict["changed_at"] is not None
 
 
 def test_a_conflict_is_kept_for_its_author_to_resolve(api: Api) -> None:

@@ -16,9 +16,10 @@ from sqlalchemy.orm import Session
 
 from contactdesk.model import FieldRule, Role
 from contactdesk.server.admin.governance_records import GOVERNANCE_MODELS, governance_values
+from contactdesk.server.sync.feed_writes import FEED
 from contactdesk.server.sync.policy_cache import policy_for
 from contactdesk.server.sync.resync_epochs import current_epoch, hidden_fields
-from contactdesk.server.sync.tables import RecordVersion
+from contactdesk.server.sync.tables import FeedCounter, RecordVersion
 from contactdesk.services.actor import Actor
 from contactdesk.services.custom_values import read_values
 from contactdesk.services.field_catalog import ENTITIES
@@ -70,7 +71,14 @@ def pull_changes(
         changes=_feed_records(session, actor, policy, rows),
         cursor=cursor,
         has_more=has_more,
+        latest=_latest(session),
     )
+
+
+def _latest(session: Session) -> int:
+    """The newest sequence number in this snapshot: where a pull that started now ends."""
+    value = session.scalar(select(FeedCounter.value).where(FeedCounter.name == FEED))
+    return int(value or 0)
 
 
 def _page(session: Session, since: int, limit: int) -> list[RecordVersion]:

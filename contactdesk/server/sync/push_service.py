@@ -4,6 +4,13 @@ Runs inside one write transaction: the feed lock is its first statement, so
 batches from every server process apply one after another, each accepted
 change takes the next sequence number, and a refused change (403, 422, 409)
 rolls the whole batch back.
+
+A batch costs a handful of queries, not a dozen per change: right after the
+lock it loads the batch's earlier outcomes, record versions, field versions,
+records and record scope with IN queries (``batch_state``), and hands out
+sequence numbers from the counter it read, writing the counter back once. The
+lock is held until commit, so the range is the batch's alone and the feed
+stays gapless.
 """
 
 from __future__ import annotations
@@ -18,8 +25,10 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from contactdesk.errors import ContactDeskError, ValidationError
+from contactdesk.model import User
 from contactdesk.server.errors import Conflict, RefusedChange
 from contactdesk.server.sync import feed_writes, record_links
+from contactdesk.server.sync.batch_state import BatchState
 from contactdesk.server.sync.field_access import (
     current_values,
     entity_spec_or_refuse,
@@ -43,12 +52,18 @@ class _Batch:
     policy: Policy
     work: UnitOfWork
     now: datetime
+    state: BatchState
     # Versions this batch gave records: a later change of the same record in the
     # same batch was made on top of the earlier one, whatever base it states.
     produced: dict[uuid.UUID, int] = field(default_factory=dict)
 
     def base(self, change: PushedChange) -> int:
         return max(change.base_version, self.produced.get(change.record_id, 0))
+
+    def require_in_scope(self, spec: EntitySpec, record_id: uuid.UUID) -> None:
+        # A record this batch already changed may have changed owner: ask again.
+        if record_id in self.produced or not self.state.known_in_scope(spec.name, record_id):
+            require_in_scope(self.session, spec, self.policy, self.actor, record_id)
 
 
 def push_changes(
@@ -64,28 +79,33 @@ def push_changes(
     assert actor.user_id is not None, "pushes are made by a user"
     feed_writes.lock_feed(session)
     policy = policy_for(session, actor.role)
-    batch = _Batch(session, actor, policy, UnitOfWork(session, actor, policy), now)
+    state = BatchState.load(session, actor, policy, changes)
+    batch = _Batch(session, actor, policy, UnitOfWork(session, actor, policy), now, state)
     answered: dict[uuid.UUID, ChangeOutcome] = {}
     results: list[ChangeOutcome] = []
-    for change in changes:
-        outcome = answered.get(change.change_id) or _earlier_outcome(session, actor, change)
-        if outcome is None:
-            outcome = _apply_refusing(batch, change)
-            session.add(
-                PushOutcome(
-                    change_id=change.change_id,
-                    user_id=actor.user_id,
-                    outcome=outcome.model_dump(mode="json"),
-                    at=now,
+    # The batch reads through BatchState, not queries, so pending rows need not be
+    # flushed before every read; the unit of work's own flushes write them in rounds.
+    with session.no_autoflush:
+        for change in changes:
+            outcome = answered.get(change.change_id) or _earlier_outcome(state, actor, change)
+            if outcome is None:
+                outcome = _apply_refusing(batch, change)
+                session.add(
+                    PushOutcome(
+                        change_id=change.change_id,
+                        user_id=actor.user_id,
+                        outcome=outcome.model_dump(mode="json"),
+                        at=now,
+                    )
                 )
-            )
-        answered[change.change_id] = outcome
-        results.append(outcome)
+            answered[change.change_id] = outcome
+            results.append(outcome)
+    state.store_counter(session)
     return results
 
 
-def _earlier_outcome(session: Session, actor: Actor, change: PushedChange) -> ChangeOutcome | None:
-    stored = session.get(PushOutcome, change.change_id)
+def _earlier_outcome(state: BatchState, actor: Actor, change: PushedChange) -> ChangeOutcome | None:
+    stored = state.outcomes.get(change.change_id)
     if stored is None:
         return None
     if stored.user_id != actor.user_id:
@@ -96,7 +116,10 @@ def _earlier_outcome(session: Session, actor: Actor, change: PushedChange) -> Ch
 def _apply_refusing(batch: _Batch, change: PushedChange) -> ChangeOutcome:
     try:
         outcome = _APPLY[change.op](batch, change)
-        batch.session.flush()
+        if change.op != "update":
+            # An update's record write was flushed by the unit of work (where a broken
+            # rule fails); its feed rows go with the next flush, in one round.
+            batch.session.flush()
     except ContactDeskError as error:
         raise RefusedChange(error, change.change_id, change.record_id) from error
     except IntegrityError as error:
@@ -117,7 +140,7 @@ def _apply_refusing(batch: _Batch, change: PushedChange) -> ChangeOutcome:
 def _create(batch: _Batch, change: PushedChange) -> ChangeOutcome:
     session = batch.session
     spec = entity_spec_or_refuse(change.entity)
-    known = feed_writes.record_version(session, change.record_id)
+    known = batch.state.record_version(session, change.record_id)
     if known is not None and (not known.deleted or known.entity != spec.name):
         return _rejected(change, f"a record with id {change.record_id} already exists")
     if known is not None and batch.base(change) < known.version:
@@ -130,9 +153,9 @@ def _create(batch: _Batch, change: PushedChange) -> ChangeOutcome:
         stored_form(session, spec, batch.policy, name, value)
     batch.work.create(spec.name, change.fields, record_id=change.record_id)
     made = batch.work.changes[-1]
-    seq = feed_writes.next_seq(session)
+    seq = batch.state.next_seq()
     _record_row(session, spec, change.record_id).version = seq
-    feed_writes.mark_created(session, spec.name, change.record_id, seq)
+    batch.state.mark_created(session, spec.name, change.record_id, seq)
     _log(batch, change, seq, {name: json_safe(new) for name, (_old, new) in made.fields.items()})
     return ChangeOutcome(
         change_id=change.change_id,
@@ -145,7 +168,7 @@ def _create(batch: _Batch, change: PushedChange) -> ChangeOutcome:
 def _update(batch: _Batch, change: PushedChange) -> ChangeOutcome:
     session, policy = batch.session, batch.policy
     spec = entity_spec_or_refuse(change.entity)
-    known = feed_writes.record_version(session, change.record_id)
+    known = batch.state.record_version(session, change.record_id)
     if known is None or known.entity != spec.name:
         return _rejected(change, f"no {spec.name} with id {change.record_id}")
     names = list(change.fields)
@@ -167,6 +190,7 @@ def _update(batch: _Batch, change: PushedChange) -> ChangeOutcome:
             )
             for name in names
         ]
+        conflicts = _with_author(batch.session, conflicts)
         _keep(batch, change, spec, conflicts, record_deleted=True)
         return ChangeOutcome(
             change_id=change.change_id,
@@ -176,9 +200,9 @@ def _update(batch: _Batch, change: PushedChange) -> ChangeOutcome:
             record_deleted=True,
             reason=f"{spec.name} {change.record_id} was deleted on the server",
         )
-    require_in_scope(session, spec, policy, batch.actor, change.record_id)
+    batch.require_in_scope(spec, change.record_id)
     record = _record_row(session, spec, change.record_id)
-    versions = feed_writes.field_versions(session, change.record_id)
+    versions = batch.state.field_versions(session, change.record_id)
     theirs = current_values(session, spec, policy, record, names)
     to_apply: dict[str, Any] = {}
     conflicts = []
@@ -202,9 +226,9 @@ def _update(batch: _Batch, change: PushedChange) -> ChangeOutcome:
         batch.work.update(spec.name, change.record_id, to_apply)
         if len(batch.work.changes) > before:
             made = batch.work.changes[-1]
-            version = feed_writes.next_seq(session)
+            version = batch.state.next_seq()
             record.version = version
-            feed_writes.mark_changed(session, change.record_id, list(made.fields), version)
+            batch.state.mark_changed(session, change.record_id, list(made.fields), version)
             _log(
                 batch,
                 change,
@@ -212,6 +236,7 @@ def _update(batch: _Batch, change: PushedChange) -> ChangeOutcome:
                 {n: json_safe(new) for n, (_old, new) in made.fields.items()},
             )
     if conflicts:
+        conflicts = _with_author(batch.session, conflicts)
         _keep(batch, change, spec, conflicts, record_deleted=False)
     return ChangeOutcome(
         change_id=change.change_id,
@@ -227,7 +252,7 @@ def _delete(batch: _Batch, change: PushedChange) -> ChangeOutcome:
     spec = entity_spec_or_refuse(change.entity)
     if change.fields:
         raise ValidationError(f"{spec.name}.fields", "a delete carries no fields")
-    known = feed_writes.record_version(session, change.record_id)
+    known = batch.state.record_version(session, change.record_id)
     if known is None or known.entity != spec.name:
         return _rejected(change, f"no {spec.name} with id {change.record_id}")
     if known.deleted:
@@ -236,7 +261,7 @@ def _delete(batch: _Batch, change: PushedChange) -> ChangeOutcome:
     stale = _edited_since(batch, spec, known, change)
     if stale:
         return stale
-    seq = feed_writes.next_seq(session)
+    seq = batch.state.next_seq()
     _remove(batch, spec, change.record_id, seq, merged_into=None)
     _log(batch, change, seq, {})
     return ChangeOutcome(change_id=change.change_id, status="applied", version=seq)
@@ -246,8 +271,8 @@ def _merge(batch: _Batch, change: PushedChange) -> ChangeOutcome:
     session = batch.session
     spec = entity_spec_or_refuse(change.entity)
     winner_id = _merge_winner(spec, change)
-    loser = feed_writes.record_version(session, change.record_id)
-    winner = feed_writes.record_version(session, winner_id)
+    loser = batch.state.record_version(session, change.record_id)
+    winner = batch.state.record_version(session, winner_id)
     if loser is None or loser.entity != spec.name:
         return _rejected(change, f"no {spec.name} with id {change.record_id}")
     if loser.deleted:
@@ -263,7 +288,9 @@ def _merge(batch: _Batch, change: PushedChange) -> ChangeOutcome:
     stale = _edited_since(batch, spec, loser, change)
     if stale:
         return stale
-    seq = feed_writes.next_seq(session)
+    seq = batch.state.next_seq()
+    # Repointing links changes other records' versions behind the batch's back.
+    batch.state.forget(session)
     record_links.repoint(session, spec.name, change.record_id, winner_id, seq)
     _remove(batch, spec, change.record_id, seq, merged_into=winner_id)
     _log(batch, change, seq, {"merged_into": str(winner_id)})
@@ -295,7 +322,7 @@ def _merge_winner(spec: EntitySpec, change: PushedChange) -> uuid.UUID:
 
 def _require_may_remove(batch: _Batch, spec: EntitySpec, record_id: uuid.UUID) -> None:
     batch.policy.require_editable(spec.name, [spec.title_field])
-    require_in_scope(batch.session, spec, batch.policy, batch.actor, record_id)
+    batch.require_in_scope(spec, record_id)
 
 
 def _edited_since(
@@ -306,7 +333,7 @@ def _edited_since(
     Removing it would silently lose that edit, so the removal waits for the user.
     """
     base = batch.base(change)
-    versions = feed_writes.field_versions(batch.session, change.record_id)
+    versions = batch.state.field_versions(batch.session, change.record_id)
     if known.created_version > base:
         moved = {name: known.created_version for name in spec.by_name}
     else:
@@ -326,6 +353,7 @@ def _edited_since(
         )
         for name in visible
     ]
+    conflicts = _with_author(batch.session, conflicts)
     _keep(batch, change, spec, conflicts, record_deleted=False)
     return ChangeOutcome(
         change_id=change.change_id,
@@ -345,6 +373,8 @@ def _remove(
     merged_into: uuid.UUID | None,
 ) -> None:
     session = batch.session
+    # Links, cascades and expire_all below change what the batch loaded: read afresh after.
+    batch.state.forget(session)
     record_links.prepare_delete(session, spec.name, record_id, seq)
     record_links.drop_custom_values(session, record_id)
     batch.work.delete(spec.name, record_id)
@@ -362,6 +392,7 @@ def _record_row(session: Session, spec: EntitySpec, record_id: uuid.UUID) -> Any
 
 def _value_at(session: Session, record_id: uuid.UUID, name: str, base: int) -> Any:
     """The value ``name`` had at version ``base`` (from the change history)."""
+    session.flush()  # this batch's own earlier changes are history too
     history = session.scalars(
         select(FeedChange.fields)
         .where(FeedChange.record_id == record_id, FeedChange.seq <= base)
@@ -371,6 +402,30 @@ def _value_at(session: Session, record_id: uuid.UUID, name: str, base: int) -> A
         if name in fields:
             return fields[name]
     return None
+
+
+def _with_author(session: Session, conflicts: list[FieldConflict]) -> list[FieldConflict]:
+    """The conflicts with who made the server's value and when (the change at its version)."""
+    seqs = {conflict.server_version for conflict in conflicts}
+    if not seqs:
+        return conflicts
+    authors = {
+        seq: (username, at)
+        for seq, username, at in session.execute(
+            select(FeedChange.seq, User.username, FeedChange.at)
+            .outerjoin(User, User.id == FeedChange.user_id)
+            .where(FeedChange.seq.in_(seqs))
+        )
+    }
+    return [
+        conflict.model_copy(
+            update={
+                "changed_by": authors.get(conflict.server_version, (None, None))[0],
+                "changed_at": authors.get(conflict.server_version, (None, None))[1],
+            }
+        )
+        for conflict in conflicts
+    ]
 
 
 def _keep(
