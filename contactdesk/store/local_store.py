@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from sqlalchemy import Engine
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from contactdesk.errors import StoreError
@@ -78,6 +79,26 @@ class Store:
             listener(changes)
 
     def close(self) -> None:
+        """Let SQLite refresh its planner statistics, then release the file.
+
+        ``PRAGMA optimize`` before closing is SQLite's own advice: without
+        statistics the planner drives "id IN (...) AND (owner = ? OR owner IS
+        NULL)" from the owner index, 100,000 rows on a large store instead of a
+        few key lookups. With an analysis limit it costs milliseconds.
+        """
+        if not self.read_only:
+            try:
+                with self.engine.connect() as connection:
+                    connection.exec_driver_sql("PRAGMA analysis_limit=400")
+                    # optimize only revisits tables this connection queried; a
+                    # store that was never analysed gets one sampled ANALYZE.
+                    analysed = connection.exec_driver_sql(
+                        "SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'"
+                    ).first()
+                    connection.exec_driver_sql("PRAGMA optimize" if analysed else "ANALYZE")
+                    connection.commit()
+            except DBAPIError:
+                pass  # statistics are an optimisation; a busy or damaged file keeps none
         self.engine.dispose()
 
 

@@ -39,10 +39,10 @@ def remount_read_only(folder: Path) -> None:
 
 def fill_disk(folder: Path) -> None:
     """Leave no free space on the file system at ``folder`` (a file named ``filler``)."""
-    with (folder / "filler").open("wb") as filler:
+    # Unbuffered: a buffered close would flush once more into the full disk and raise.
+    with (folder / "filler").open("wb", buffering=0) as filler:
         try:
             while True:
                 filler.write(b"\0" * 65536)
-                filler.flush()
         except OSError:
             pass

@@ -113,3 +113,20 @@ def test_a_file_that_is_not_a_database_is_refused_untouched(tmp_path: Path) -> N
 def test_a_missing_folder_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="does not exist"):
         open_store(tmp_path / "nowhere" / "store.db")
+
+
+def test_closing_a_store_leaves_planner_statistics(store_path: Path) -> None:
+    from contactdesk.services import unit_of_work
+    from contactdesk.services.actor import Actor
+
+    store = open_store(store_path)
+    with unit_of_work.unit_of_work(store, Actor.system()) as work:
+        for index in range(200):
+            work.create("contact", {"display_name": f"Person {index}"})
+    store.close()
+    connection = sqlite3.connect(store_path)
+    try:
+        analysed = {row[0] for row in connection.execute("SELECT tbl FROM sqlite_stat1")}
+    finally:
+        connection.close()
+    assert "contacts" in analysed
