@@ -20,7 +20,7 @@
         <translation>Eigene Datensätze</translation>
     </message>
     <message>
-        <source>Team's records</source>
+        <source>Team&apos;s records</source>
         <translation>Datensätze des Teams</translation>
     </message>
     <message>
@@ -116,7 +116,7 @@
         <translation>Einwände</translation>
     </message>
     <message>
-        <source>The objection in the customer's words</source>
+        <source>The objection in the customer&apos;s words</source>
         <translation>Der Einwand in den Worten des Kunden</translation>
     </message>
     <message>
@@ -185,6 +185,10 @@
     <message>
         <source>(no target segment)</source>
         <translation>(kein Zielsegment)</translation>
+    </message>
+    <message>
+        <source>Spend to add</source>
+        <translation>Hinzuzufügende Ausgaben</translation>
     </message>
     <message>
         <source>Add spend</source>
@@ -291,6 +295,10 @@
     <message>
         <source>Search titles and value points</source>
         <translation>Titel und Nutzenargumente durchsuchen</translation>
+    </message>
+    <message>
+        <source>Search collateral</source>
+        <translation>Material durchsuchen</translation>
     </message>
     <message>
         <source>Title</source>
@@ -441,6 +449,49 @@
     <message>
         <source>Remove condition</source>
         <translation>Bedingung entfernen</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictCenterDialog</name>
+    <message>
+        <source>Sync conflicts</source>
+        <translation>Synchronisationskonflikte</translation>
+    </message>
+    <message>
+        <source>Nothing is settled until you choose: keep your value, theirs, or a merge.</source>
+        <translation>Nichts wird entschieden, bis Sie wählen: Ihren Wert behalten, den anderen oder eine Zusammenführung.</translation>
+    </message>
+    <message>
+        <source>Merged value</source>
+        <translation>Zusammengeführter Wert</translation>
+    </message>
+    <message>
+        <source>Keep mine</source>
+        <translation>Meinen behalten</translation>
+    </message>
+    <message>
+        <source>Keep theirs</source>
+        <translation>Den anderen behalten</translation>
+    </message>
+    <message>
+        <source>Use merged value</source>
+        <translation>Zusammengeführten Wert verwenden</translation>
+    </message>
+    <message>
+        <source>someone on the server</source>
+        <translation>jemand auf dem Server</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>(whole change)</source>
+        <translation>(gesamte Änderung)</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>gelöscht</translation>
     </message>
 </context>
 <context>
@@ -600,8 +651,16 @@
         <translation>name_in_kleinbuchstaben</translation>
     </message>
     <message>
+        <source>Field name</source>
+        <translation>Feldname</translation>
+    </message>
+    <message>
         <source>As people read it (optional)</source>
         <translation>Wie Menschen es lesen (optional)</translation>
+    </message>
+    <message>
+        <source>Field label</source>
+        <translation>Feldbezeichnung</translation>
     </message>
     <message>
         <source>For choice fields: Gold, Silver, Bronze</source>
@@ -618,6 +677,10 @@
     <message>
         <source>Selected field</source>
         <translation>Ausgewähltes Feld</translation>
+    </message>
+    <message>
+        <source>New label</source>
+        <translation>Neue Bezeichnung</translation>
     </message>
     <message>
         <source>Rename</source>
@@ -725,6 +788,92 @@
     <message>
         <source>Merge undone.</source>
         <translation>Zusammenführung rückgängig gemacht.</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export contacts</source>
+        <translation>Kontakte exportieren</translation>
+    </message>
+    <message>
+        <source>CSV (Google Contacts columns)</source>
+        <translation>CSV (Spalten von Google Kontakte)</translation>
+    </message>
+    <message>
+        <source>vCard 4.0</source>
+        <translation>vCard 4.0</translation>
+    </message>
+    <message>
+        <source>Excel workbook (XLSX)</source>
+        <translation>Excel-Arbeitsmappe (XLSX)</translation>
+    </message>
+    <message>
+        <source>All contacts I can see</source>
+        <translation>Alle Kontakte, die ich sehe</translation>
+    </message>
+    <message>
+        <source>File to write</source>
+        <translation>Zieldatei</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>Format:</translation>
+    </message>
+    <message>
+        <source>Contacts:</source>
+        <translation>Kontakte:</translation>
+    </message>
+    <message>
+        <source>Save as:</source>
+        <translation>Speichern unter:</translation>
+    </message>
+    <message>
+        <source>Fields your role may not see are never exported.</source>
+        <translation>Felder, die Ihre Rolle nicht sehen darf, werden nie exportiert.</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message>
+        <source>Cancel export</source>
+        <translation>Export abbrechen</translation>
+    </message>
+    <message>
+        <source>Segment: %1</source>
+        <translation>Segment: %1</translation>
+    </message>
+    <message>
+        <source>Exporting to %1…</source>
+        <translation>Export nach %1…</translation>
+    </message>
+    <message>
+        <source>Cancelled: no file was written.</source>
+        <translation>Abgebrochen: Es wurde keine Datei geschrieben.</translation>
+    </message>
+    <message>
+        <source>Exported %1 contact(s) to %2.</source>
+        <translation>%1 Kontakt(e) nach %2 exportiert.</translation>
+    </message>
+    <message>
+        <source>Nothing was exported: %1</source>
+        <translation>Nichts wurde exportiert: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ExportPreview</name>
+    <message>
+        <source>Exported columns for this role</source>
+        <translation>Exportierte Spalten für diese Rolle</translation>
+    </message>
+    <message>
+        <source>An export (CSV, vCard, XLSX) by this role contains:</source>
+        <translation>Ein Export (CSV, vCard, XLSX) durch diese Rolle enthält:</translation>
     </message>
 </context>
 <context>
@@ -1618,6 +1767,14 @@ Datenordner: %3</translation>
         <translation>Bericht</translation>
     </message>
     <message>
+        <source>From date</source>
+        <translation>Von-Datum</translation>
+    </message>
+    <message>
+        <source>To date</source>
+        <translation>Bis-Datum</translation>
+    </message>
+    <message>
         <source>Segment</source>
         <translation>Segment</translation>
     </message>
@@ -1725,7 +1882,7 @@ Datenordner: %3</translation>
     </message>
     <message>
         <source>Skipped rows</source>
-        <translation>Übersprungene Zeilen</translation>
+        <translation type="vanished">Übersprungene Zeilen</translation>
     </message>
     <message>
         <source>Revert this import</source>
@@ -1733,11 +1890,23 @@ Datenordner: %3</translation>
     </message>
     <message>
         <source>Imported %1, skipped %2, possible duplicates %3.</source>
-        <translation>%1 importiert, %2 übersprungen, %3 mögliche Dubletten.</translation>
+        <translation type="vanished">%1 importiert, %2 übersprungen, %3 mögliche Dubletten.</translation>
+    </message>
+    <message>
+        <source>Skipped rows and values kept as text</source>
+        <translation>Übersprungene Zeilen und als Text behaltene Werte</translation>
+    </message>
+    <message>
+        <source>Imported %1, skipped %2, possible duplicates %3, values kept as text %4.</source>
+        <translation>Importiert: %1, übersprungen: %2, mögliche Dubletten: %3, als Text behaltene Werte: %4.</translation>
     </message>
     <message>
         <source>Line %1: %2</source>
         <translation>Zeile %1: %2</translation>
+    </message>
+    <message>
+        <source>Line %1 imported; %2</source>
+        <translation>Zeile %1 importiert; %2</translation>
     </message>
     <message>
         <source>Line %1 looks like %2 (%3)</source>
@@ -1857,6 +2026,14 @@ Datenordner: %3</translation>
         <source>Search as this role, then press Enter</source>
         <translation>Als diese Rolle suchen, dann Eingabe drücken</translation>
     </message>
+    <message>
+        <source>Search as this role</source>
+        <translation>Als diese Rolle suchen</translation>
+    </message>
+    <message>
+        <source>Search results as this role sees them</source>
+        <translation>Suchergebnisse, wie diese Rolle sie sieht</translation>
+    </message>
     <message numerus="yes">
         <source>%n result(s)</source>
         <translation>
@@ -1902,6 +2079,10 @@ Datenordner: %3</translation>
     <message>
         <source>Break down by</source>
         <translation>Aufschlüsseln nach</translation>
+    </message>
+    <message>
+        <source>Breakdown</source>
+        <translation>Aufschlüsselung</translation>
     </message>
     <message>
         <source>Value</source>
@@ -1996,6 +2177,41 @@ Datenordner: %3</translation>
     <message>
         <source>Shortcut</source>
         <translation>Tastenkürzel</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <source>Sign in to the ContactDesk server</source>
+        <translation>Beim ContactDesk-Server anmelden</translation>
+    </message>
+    <message>
+        <source>This computer has no secure keyring: you stay signed in until you quit ContactDesk, and will be asked again next time.</source>
+        <translation>Dieser Computer hat keinen sicheren Schlüsselbund: Sie bleiben angemeldet, bis Sie ContactDesk beenden, und werden beim nächsten Mal erneut gefragt.</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Anmelden</translation>
+    </message>
+    <message>
+        <source>Sign in with the account your administrator gave you. ContactDesk keeps working offline and syncs whenever the server can be reached.</source>
+        <translation>Melden Sie sich mit dem Konto an, das Ihnen Ihr Administrator gegeben hat. ContactDesk arbeitet auch offline weiter und synchronisiert, sobald der Server erreichbar ist.</translation>
+    </message>
+    <message>
+        <source>Enter the server address, your user name and password.</source>
+        <translation>Geben Sie die Serveradresse, Ihren Benutzernamen und Ihr Passwort ein.</translation>
     </message>
 </context>
 <context>
@@ -2097,6 +2313,76 @@ Datenordner: %3</translation>
     </message>
 </context>
 <context>
+    <name>SyncController</name>
+    <message>
+        <source>Sign &amp;In…</source>
+        <translation>&amp;Anmelden…</translation>
+    </message>
+    <message>
+        <source>&amp;Sync Now</source>
+        <translation>Jetzt &amp;synchronisieren</translation>
+    </message>
+    <message>
+        <source>&amp;Conflicts…</source>
+        <translation>&amp;Konflikte…</translation>
+    </message>
+    <message>
+        <source>Sign &amp;Out</source>
+        <translation>A&amp;bmelden</translation>
+    </message>
+    <message>
+        <source>S&amp;ync</source>
+        <translation>S&amp;ynchronisation</translation>
+    </message>
+    <message>
+        <source>sign in again to sync</source>
+        <translation>zum Synchronisieren erneut anmelden</translation>
+    </message>
+    <message>
+        <source>Signed in as %1: reopen ContactDesk to work as %1.</source>
+        <translation>Angemeldet als %1: Öffnen Sie ContactDesk erneut, um als %1 zu arbeiten.</translation>
+    </message>
+    <message>
+        <source>Signed out here; the server was not told: %1</source>
+        <translation>Hier abgemeldet; der Server wurde nicht benachrichtigt: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusWidget</name>
+    <message>
+        <source>Not signed in</source>
+        <translation>Nicht angemeldet</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Jetzt synchronisieren</translation>
+    </message>
+    <message>
+        <source>Sync failed: %1</source>
+        <translation>Synchronisation fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Never synced</source>
+        <translation>Noch nie synchronisiert</translation>
+    </message>
+    <message>
+        <source>Synced at %1</source>
+        <translation>Synchronisiert um %1</translation>
+    </message>
+    <message>
+        <source>%1 changes to send</source>
+        <translation>%1 Änderungen zu senden</translation>
+    </message>
+    <message>
+        <source>%1 conflicts</source>
+        <translation>%1 Konflikte</translation>
+    </message>
+    <message>
+        <source>Syncing… %p%</source>
+        <translation>Synchronisiere… %p%</translation>
+    </message>
+</context>
+<context>
     <name>TextValue</name>
     <message>
         <source>value, value, …</source>
@@ -2114,7 +2400,7 @@ Datenordner: %3</translation>
         <translation>Wer sind Sie?</translation>
     </message>
     <message>
-        <source>This store is not signed in to a server. Choose the user you work as; ContactDesk shows you what that user's role may see.</source>
+        <source>This store is not signed in to a server. Choose the user you work as; ContactDesk shows you what that user&apos;s role may see.</source>
         <translation>Dieser Datenbestand ist an keinem Server angemeldet. Wählen Sie den Benutzer, als der Sie arbeiten; ContactDesk zeigt Ihnen, was dessen Rolle sehen darf.</translation>
     </message>
     <message>
@@ -2202,7 +2488,10 @@ Datenordner: %3</translation>
     </message>
     <message numerus="yes">
         <source>… and %n more overdue</source>
-        <translation><numerusform>… und %n weiterer überfällig</numerusform><numerusform>… und %n weitere überfällig</numerusform></translation>
+        <translation>
+            <numerusform>… und %n weiterer überfällig</numerusform>
+            <numerusform>… und %n weitere überfällig</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 (today)</source>
@@ -2242,7 +2531,10 @@ Datenordner: %3</translation>
     </message>
     <message numerus="yes">
         <source>%n item(s) this week</source>
-        <translation><numerusform>%n Eintrag diese Woche</numerusform><numerusform>%n Einträge diese Woche</numerusform></translation>
+        <translation>
+            <numerusform>%n Eintrag diese Woche</numerusform>
+            <numerusform>%n Einträge diese Woche</numerusform>
+        </translation>
     </message>
     <message>
         <source>No campaigns running this week.</source>
@@ -2250,7 +2542,10 @@ Datenordner: %3</translation>
     </message>
     <message numerus="yes">
         <source>%n lead(s) expected</source>
-        <translation><numerusform>%n Lead erwartet</numerusform><numerusform>%n Leads erwartet</numerusform></translation>
+        <translation>
+            <numerusform>%n Lead erwartet</numerusform>
+            <numerusform>%n Leads erwartet</numerusform>
+        </translation>
     </message>
     <message>
         <source>no lead estimate</source>
@@ -2282,7 +2577,10 @@ Datenordner: %3</translation>
     </message>
     <message numerus="yes">
         <source>Exported %n event(s) to %1</source>
-        <translation><numerusform>%n Termin nach %1 exportiert</numerusform><numerusform>%n Termine nach %1 exportiert</numerusform></translation>
+        <translation>
+            <numerusform>%n Termin nach %1 exportiert</numerusform>
+            <numerusform>%n Termine nach %1 exportiert</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2320,7 +2618,7 @@ Datenordner: %3</translation>
         <translation>Mit einem Server verbinden …</translation>
     </message>
     <message>
-        <source>Sign in to your team's ContactDesk server and sync its contacts.</source>
+        <source>Sign in to your team&apos;s ContactDesk server and sync its contacts.</source>
         <translation>Am ContactDesk-Server Ihres Teams anmelden und seine Kontakte abgleichen.</translation>
     </message>
     <message>
