@@ -617,6 +617,709 @@
     </message>
 </context>
 <context>
+    <name>CoreText</name>
+    <message>
+        <source>Acceptance rate</source>
+        <translation>Annahmequote</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>Angenommen</translation>
+    </message>
+    <message>
+        <source>Accepted and rejected leads by campaign and source</source>
+        <translation>Angenommene und abgelehnte Leads nach Kampagne und Quelle</translation>
+    </message>
+    <message>
+        <source>Accepted leads</source>
+        <translation>Angenommene Leads</translation>
+    </message>
+    <message>
+        <source>Accepted → opportunities</source>
+        <translation>Angenommen → Verkaufschancen</translation>
+    </message>
+    <message>
+        <source>Accepted → won</source>
+        <translation>Angenommen → gewonnen</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Firma</translation>
+    </message>
+    <message>
+        <source>Account owner</source>
+        <translation>Firmenverantwortliche(r)</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>Aktivität</translation>
+    </message>
+    <message>
+        <source>After-sale owner</source>
+        <translation>Betreuung nach dem Kauf</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Betrag</translation>
+    </message>
+    <message>
+        <source>Are the leads we send any good?</source>
+        <translation>Taugen die Leads, die wir schicken?</translation>
+    </message>
+    <message>
+        <source>Average deal</source>
+        <translation>Durchschnittlicher Abschluss</translation>
+    </message>
+    <message>
+        <source>Birthday</source>
+        <translation>Geburtstag</translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation>Budget</translation>
+    </message>
+    <message>
+        <source>Buyer profile</source>
+        <translation>Käuferprofil</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>Kampagne</translation>
+    </message>
+    <message>
+        <source>Campaign / channel</source>
+        <translation>Kampagne / Kanal</translation>
+    </message>
+    <message>
+        <source>Campaign return</source>
+        <translation>Kampagnenrendite</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Veränderung</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Kanal</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Ort</translation>
+    </message>
+    <message>
+        <source>Close reason</source>
+        <translation>Abschlussgrund</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Abgeschlossen</translation>
+    </message>
+    <message>
+        <source>Collateral</source>
+        <translation>Verkaufsmaterial</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Firma</translation>
+    </message>
+    <message>
+        <source>Competitor</source>
+        <translation>Wettbewerber</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Kontakt</translation>
+    </message>
+    <message>
+        <source>Cost per accepted lead</source>
+        <translation>Kosten je angenommenem Lead</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Land</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>Deadline kept</source>
+        <translation>Frist eingehalten</translation>
+    </message>
+    <message>
+        <source>Deadline missed</source>
+        <translation>Frist versäumt</translation>
+    </message>
+    <message>
+        <source>Differentiators</source>
+        <translation>Unterscheidungsmerkmale</translation>
+    </message>
+    <message>
+        <source>Dimension</source>
+        <translation>Dimension</translation>
+    </message>
+    <message>
+        <source>Does sales follow up handed-off leads within the agreed deadline?</source>
+        <translation>Bearbeitet der Vertrieb übergebene Leads innerhalb der vereinbarten Frist?</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Erledigt</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Fällig</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Employees</source>
+        <translation>Mitarbeitende</translation>
+    </message>
+    <message>
+        <source>Ends</source>
+        <translation>Endet</translation>
+    </message>
+    <message>
+        <source>Enquiry source</source>
+        <translation>Anfragequelle</translation>
+    </message>
+    <message>
+        <source>Example note</source>
+        <translation>Beispielnotiz</translation>
+    </message>
+    <message>
+        <source>Expected close</source>
+        <translation>Erwarteter Abschluss</translation>
+    </message>
+    <message>
+        <source>Expected leads</source>
+        <translation>Erwartete Leads</translation>
+    </message>
+    <message>
+        <source>Field intel</source>
+        <translation>Informationen aus dem Feld</translation>
+    </message>
+    <message>
+        <source>File name</source>
+        <translation>Dateiname</translation>
+    </message>
+    <message>
+        <source>File type</source>
+        <translation>Dateityp</translation>
+    </message>
+    <message>
+        <source>First follow-up</source>
+        <translation>Erste Nachverfolgung</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Vorname</translation>
+    </message>
+    <message>
+        <source>Follow up by</source>
+        <translation>Nachfassen bis</translation>
+    </message>
+    <message>
+        <source>Follow-up deadlines by rep</source>
+        <translation>Nachfassfristen nach Vertriebsmitarbeiter(in)</translation>
+    </message>
+    <message>
+        <source>Funnel stage</source>
+        <translation>Trichterstufe</translation>
+    </message>
+    <message>
+        <source>Funnel stages</source>
+        <translation>Trichterstufen</translation>
+    </message>
+    <message>
+        <source>Goal metric</source>
+        <translation>Zielkennzahl</translation>
+    </message>
+    <message>
+        <source>Hand-off deadlines</source>
+        <translation>Übergabefristen</translation>
+    </message>
+    <message>
+        <source>Handed off</source>
+        <translation>Übergeben</translation>
+    </message>
+    <message>
+        <source>How are we doing on the numbers both teams share, and which one is the goal?</source>
+        <translation>Wie stehen wir bei den gemeinsamen Kennzahlen beider Teams, und welche ist das Ziel?</translation>
+    </message>
+    <message>
+        <source>How much is sales pushing versus customers pulling?</source>
+        <translation>Wie viel drückt der Vertrieb, wie viel fragen Kunden von selbst nach?</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Inbound</source>
+        <translation>Eingehend</translation>
+    </message>
+    <message>
+        <source>Industries</source>
+        <translation>Branchen</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>Branche</translation>
+    </message>
+    <message>
+        <source>Keep in touch every (days)</source>
+        <translation>Kontakt halten alle (Tage)</translation>
+    </message>
+    <message>
+        <source>Kept</source>
+        <translation>Eingehalten</translation>
+    </message>
+    <message>
+        <source>Kept (of decided)</source>
+        <translation>Eingehalten (von entschiedenen)</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Nachname</translation>
+    </message>
+    <message>
+        <source>Launch brief</source>
+        <translation>Einführungsbriefing</translation>
+    </message>
+    <message>
+        <source>Lead</source>
+        <translation>Lead</translation>
+    </message>
+    <message>
+        <source>Lead quality</source>
+        <translation>Lead-Qualität</translation>
+    </message>
+    <message>
+        <source>Lead sources</source>
+        <translation>Lead-Quellen</translation>
+    </message>
+    <message>
+        <source>Leads</source>
+        <translation>Leads</translation>
+    </message>
+    <message>
+        <source>Leads and won deals by source and campaign</source>
+        <translation>Leads und gewonnene Abschlüsse nach Quelle und Kampagne</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Stufe</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>Link</translation>
+    </message>
+    <message>
+        <source>Logged by</source>
+        <translation>Erfasst von</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>Verloren</translation>
+    </message>
+    <message>
+        <source>Lost reason</source>
+        <translation>Verlustgrund</translation>
+    </message>
+    <message>
+        <source>Margin</source>
+        <translation>Marge</translation>
+    </message>
+    <message>
+        <source>Market share (%)</source>
+        <translation>Marktanteil (%)</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation>Kennzahl</translation>
+    </message>
+    <message>
+        <source>Missed</source>
+        <translation>Versäumt</translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation>Mobil</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Monat</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+    <message>
+        <source>Objection</source>
+        <translation>Einwand</translation>
+    </message>
+    <message>
+        <source>Objections</source>
+        <translation>Einwände</translation>
+    </message>
+    <message>
+        <source>Objections by frequency</source>
+        <translation>Einwände nach Häufigkeit</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Offen</translation>
+    </message>
+    <message>
+        <source>Opportunities</source>
+        <translation>Verkaufschancen</translation>
+    </message>
+    <message>
+        <source>Opportunities opened by origin</source>
+        <translation>Eröffnete Verkaufschancen nach Herkunft</translation>
+    </message>
+    <message>
+        <source>Opportunity</source>
+        <translation>Verkaufschance</translation>
+    </message>
+    <message>
+        <source>Origin</source>
+        <translation>Herkunft</translation>
+    </message>
+    <message>
+        <source>Outbound</source>
+        <translation>Ausgehend</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Verantwortlich</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>Pipeline</source>
+        <translation>Pipeline</translation>
+    </message>
+    <message>
+        <source>Pipeline forecast</source>
+        <translation>Pipeline-Prognose</translation>
+    </message>
+    <message>
+        <source>Postcode</source>
+        <translation>Postleitzahl</translation>
+    </message>
+    <message>
+        <source>Previous period</source>
+        <translation>Vorperiode</translation>
+    </message>
+    <message>
+        <source>Probability</source>
+        <translation>Wahrscheinlichkeit</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Produkt</translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation>Produkte</translation>
+    </message>
+    <message>
+        <source>Proof</source>
+        <translation>Nachweis</translation>
+    </message>
+    <message>
+        <source>Push versus pull</source>
+        <translation>Druck gegen Nachfrage</translation>
+    </message>
+    <message>
+        <source>Quality (1-5)</source>
+        <translation>Qualität (1-5)</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Abgelehnt</translation>
+    </message>
+    <message>
+        <source>Rejection note</source>
+        <translation>Ablehnungsnotiz</translation>
+    </message>
+    <message>
+        <source>Rejection reason</source>
+        <translation>Ablehnungsgrund</translation>
+    </message>
+    <message>
+        <source>Rejection reasons</source>
+        <translation>Ablehnungsgründe</translation>
+    </message>
+    <message>
+        <source>Return on spend</source>
+        <translation>Rendite der Ausgaben</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>Umsatz</translation>
+    </message>
+    <message>
+        <source>Revenue and margin: this period against the previous one</source>
+        <translation>Umsatz und Marge: diese Periode gegenüber der vorigen</translation>
+    </message>
+    <message>
+        <source>Sales rep</source>
+        <translation>Vertriebsmitarbeiter(in)</translation>
+    </message>
+    <message>
+        <source>Saves time, money or pain</source>
+        <translation>Spart Zeit, Geld oder Ärger</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Punktzahl</translation>
+    </message>
+    <message>
+        <source>Score: engagement</source>
+        <translation>Punktzahl: Engagement</translation>
+    </message>
+    <message>
+        <source>Score: fit</source>
+        <translation>Punktzahl: Eignung</translation>
+    </message>
+    <message>
+        <source>Score: sales history</source>
+        <translation>Punktzahl: Vertriebshistorie</translation>
+    </message>
+    <message>
+        <source>Share of deals</source>
+        <translation>Anteil an Abschlüssen</translation>
+    </message>
+    <message>
+        <source>Share of objections</source>
+        <translation>Anteil an Einwänden</translation>
+    </message>
+    <message>
+        <source>Share of the month</source>
+        <translation>Anteil am Monat</translation>
+    </message>
+    <message>
+        <source>Shared dashboard</source>
+        <translation>Gemeinsames Dashboard</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>Spend</source>
+        <translation>Ausgaben</translation>
+    </message>
+    <message>
+        <source>Spend against return: what does each campaign and channel bring back?</source>
+        <translation>Ausgaben gegen Ertrag: Was bringt jede Kampagne und jeder Kanal zurück?</translation>
+    </message>
+    <message>
+        <source>Spend and won revenue by channel</source>
+        <translation>Ausgaben und gewonnener Umsatz nach Kanal</translation>
+    </message>
+    <message>
+        <source>Spend to date</source>
+        <translation>Bisherige Ausgaben</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Stufe</translation>
+    </message>
+    <message>
+        <source>Starts</source>
+        <translation>Beginnt</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Still open</source>
+        <translation>Noch offen</translation>
+    </message>
+    <message>
+        <source>Stories</source>
+        <translation>Geschichten</translation>
+    </message>
+    <message>
+        <source>Story</source>
+        <translation>Geschichte</translation>
+    </message>
+    <message>
+        <source>Street</source>
+        <translation>Straße</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Betreff</translation>
+    </message>
+    <message>
+        <source>Table stakes</source>
+        <translation>Selbstverständlichkeiten</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>Schlagwort</translation>
+    </message>
+    <message>
+        <source>Target segment</source>
+        <translation>Zielsegment</translation>
+    </message>
+    <message>
+        <source>Territory</source>
+        <translation>Gebiet</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>This period</source>
+        <translation>Diese Periode</translation>
+    </message>
+    <message>
+        <source>Times raised</source>
+        <translation>Wie oft genannt</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Einheit</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Value points</source>
+        <translation>Nutzenargumente</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>Website</translation>
+    </message>
+    <message>
+        <source>Weighted</source>
+        <translation>Gewichtet</translation>
+    </message>
+    <message>
+        <source>Weighted pipeline by territory and stage</source>
+        <translation>Gewichtete Pipeline nach Gebiet und Stufe</translation>
+    </message>
+    <message>
+        <source>What do happy customers say?</source>
+        <translation>Was sagen zufriedene Kunden?</translation>
+    </message>
+    <message>
+        <source>What it does</source>
+        <translation>Was es leistet</translation>
+    </message>
+    <message>
+        <source>What will each territory close, stage by stage?</source>
+        <translation>Was wird jedes Gebiet abschließen, Stufe für Stufe?</translation>
+    </message>
+    <message>
+        <source>What worries customers about the offer?</source>
+        <translation>Was beunruhigt Kunden am Angebot?</translation>
+    </message>
+    <message>
+        <source>Where do enquiries really come from?</source>
+        <translation>Woher kommen Anfragen wirklich?</translation>
+    </message>
+    <message>
+        <source>Who actually buys?</source>
+        <translation>Wer kauft tatsächlich?</translation>
+    </message>
+    <message>
+        <source>Who it benefits</source>
+        <translation>Wem es nützt</translation>
+    </message>
+    <message>
+        <source>Win rate (won / closed)</source>
+        <translation>Gewinnquote (gewonnen / abgeschlossen)</translation>
+    </message>
+    <message>
+        <source>Win stories</source>
+        <translation>Erfolgsgeschichten</translation>
+    </message>
+    <message>
+        <source>Win stories by industry</source>
+        <translation>Erfolgsgeschichten nach Branche</translation>
+    </message>
+    <message>
+        <source>Won</source>
+        <translation>Gewonnen</translation>
+    </message>
+    <message>
+        <source>Won deals</source>
+        <translation>Gewonnene Abschlüsse</translation>
+    </message>
+    <message>
+        <source>Won revenue</source>
+        <translation>Gewonnener Umsatz</translation>
+    </message>
+    <message>
+        <source>Won revenue by industry</source>
+        <translation>Gewonnener Umsatz nach Branche</translation>
+    </message>
+    <message>
+        <source>amount</source>
+        <translation>Betrag</translation>
+    </message>
+    <message>
+        <source>count</source>
+        <translation>Anzahl</translation>
+    </message>
+    <message>
+        <source>leads</source>
+        <translation>Leads</translation>
+    </message>
+    <message>
+        <source>opportunities</source>
+        <translation>Verkaufschancen</translation>
+    </message>
+    <message>
+        <source>revenue</source>
+        <translation>Umsatz</translation>
+    </message>
+    <message>
+        <source>stories</source>
+        <translation>Geschichten</translation>
+    </message>
+    <message>
+        <source>weighted amount</source>
+        <translation>gewichteter Betrag</translation>
+    </message>
+</context>
+<context>
     <name>CustomFieldEditor</name>
     <message>
         <source>Record</source>
@@ -1758,6 +2461,13 @@ Datenordner: %3</translation>
     <message>
         <source>Type to search</source>
         <translation>Tippen zum Suchen</translation>
+    </message>
+</context>
+<context>
+    <name>ReportChart</name>
+    <message>
+        <source>%1 (no data)</source>
+        <translation>%1 (keine Daten)</translation>
     </message>
 </context>
 <context>

@@ -29,6 +29,7 @@ from contactdesk.services.rule_admin import RuleRow
 from ui.admin.access_levels import ACCESS_LEVELS, SCOPES, access_title, scope_title
 from ui.admin.admin_change import submit_admin_change
 from ui.admin.role_scopes import role_scopes
+from ui.core_text import core_text
 from ui.database_worker import TaskControl
 from ui.forms.inline_error import InlineError
 from ui.view_context import ViewContext
@@ -58,7 +59,7 @@ class RuleMatrixEditor(QWidget):
         self.entity_filter.setAccessibleName(self.tr("Show fields of"))
         self.entity_filter.addItem(self.tr("All records"), ALL_ENTITIES)
         for name, spec in ENTITIES.items():
-            self.entity_filter.addItem(spec.label, name)
+            self.entity_filter.addItem(core_text(spec.label), name)
         self.entity_filter.currentIndexChanged.connect(self.reload)
         self.error = InlineError()
         self.scope_bar = QHBoxLayout()
@@ -155,10 +156,11 @@ class RuleMatrixEditor(QWidget):
         self.table.setHorizontalHeaderLabels([self.tr("Field"), self.tr("Type"), *roles])
         for index, row in enumerate(rows):
             qualified = f"{row.entity}.{row.field}"
-            label = row.label if row.builtin else self.tr("%1 (custom)").replace("%1", row.label)
+            shown = core_text(row.label) if row.builtin else row.label
+            label = shown if row.builtin else self.tr("%1 (custom)").replace("%1", shown)
             if row.retired:
                 label = self.tr("%1 — retired").replace("%1", label)
-            name_item = QTableWidgetItem(f"{ENTITIES[row.entity].label} · {label}")
+            name_item = QTableWidgetItem(f"{core_text(ENTITIES[row.entity].label)} · {label}")
             name_item.setToolTip(qualified)
             name_item.setFlags(Qt.ItemFlag.ItemIsEnabled)
             type_item = QTableWidgetItem(row.type)

@@ -25,6 +25,7 @@ from contactdesk.services.changes import ChangeSet
 from contactdesk.services.field_catalog import FieldSpec
 from contactdesk.services.policy_cache import GOVERNANCE_ENTITIES
 from contactdesk.store import Store
+from ui.core_text import core_text
 from ui.database_worker import DatabaseWorker, TaskControl
 from ui.forms.editor_factory import editor_for
 from ui.forms.error_target import error_field, error_text, field_part
@@ -163,7 +164,8 @@ class RecordForm(QWidget):
         editor.set_value(definition.stored_value(spec))
         editable = self.is_editable(spec.name)
         editor.set_editable(editable)
-        text = self.tr("%1 *").replace("%1", spec.label) if spec.required else spec.label
+        label_text = core_text(spec.label)
+        text = self.tr("%1 *").replace("%1", label_text) if spec.required else label_text
         label = QLabel(text)
         label.setBuddy(editor.input_widget())
         if not editable:

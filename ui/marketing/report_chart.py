@@ -16,10 +16,11 @@ from PySide6.QtCharts import (
     QStackedBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QPainter
 
 from contactdesk.reports.report_result import ChartSpec, RowKey
+from ui.core_text import core_text
 
 # Long category names read better as horizontal bars than as rotated labels.
 HORIZONTAL_WHEN_LONGER_THAN = 14
@@ -28,7 +29,7 @@ HORIZONTAL_WHEN_LONGER_THAN = 14
 def build_chart(spec: ChartSpec, on_bar: Callable[[RowKey], None] | None = None) -> QChart:
     """A bar chart (stacked when the spec says so); clicking a bar calls ``on_bar(key)``."""
     chart = QChart()
-    chart.setTitle(spec.title)
+    chart.setTitle(core_text(spec.title))
     chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
     chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
     horizontal = any(len(c) > HORIZONTAL_WHEN_LONGER_THAN for c in spec.categories)
@@ -39,7 +40,7 @@ def build_chart(spec: ChartSpec, on_bar: Callable[[RowKey], None] | None = None)
     else:
         series = QStackedBarSeries() if stacked else QBarSeries()
     for data in spec.series:
-        bar_set = QBarSet(data.name)
+        bar_set = QBarSet(core_text(data.name))
         bar_set.append(list(data.values))
         if on_bar is not None and spec.drill_keys:
             bar_set.clicked.connect(lambda index: _drill(spec, index, on_bar))
@@ -49,7 +50,7 @@ def build_chart(spec: ChartSpec, on_bar: Callable[[RowKey], None] | None = None)
     categories.append(list(spec.categories))
     values = QValueAxis()
     values.setLabelFormat("%.0f")
-    values.setTitleText(spec.value_label)
+    values.setTitleText(core_text(spec.value_label))
     category_side = Qt.AlignmentFlag.AlignLeft if horizontal else Qt.AlignmentFlag.AlignBottom
     value_side = Qt.AlignmentFlag.AlignBottom if horizontal else Qt.AlignmentFlag.AlignLeft
     chart.addAxis(categories, category_side)
@@ -58,7 +59,11 @@ def build_chart(spec: ChartSpec, on_bar: Callable[[RowKey], None] | None = None)
     series.attachAxis(values)
     values.applyNiceNumbers()
     if not spec.categories:
-        chart.setTitle(f"{spec.title} (no data)")
+        chart.setTitle(
+            QCoreApplication.translate("ReportChart", "%1 (no data)").replace(
+                "%1", core_text(spec.title)
+            )
+        )
     return chart
 
 

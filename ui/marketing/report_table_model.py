@@ -8,6 +8,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 
 from contactdesk.reports.cell_text import cell_text
 from contactdesk.reports.report_result import ReportResult
+from ui.core_text import core_text
 
 RowKeyRole = int(Qt.ItemDataRole.UserRole) + 1
 """data(): the drill-down key of the row (a tuple of str)."""
@@ -56,5 +57,5 @@ class ReportTableModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole or self.result is None:
             return None
         if orientation == Qt.Orientation.Horizontal and section < len(self.result.columns):
-            return self.result.columns[section].label
+            return core_text(self.result.columns[section].label)
         return section + 1 if orientation == Qt.Orientation.Vertical else None

@@ -36,6 +36,7 @@ from contactdesk.reports.report_params import ReportParams
 from contactdesk.reports.report_registry import REPORTS, report_names, run_report
 from contactdesk.reports.report_result import DrillDown, ReportResult, RowKey
 from contactdesk.segments.saved_segments import SavedSegment, list_segments
+from ui.core_text import core_text
 from ui.marketing.drill_down_dialog import DrillDownDialog
 from ui.marketing.report_chart import build_chart, chart_view
 from ui.marketing.report_pdf import write_report_pdf
@@ -71,7 +72,7 @@ class ReportView(QWidget):
         self.report_box = QComboBox()
         self.report_box.setAccessibleName(self.tr("Report"))
         for name in report_names():
-            self.report_box.addItem(REPORTS[name].title, name)
+            self.report_box.addItem(core_text(REPORTS[name].title), name)
         self.report_box.currentIndexChanged.connect(self._report_changed)
         self.from_edit = QDateEdit()
         self.to_edit = QDateEdit()
@@ -147,7 +148,7 @@ class ReportView(QWidget):
         start, end = spec.default_range(date.today())
         self.from_edit.setDate(_qdate(start))
         self.to_edit.setDate(_qdate(end))
-        self.question.setText(self.tr(spec.question))
+        self.question.setText(core_text(spec.question))
         self.search_edit.setVisible(spec.name in SEARCHABLE)
 
     def reload_segments(self) -> None:

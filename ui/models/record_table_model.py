@@ -14,6 +14,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 
 from contactdesk.services.field_catalog import FieldSpec
 from contactdesk.services.record_queries import Record
+from ui.core_text import core_text
 from ui.models.field_display import DETAIL_ONLY_TYPES, display_text
 
 RecordIdRole = int(Qt.ItemDataRole.UserRole) + 1
@@ -85,8 +86,8 @@ class RecordTableModel(QAbstractTableModel):
             return None
         field = self._columns[section]
         if role == Qt.ItemDataRole.DisplayRole:
-            # Labels come from the store's field definitions (admin-editable), not from code.
-            return field.label
+            # Labels come from the field definitions; built-in ones have translations.
+            return core_text(field.label)
         if role == FieldNameRole:
             return field.name
         return None
