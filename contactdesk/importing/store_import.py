@@ -8,8 +8,9 @@ import until it commits (about as large as the rows imported, ~190 MB per
 100,000 contacts with their search index), and is checkpointed back after.
 That is accepted: all-or-nothing is what a user expects of "import this file",
 and the disk space is returned at the next checkpoint. Imports of more than
-SNAPSHOT_ABOVE_ENTRIES entries snapshot the store first ("pre-import"). The change log (sync outbox) gets an entry per stored record in
-the same transaction, and the search index is kept by the store's triggers.
+SNAPSHOT_ABOVE_ENTRIES entries snapshot the store first ("pre-import"). The
+change log (sync outbox) gets an entry per stored record in the same
+transaction, and the search index is kept by the store's triggers.
 
 What an import created is listed in ``imported_records`` under its
 :class:`~contactdesk.model.ImportBatch`, so it can be reverted as a whole

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from unittest.mock import ANY
-
 import uuid
+from unittest.mock import ANY
 
 from conftest import Api, change, created
 
