@@ -78,6 +78,7 @@ def _print(result: ReportResult, output: str) -> None:
             writer.writerow(["" if row.get(c.key) is None else row[c.key] for c in result.columns])
         return
     print(f"{result.title}, {result.date_from} to {result.date_to}")
+    print(result.contract_note)
     for note in result.table.notes:
         print(note)
     labels = [column.label for column in result.columns]

@@ -113,6 +113,14 @@ def contract_in_force(store: Store, day: date) -> FunnelContract | None:
     return agreed[-1] if agreed else None
 
 
+def contracts_in_force_between(store: Store, start: date, end: date) -> list[FunnelContract]:
+    """Every version in force at some time from ``start`` to ``end``, oldest first."""
+    history = [c for c in contract_history(store) if c.agreed_on is not None]
+    at_start = [c for c in history if c.agreed_on is not None and c.agreed_on <= start]
+    during = [c for c in history if c.agreed_on is not None and start < c.agreed_on <= end]
+    return at_start[-1:] + during
+
+
 def terms_match_contract(store: Store) -> bool:
     """Whether the live stages and hand-off rules are exactly the latest agreed version."""
     current = current_contract(store)

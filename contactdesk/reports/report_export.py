@@ -33,6 +33,10 @@ def report_as_data(result: ReportResult) -> dict[str, Any]:
         "columns": [{"key": c.key, "label": c.label, "kind": c.kind} for c in result.columns],
         "rows": [{k: json_safe(v) for k, v in row.items()} for row in result.rows],
         "notes": list(result.table.notes),
+        "funnel_contract": [
+            {"version": version, "agreed_on": agreed.isoformat()}
+            for version, agreed in result.contract_versions
+        ],
     }
 
 

@@ -13,6 +13,7 @@ from datetime import date
 from types import ModuleType
 
 from contactdesk.errors import ContactDeskError
+from contactdesk.marketing.funnel_contract import contracts_in_force_between
 from contactdesk.reports import (
     buyer_profile,
     campaign_roi,
@@ -107,6 +108,14 @@ def run_report(store: Store, actor: Actor, name: str, params: ReportParams) -> R
         with store.reading() as drill_session:
             return spec.drill(ReportContext(drill_session, store, actor, params), key)
 
+    contracts = contracts_in_force_between(store, params.date_from, params.date_to)
     return ReportResult(
-        spec.name, spec.title, params.date_from, params.date_to, params.segment_name, table, drill
+        spec.name,
+        spec.title,
+        params.date_from,
+        params.date_to,
+        params.segment_name,
+        table,
+        drill,
+        tuple((c.version, c.agreed_on) for c in contracts if c.agreed_on is not None),
     )

@@ -75,6 +75,19 @@ class ReportResult:
     segment_name: str | None
     table: ReportTable
     drill: Callable[[RowKey], DrillDown] = field(repr=False, compare=False)
+    # (version, agreed on) of each funnel contract in force during the period.
+    contract_versions: tuple[tuple[int, date], ...] = ()
+
+    @property
+    def contract_note(self) -> str:
+        """Which agreed funnel terms the figures were measured under, in words."""
+        if not self.contract_versions:
+            return "Measured under the live funnel terms: no funnel contract agreed yet."
+        versions = " and ".join(
+            f"version {version} (agreed {agreed.isoformat()})"
+            for version, agreed in self.contract_versions
+        )
+        return f"Measured under funnel contract {versions}."
 
     @property
     def columns(self) -> tuple[ReportColumn, ...]:

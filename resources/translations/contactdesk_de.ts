@@ -2517,6 +2517,22 @@ Datenordner: %3</translation>
         <translation>{format} exportieren …</translation>
     </message>
     <message>
+        <source>Measured under the live funnel terms: no funnel contract agreed yet.</source>
+        <translation>Gemessen mit den aktuellen Trichterregeln: noch kein Trichtervertrag vereinbart.</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation> und </translation>
+    </message>
+    <message>
+        <source>version %1 (agreed %2)</source>
+        <translation>Version %1 (vereinbart am %2)</translation>
+    </message>
+    <message>
+        <source>Measured under funnel contract %1.</source>
+        <translation>Gemessen nach Trichtervertrag %1.</translation>
+    </message>
+    <message>
         <source>Running…</source>
         <translation>Läuft …</translation>
     </message>

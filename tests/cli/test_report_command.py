@@ -44,8 +44,9 @@ def test_table_output_has_title_header_and_rows(
     assert main(report(crm, "lead-sources")) == 0
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].startswith("Lead sources")
-    assert lines[1].split()[:2] == ["Enquiry", "source"]
-    assert "10,000.00" in lines[2]
+    assert lines[1].startswith("Measured under the live funnel terms")
+    assert lines[2].split()[:2] == ["Enquiry", "source"]
+    assert "10,000.00" in lines[3]
 
 
 def test_csv_output_is_machine_readable(

@@ -143,6 +143,18 @@ class ReportView(QWidget):
     def select_report(self, name: str) -> None:
         self.report_box.setCurrentIndex(self.report_box.findData(name))
 
+    def _contract_text(self, result: ReportResult) -> str:
+        """Which agreed funnel terms the figures were measured under (issue: funnel contract)."""
+        if not result.contract_versions:
+            return self.tr("Measured under the live funnel terms: no funnel contract agreed yet.")
+        versions = self.tr(" and ").join(
+            self.tr("version %1 (agreed %2)").replace("%1", str(version)).replace(
+                "%2", agreed.isoformat()
+            )
+            for version, agreed in result.contract_versions
+        )
+        return self.tr("Measured under funnel contract %1.").replace("%1", versions)
+
     def _report_changed(self) -> None:
         spec = REPORTS[self.report_name()]
         start, end = spec.default_range(date.today())
@@ -198,8 +210,8 @@ class ReportView(QWidget):
         self.model.set_result(result)
         self._fit_columns(result)
         self.chart.setChart(build_chart(result.chart, self.drill_down))
-        self.notes.setText("  ".join(result.table.notes))
-        self.notes.setVisible(bool(result.table.notes))
+        self.notes.setText("  ".join([self._contract_text(result), *result.table.notes]))
+        self.notes.setVisible(True)
         self.status.setText(self.tr("{rows} rows").format(rows=len(result.rows)))
 
     def _fit_columns(self, result: ReportResult) -> None:
