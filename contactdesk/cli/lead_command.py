@@ -1,4 +1,8 @@
-"""``contactdesk lead handoff``: hand a saved segment to sales, to one rep or by the rules.
+"""``contactdesk lead handoff`` / ``lead clocks``: hand leads to sales; act on missed deadlines.
+
+``lead clocks`` records every lead whose follow-up clock ran out and re-routes
+or escalates it by the routing rules: run it from cron (or it runs when a
+marketer opens the lead list).
 
 Prints what was handed to whom and what was skipped, with the reason; with
 ``--json`` the report as ``{"segment", "handed_off": [...], "skipped": [...],
@@ -13,6 +17,7 @@ from contactdesk.cli.campaign_command import acting_user
 from contactdesk.cli.output import print_json, print_table
 from contactdesk.cli.store_argument import add_store_option, open_existing_store
 from contactdesk.marketing.campaigns import campaign_by_name
+from contactdesk.marketing.follow_up_clock import enforce_follow_up_clocks
 from contactdesk.marketing.lead_handoff import find_rep, hand_off_segment
 from contactdesk.model.base import utc_now
 
@@ -28,9 +33,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     handoff.add_argument("--campaign", metavar="NAME", help="campaign new leads come from")
     handoff.add_argument("--user", metavar="NAME", help="act as this marketer")
     handoff.add_argument("--json", action="store_true")
+    clocks = actions.add_parser("clocks", help="re-route or escalate leads whose deadline passed")
+    add_store_option(clocks)
+    clocks.add_argument("--user", metavar="NAME", help="act as this marketer")
+    clocks.add_argument("--json", action="store_true")
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.lead_action == "clocks":
+        return _clocks(args)
     store = open_existing_store(args)
     try:
         actor = acting_user(store, args.user)
@@ -49,4 +60,29 @@ def run(args: argparse.Namespace) -> int:
         print_table([vars(r) for r in report.handed_off], ["contact", "owner", "score", "reason"])
     if report.skipped:
         print_table([vars(r) for r in report.skipped], ["contact", "score", "reason"])
+    return 0
+
+
+def _clocks(args: argparse.Namespace) -> int:
+    store = open_existing_store(args)
+    try:
+        misses = enforce_follow_up_clocks(store, acting_user(store, args.user), utc_now())
+    finally:
+        store.close()
+    rows = [
+        {
+            "lead_id": str(miss.lead_id),
+            "due_at": miss.due_at.isoformat(),
+            "action": miss.action,
+            "new_owner_id": str(miss.new_owner_id) if miss.new_owner_id else None,
+            "reason": miss.reason,
+        }
+        for miss in misses
+    ]
+    if args.json:
+        print_json({"missed": rows, "count": len(rows)})
+        return 0
+    print(f"missed deadlines handled: {len(rows)}")
+    if rows:
+        print_table(rows, ["lead_id", "due_at", "action", "new_owner_id", "reason"])
     return 0

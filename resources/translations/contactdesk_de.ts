@@ -2033,6 +2033,13 @@
             <numerusform>%n Leads neu bewertet.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n lead(s) past their follow-up deadline were re-routed or escalated.</source>
+        <translation>
+            <numerusform>%n Lead mit abgelaufener Nachfassfrist wurde umgeleitet oder eskaliert.</numerusform>
+            <numerusform>%n Leads mit abgelaufener Nachfassfrist wurden umgeleitet oder eskaliert.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>LocaleFormats</name>

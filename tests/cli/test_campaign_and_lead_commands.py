@@ -14,6 +14,7 @@ from contactdesk.services import unit_of_work
 from contactdesk.services.actor import Actor
 from contactdesk.services.company_settings import set_handoff_rules
 from contactdesk.services.directory import create_user
+from contactdesk.services.record_queries import page_records
 from contactdesk.store import Store
 
 
@@ -177,3 +178,25 @@ def test_lead_handoff_of_an_unknown_segment_exits_1(
 
     assert code == 1
     assert "segments: CFOs" in err
+
+
+def test_lead_clocks_re_routes_leads_whose_deadline_passed(
+    capsys: pytest.CaptureFixture[str], store_file: Path, store: Store
+) -> None:
+    _run(capsys, "lead", "handoff", "--segment", "CFOs", "--to", "sam", "--store", str(store_file))
+    for lead in page_records(store, Actor.system(), "lead").rows:
+        unit_of_work.update(
+            store, Actor.system(), "lead", lead["id"], {"follow_up_due_at": "2020-01-01T09:00:00"}
+        )
+    code, data, _ = _run(capsys, "lead", "clocks", "--store", str(store_file), "--json")
+    assert code == 0
+    assert data["count"] == 2
+    assert {row["due_at"][:10] for row in data["missed"]} == {"2020-01-01"}
+    assert all(row["action"] in ("rerouted", "escalated") for row in data["missed"])
+
+
+def test_lead_clocks_with_nothing_expired_reports_none(
+    capsys: pytest.CaptureFixture[str], store_file: Path
+) -> None:
+    code, out, _ = _run(capsys, "lead", "clocks", "--store", str(store_file))
+    assert code == 0 and out.startswith("missed deadlines handled: 0")

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from contactdesk.marketing.follow_up_clock import enforce_follow_up_clocks
 from contactdesk.marketing.lead_scoring import rescore_leads
 from contactdesk.model.base import utc_now
 from contactdesk.model.selling import LEAD_STATUSES
@@ -77,6 +78,7 @@ class LeadListPage(QWidget):
         context.relay.changed.connect(self._on_store_changed)
         self._load_reps()
         self.model.reload()
+        self.enforce_clocks()
 
     def _load_reps(self) -> None:
         store = self._context.session.store
@@ -129,6 +131,34 @@ class LeadListPage(QWidget):
             ),
             on_failure=lambda error: self.message.setText(str(error)),
         )
+
+    @Slot()
+    def enforce_clocks(self) -> None:
+        """Re-route or escalate leads whose follow-up deadline passed, as the rules say.
+
+        Runs whenever marketing opens the lead list (and from cron with
+        ``contactdesk lead clocks``), so a missed deadline never waits on anyone.
+        """
+        store, actor = self._context.session.store, self._context.session.actor
+
+        def run(control: TaskControl) -> int:
+            return len(enforce_follow_up_clocks(store, actor, utc_now()))
+
+        self._context.worker.submit(
+            run,
+            on_success=self._clocks_enforced,
+            on_failure=lambda error: self.message.setText(str(error)),
+        )
+
+    def _clocks_enforced(self, missed: int) -> None:
+        if missed:
+            self.message.setText(
+                self.tr(
+                    "%n lead(s) past their follow-up deadline were re-routed or escalated.",
+                    "",
+                    missed,
+                )
+            )
 
     @Slot(object)
     def _on_store_changed(self, changes: ChangeSet) -> None:

@@ -11,9 +11,12 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from contactdesk.marketing.campaigns import list_campaigns
+from contactdesk.marketing.follow_up_clock import expired_leads
+from contactdesk.marketing.lead_handoff import find_rep, hand_off_segment
+from contactdesk.model.base import utc_now
 from contactdesk.segments.saved_segments import save_segment
 from contactdesk.selling.lead_inbox import lead_inbox
-from contactdesk.services import directory
+from contactdesk.services import directory, unit_of_work
 from contactdesk.services.actor import Actor
 from contactdesk.services.company_settings import set_handoff_rules
 from contactdesk.store import Store
@@ -119,3 +122,22 @@ def test_the_lead_table_model_passes_the_model_tester(
     context.worker.wait_until_idle()
 
     qtmodeltester.check(model)
+
+
+def test_opening_the_lead_list_re_routes_leads_past_their_deadline(
+    qtbot: QtBot,
+    store: Store,
+    segment: str,
+    context_for: Callable[[str], ViewContext],
+) -> None:
+    handed = hand_off_segment(
+        store, Actor.system(), segment, utc_now(), to_rep=find_rep(store, "rita")
+    )
+    for lead in handed.handed_off:
+        unit_of_work.update(
+            store, Actor.system(), "lead", lead.lead_id, {"follow_up_due_at": "2020-01-01T09:00"}
+        )
+    page = LeadListPage(context_for("maria"))
+    qtbot.addWidget(page)
+    qtbot.waitUntil(lambda: "re-routed or escalated" in page.message.text(), timeout=5000)
+    assert expired_leads(store, Actor.system(), utc_now()) == []
