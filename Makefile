@@ -31,7 +31,7 @@ typecheck: install
 	$(BIN)/mypy
 
 test: install lint typecheck
-	QT_QPA_PLATFORM=offscreen $(BIN)/pytest -q
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
 
 bench: install
 	$(BIN)/python bench/run_bench.py
