@@ -7,6 +7,7 @@ through the sync API itself (pushes of 500), so its feed is the real one.
 
 from __future__ import annotations
 
+import argparse
 import sys
 import tempfile
 import time
@@ -20,7 +21,6 @@ from server_process import new_client, running_server
 from contactdesk.services import unit_of_work
 from contactdesk.sync_protocol import PushedChange
 
-CONTACTS = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
 EDITS = 1_000
 
 
@@ -42,19 +42,27 @@ def _creates(ids: list[uuid.UUID], first: int) -> list[PushedChange]:
 
 
 def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--contacts", type=int, default=100_000, help="contacts to seed (default 100,000)"
+    )
+    parser.add_argument("contacts_pos", nargs="?", type=int, help=argparse.SUPPRESS)
+    options = parser.parse_args()
+    contacts = options.contacts_pos or options.contacts
+    edits = min(EDITS, contacts)
     folder = Path(tempfile.mkdtemp(prefix="bench-sync-"))
     with running_server(folder) as server:
         seeder = server.client("ada")
-        ids = [uuid.uuid4() for _ in range(CONTACTS)]
+        ids = [uuid.uuid4() for _ in range(contacts)]
         started = time.perf_counter()
-        for start in range(0, CONTACTS, 500):
+        for start in range(0, contacts, 500):
             seeder.push(_creates(ids[start : start + 500], start))
         seeding = time.perf_counter() - started
         client = new_client(server, folder / "client.db", "ada")
         started = time.perf_counter()
         first = client.sync()
         initial = time.perf_counter() - started
-        for record_id in ids[:EDITS]:
+        for record_id in ids[:edits]:
             unit_of_work.update(client.store, client.actor, "contact", record_id, {"title": "CFO"})
         other = new_client(server, folder / "other.db", "ada")
         other.sync()
@@ -66,11 +74,11 @@ def main() -> int:
         pull_time = time.perf_counter() - started
     print("| operation | records | time | target |")
     print("|---|---|---|---|")
-    print(f"| seed server (API pushes of 500) | {CONTACTS:,} | {seeding:.1f} s | - |")
+    print(f"| seed server (API pushes of 500) | {contacts:,} | {seeding:.1f} s | - |")
     print(f"| initial sync | {first.pulled:,} | {initial:.1f} s | < 20 s |")
-    print(f"| push of {EDITS:,} edits | {pushed.pushed:,} | {push_time:.2f} s | - |")
-    print(f"| pull of {EDITS:,} edits | {pulled.pulled:,} | {pull_time:.2f} s | - |")
-    print(f"| push + pull of {EDITS:,} edits | {EDITS:,} | {push_time + pull_time:.2f} s | < 2 s |")
+    print(f"| push of {edits:,} edits | {pushed.pushed:,} | {push_time:.2f} s | - |")
+    print(f"| pull of {edits:,} edits | {pulled.pulled:,} | {pull_time:.2f} s | - |")
+    print(f"| push + pull of {edits:,} edits | {edits:,} | {push_time + pull_time:.2f} s | < 2 s |")
     return 0
 
 

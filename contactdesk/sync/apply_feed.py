@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import uuid
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from functools import cache
 from typing import Any
 
 from sqlalchemy import (
-    JSON,
     Boolean,
     Date,
     DateTime,
@@ -85,23 +85,55 @@ def column_value(table: Table, name: str, value: Any) -> Any:
     """The Python value for column ``name`` of ``table`` from its JSON form on the wire."""
     if value is None:
         return None
-    kind = table.c[name].type
-    if isinstance(kind, Uuid):
-        return uuid.UUID(str(value))
-    if isinstance(kind, DateTime) or type(kind).__name__ == "UtcDateTime":
-        moment = datetime.fromisoformat(str(value))
-        return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment
-    if isinstance(kind, Date):
-        return date.fromisoformat(str(value)[:10])
-    if isinstance(kind, Boolean):
-        return bool(value)
-    if isinstance(kind, Integer) and not isinstance(value, bool):
-        return int(value)
-    if isinstance(kind, Float):
-        return float(value)
-    if isinstance(kind, JSON):
-        return value
+    return _converters(table)[name](value)
+
+
+def _moment(value: Any) -> datetime:
+    moment = datetime.fromisoformat(str(value))
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment
+
+
+def _day(value: Any) -> date:
+    return date.fromisoformat(str(value)[:10])
+
+
+def _integer(value: Any) -> Any:
+    return value if isinstance(value, bool) else int(value)
+
+
+def _as_is(value: Any) -> Any:
     return value
+
+
+def _uuid(value: Any) -> uuid.UUID:
+    return uuid.UUID(str(value))
+
+
+def _converter(kind: Any) -> Callable[[Any], Any]:
+    if isinstance(kind, Uuid):
+        return _uuid
+    if isinstance(kind, DateTime) or type(kind).__name__ == "UtcDateTime":
+        return _moment
+    if isinstance(kind, Date):
+        return _day
+    if isinstance(kind, Boolean):
+        return bool
+    if isinstance(kind, Integer):
+        return _integer
+    if isinstance(kind, Float):
+        return float
+    return _as_is
+
+
+@cache
+def _converters(table: Table) -> dict[str, Callable[[Any], Any]]:
+    """Per column of ``table``, how its JSON form becomes a Python value (worked out once)."""
+    return {column.name: _converter(column.type) for column in table.c}
+
+
+@cache
+def _column_names(table: Table) -> frozenset[str]:
+    return frozenset(column.name for column in table.c)
 
 
 def apply_page(
@@ -164,6 +196,8 @@ def _upsert(
     pending: dict[uuid.UUID, list[ChangeLog]],
 ) -> None:
     table = table_of(entity)
+    names = _column_names(table)
+    convert = _converters(table)
     derivation = DERIVATIONS.get(entity)
     groups: dict[tuple[str, ...], list[dict[str, Any]]] = defaultdict(list)
     customs: list[tuple[uuid.UUID, dict[str, Any]]] = []
@@ -173,8 +207,8 @@ def _upsert(
         row: dict[str, Any] = {"id": record.id, "version": record.version}
         extra: dict[str, Any] = {}
         for name, value in record.fields.items():
-            if name in table.c and name not in ("id", "version"):
-                row[name] = column_value(table, name, value)
+            if name in names and name not in ("id", "version"):
+                row[name] = None if value is None else convert[name](value)
             else:
                 extra[name] = value
         if derivation is not None:
@@ -193,14 +227,23 @@ def _upsert(
 
 def _fill_not_null(table: Table, row: dict[str, Any]) -> None:
     """A required column the role cannot see still needs something in it on insert."""
-    for column in table.c:
-        if column.nullable or column.primary_key or column.name in row:
-            continue
-        if column.default is not None or column.server_default is not None:
-            continue
-        if isinstance(column.type, Uuid):
-            continue  # a reference: left to the insert to refuse, never invented
-        row[column.name] = NOT_NULL_FALLBACK
+    for name in _required_without_default(table):
+        if name not in row:
+            row[name] = NOT_NULL_FALLBACK
+
+
+@cache
+def _required_without_default(table: Table) -> tuple[str, ...]:
+    return tuple(
+        column.name
+        for column in table.c
+        if not column.nullable
+        and not column.primary_key
+        and column.default is None
+        and column.server_default is None
+        # A reference: left to the insert to refuse, never invented.
+        and not isinstance(column.type, Uuid)
+    )
 
 
 def _custom_value(kind: str, value: Any) -> Any:

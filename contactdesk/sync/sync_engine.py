@@ -15,10 +15,12 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from typing import Any
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import Table, bindparam, delete, select, update
 from sqlalchemy.orm import Session
 
 from contactdesk.errors import ContactDeskError
@@ -152,10 +154,19 @@ class SyncEngine:
                 self._keep_refusal(refused, str(error), policy, report)
                 continue
             with self._feed_transaction() as session:
-                empty = [item for item in items if item not in to_send]
+                sent = {id(item) for item in to_send}
+                empty = [item for item in items if id(item) not in sent]
                 _mark_pushed(session, [seq for item in empty for seq in item.seqs])
+                applied: list[tuple[outbox.OutboxItem, ChangeOutcome]] = []
                 for item, answer in zip(to_send, answers, strict=True):
+                    if answer.status == "applied":
+                        applied.append((item, answer))
+                        continue
+                    # Settled in order: what an applied change did comes before this one.
+                    _settle_applied(session, applied, report)
+                    applied = []
                     self._settle(session, policy, item, answer, report)
+                _settle_applied(session, applied, report)
 
     def _keep_refusal(
         self, item: outbox.OutboxItem, reason: str, policy: Policy, report: SyncReport
@@ -238,22 +249,50 @@ class SyncEngine:
     # -- pull --------------------------------------------------------------
 
     def _pull_all(self, report: SyncReport) -> None:
+        """Pull and apply page after page; the next page is fetched while one is applied.
+
+        Pulls only read, so asking for the page after ``page.cursor`` before this
+        page is written changes nothing on the server; the answer is used only
+        if the store then asks for exactly that page (same cursor and epoch),
+        and an error fetching it surfaces where the plain pull would have.
+        """
         role = self._role()
-        while True:
-            self._check_cancelled()
-            with self.store.reading() as session:
-                state = sync_state(session)
-                resyncing = state.resync_cursor is not None
-                since = state.resync_cursor if state.resync_cursor is not None else state.cursor
-                epoch = state.epoch
-            page = self.client.pull(since, self.page_size, epoch)
-            if page.resync_required:
-                self._start_resync(page, report)
-                self._push_all(report)
-                continue
-            self._apply(page, role, resyncing, report)
-            if not page.has_more:
-                return
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-pull") as fetcher:
+            ahead: tuple[tuple[int, int | None], Future[PullResponse]] | None = None
+            try:
+                while True:
+                    self._check_cancelled()
+                    with self.store.reading() as session:
+                        state = sync_state(session)
+                        resyncing = state.resync_cursor is not None
+                        since = (
+                            state.resync_cursor if state.resync_cursor is not None else state.cursor
+                        )
+                        epoch = state.epoch
+                    if ahead is not None and ahead[0] == (since, epoch):
+                        page = ahead[1].result()
+                    else:
+                        page = self.client.pull(since, self.page_size, epoch)
+                    ahead = None
+                    if page.resync_required:
+                        self._start_resync(page, report)
+                        self._push_all(report)
+                        continue
+                    if page.has_more:
+                        ahead = (
+                            (page.cursor, page.epoch),
+                            fetcher.submit(
+                                self.client.pull, page.cursor, self.page_size, page.epoch
+                            ),
+                        )
+                    self._apply(page, role, resyncing, report)
+                    if not page.has_more:
+                        return
+            finally:
+                # A page fetched ahead and not used (cancelled, failed, the store
+                # moved on): wait for it and drop its answer.
+                if ahead is not None and not ahead[1].cancel():
+                    ahead[1].exception()
 
     def _start_resync(self, page: PullResponse, report: SyncReport) -> None:
         with self._feed_transaction() as session:
@@ -323,6 +362,59 @@ def _rules_changed(hidden_fields: dict[str, list[str]]) -> ChangeSet:
     # No one record changed; the nil id says "the entity as a whole".
     entities = ("field_rule", *sorted(hidden_fields))
     return ChangeSet([Change(entity, uuid.UUID(int=0), "update") for entity in entities])
+
+
+def _settle_applied(
+    session: Session, settled: list[tuple[outbox.OutboxItem, ChangeOutcome]], report: SyncReport
+) -> None:
+    """``_settle`` for a run of applied changes, in a few executemany statements.
+
+    The same writes in the same order: each record takes its new version (never
+    moving back), and pending edits of the record not yet marked pushed when its
+    turn comes (its later entries; earlier ones are pushed by then) are rebased
+    on it. Then the run's entries are marked pushed.
+    """
+    if not settled:
+        return
+    versions: dict[str, list[dict[str, Any]]] = {}
+    rebases: list[dict[str, Any]] = []
+    for item, answer in settled:
+        change = item.change
+        report.outcomes.update(dict.fromkeys(item.change_ids, answer.status))
+        report.pushed += 1
+        if answer.version is None:
+            continue
+        versions.setdefault(change.entity, []).append(
+            {"key": change.record_id, "new_version": answer.version}
+        )
+        rebases.append(
+            {"key": change.record_id, "new_version": answer.version, "after": max(item.seqs)}
+        )
+    for entity, rows in versions.items():
+        table = apply_feed.table_of(entity)
+        session.execute(
+            update(table)
+            .where(table.c.id == bindparam("key"), table.c.version < bindparam("new_version"))
+            .values(version=bindparam("new_version"))
+            .execution_options(synchronize_session=False),
+            rows,
+        )
+    if rebases:
+        log = ChangeLog.__table__
+        assert isinstance(log, Table)
+        session.execute(
+            update(log)
+            .where(
+                log.c.record_id == bindparam("key"),
+                log.c.pushed_at.is_(None),
+                log.c.seq > bindparam("after"),
+                log.c.base_version < bindparam("new_version"),
+            )
+            .values(base_version=bindparam("new_version"))
+            .execution_options(synchronize_session=False),
+            rebases,
+        )
+    _mark_pushed(session, [seq for item, _answer in settled for seq in item.seqs])
 
 
 def _mark_pushed(session: Session, seqs: list[int]) -> None:

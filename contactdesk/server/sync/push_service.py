@@ -16,15 +16,16 @@ stays gapless.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Index, Table, UniqueConstraint, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from contactdesk.errors import ContactDeskError, ValidationError
+from contactdesk.errors import ContactDeskError, NotFound, ValidationError
 from contactdesk.model import User
 from contactdesk.server.errors import Conflict, RefusedChange
 from contactdesk.server.sync import feed_writes, record_links
@@ -38,11 +39,76 @@ from contactdesk.server.sync.field_access import (
 from contactdesk.server.sync.policy_cache import policy_for
 from contactdesk.server.sync.tables import FeedChange, KeptConflict, PushOutcome, RecordVersion
 from contactdesk.services.actor import Actor
-from contactdesk.services.field_catalog import EntitySpec
+from contactdesk.services.changes import Change
+from contactdesk.services.field_catalog import ENTITIES, EntitySpec, entity_spec
 from contactdesk.services.field_rules import Policy
 from contactdesk.services.field_values import json_safe
 from contactdesk.services.unit_of_work import UnitOfWork
 from contactdesk.sync_protocol import ChangeOutcome, FieldConflict, PushedChange
+
+
+def _has_unique_rule(table: Any) -> bool:
+    assert isinstance(table, Table)
+    return any(isinstance(c, UniqueConstraint) for c in table.constraints) or any(
+        isinstance(index, Index) and index.unique for index in table.indexes
+    )
+
+
+# Entities whose rows no uniqueness rule guards: an edit of their built-in fields is
+# checked in full in Python, so its write can wait for the batch's next flush.
+PLAIN_ENTITIES = frozenset(
+    name for name, spec in ENTITIES.items() if not _has_unique_rule(spec.model.__table__)
+)
+
+
+class _BatchWork(UnitOfWork):
+    """The unit of work of a push batch.
+
+    Every write it makes follows the batch's own scope check of the record
+    (``_Batch.require_in_scope``, answered from what ``BatchState`` loaded), so
+    it does not ask the database again. Plain edits (``update_plain``) go
+    through the same coercion, derivations and rules as ``update`` but are not
+    flushed one by one: the batch writes them, their feed rows and field
+    versions in a few executemany rounds.
+    """
+
+    def _load_in_scope(self, spec: EntitySpec, record_id: uuid.UUID | str) -> Any:
+        key = record_id if isinstance(record_id, uuid.UUID) else uuid.UUID(str(record_id))
+        record = self.session.get(spec.model, key)
+        if record is None:
+            raise NotFound(f"no {spec.name} with id {key}")
+        return record
+
+    @staticmethod
+    def is_plain(spec: EntitySpec, values: Mapping[str, Any]) -> bool:
+        """An edit of built-in fields of a record no uniqueness rule guards, owner unchanged."""
+        return (
+            spec.name in PLAIN_ENTITIES
+            and all(name in spec.by_name for name in values)
+            and (spec.owner_field is None or spec.owner_field not in values)
+        )
+
+    def update_plain(self, entity: str, record_id: uuid.UUID, values: Mapping[str, Any]) -> bool:
+        """``update`` for a plain edit, without its flush; returns whether anything changed."""
+        spec = entity_spec(entity)
+        record = self._load_in_scope(spec, record_id)
+        self.policy.require_editable(entity, list(values))
+        stored = self._coerce_all(spec, dict(values))
+        current = {name: getattr(record, name) for name in spec.by_name}
+        stored.update(self._derive(entity, current, stored))
+        self._check_required(spec, {**current, **stored})
+        if spec.owner_field in stored:
+            self._check_owner_in_scope(spec, stored)
+        fields: dict[str, tuple[Any, Any]] = {}
+        for name, value in stored.items():
+            old = getattr(record, name)
+            if old != value:
+                setattr(record, name, value)
+                fields[name] = (old, value)
+        if not fields:
+            return False
+        self.changes.append(Change(entity, record.id, "update", fields, record.version))
+        return True
 
 
 @dataclass
@@ -50,7 +116,7 @@ class _Batch:
     session: Session
     actor: Actor
     policy: Policy
-    work: UnitOfWork
+    work: _BatchWork
     now: datetime
     state: BatchState
     # Versions this batch gave records: a later change of the same record in the
@@ -80,7 +146,7 @@ def push_changes(
     feed_writes.lock_feed(session)
     policy = policy_for(session, actor.role)
     state = BatchState.load(session, actor, policy, changes)
-    batch = _Batch(session, actor, policy, UnitOfWork(session, actor, policy), now, state)
+    batch = _Batch(session, actor, policy, _BatchWork(session, actor, policy), now, state)
     answered: dict[uuid.UUID, ChangeOutcome] = {}
     results: list[ChangeOutcome] = []
     # The batch reads through BatchState, not queries, so pending rows need not be
@@ -117,8 +183,9 @@ def _apply_refusing(batch: _Batch, change: PushedChange) -> ChangeOutcome:
     try:
         outcome = _APPLY[change.op](batch, change)
         if change.op != "update":
-            # An update's record write was flushed by the unit of work (where a broken
-            # rule fails); its feed rows go with the next flush, in one round.
+            # An update's record write is flushed by the unit of work (where a broken
+            # rule fails) or, for a plain edit no uniqueness rule can break, with the
+            # batch's next flush; its feed rows go with that flush, in one round.
             batch.session.flush()
     except ContactDeskError as error:
         raise RefusedChange(error, change.change_id, change.record_id) from error
@@ -222,9 +289,11 @@ def _update(batch: _Batch, change: PushedChange) -> ChangeOutcome:
             )
     version = known.version
     if to_apply:
-        before = len(batch.work.changes)
-        batch.work.update(spec.name, change.record_id, to_apply)
-        if len(batch.work.changes) > before:
+        if _BatchWork.is_plain(spec, to_apply):
+            changed = batch.work.update_plain(spec.name, change.record_id, to_apply)
+        else:
+            changed = batch.work.update(spec.name, change.record_id, to_apply)
+        if changed:
             made = batch.work.changes[-1]
             version = batch.state.next_seq()
             record.version = version
