@@ -10,8 +10,6 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from openpyxl import Workbook
-
 from contactdesk.exporting.export_source import ExportColumns, ExportContact
 from contactdesk.services.field_catalog import ENTITIES
 
@@ -44,6 +42,9 @@ def write_xlsx(
     header += [custom.label for custom in columns.custom]
     kinds = [(kind, title) for kind, title in EXTRA_KINDS if kind in columns.detail_kinds]
     header += [title for _, title in kinds]
+    # Imported here: openpyxl costs ~150 ms at app start and only exports need it.
+    from openpyxl import Workbook
+
     book = Workbook(write_only=True)
     sheet = book.create_sheet("Contacts")
     sheet.append(header)
