@@ -16,7 +16,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from contactdesk.errors import StoreError
 from contactdesk.store import store_health
 from contactdesk.store.engine import sqlite_engine
-from contactdesk.store.schema_migration import current_revision, head_revision, upgrade_store
+from contactdesk.store.revision_chain import head_revision
+from contactdesk.store.schema_migration import current_revision, upgrade_store
 from contactdesk.store.write_failures import store_write_failed, write_failure_of
 
 if TYPE_CHECKING:

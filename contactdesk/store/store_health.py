@@ -15,18 +15,15 @@ ones on its database worker after the window is up and warns if it fails.
 
 from __future__ import annotations
 
-import functools
 import os
 import sqlite3
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 
-from alembic.script import ScriptDirectory
-
 from contactdesk.errors import StoreError
 from contactdesk.store.file_uri import sqlite_uri
-from migrations import CLIENT_SCRIPTS
+from contactdesk.store.revision_chain import known_revisions
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 HEADER_SIZE = 100
@@ -169,13 +166,6 @@ def read_only_uri(path: Path) -> str:
     if os.access(path.parent, os.W_OK):
         return sqlite_uri(path, mode="ro")
     return sqlite_uri(path, mode="ro", immutable=1)
-
-
-@functools.cache
-def known_revisions() -> frozenset[str]:
-    """Every schema revision this ContactDesk knows (its migrations)."""
-    scripts = ScriptDirectory(str(CLIENT_SCRIPTS))
-    return frozenset(script.revision for script in scripts.walk_revisions())
 
 
 def check_schema(path: Path) -> None:

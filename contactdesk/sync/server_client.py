@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-import httpx
 from pydantic import BaseModel, ValidationError
 
 from contactdesk.errors import ContactDeskError
@@ -31,6 +30,9 @@ from contactdesk.sync_protocol import (
 
 RETRYABLE_STATUS = frozenset({502, 503, 504})
 ModelT = TypeVar("ModelT", bound=BaseModel)
+
+if TYPE_CHECKING:
+    import httpx
 
 
 class SyncError(ContactDeskError):
@@ -99,6 +101,9 @@ class ServerClient:
         self.base_url = base_url.rstrip("/")
         self.token = token
         self.backoff = backoff or Backoff()
+        # httpx is imported when a client is made, not when the app starts (~0.2 s).
+        import httpx
+
         self._http = httpx.Client(
             base_url=self.base_url,
             timeout=timeout,
@@ -167,6 +172,8 @@ class ServerClient:
             if self.token is None:
                 raise AuthenticationFailed("not signed in to the server")
             headers["Authorization"] = f"Bearer {self.token}"
+        import httpx
+
         delays = self.backoff.delays()
         attempt = 0
         while True:

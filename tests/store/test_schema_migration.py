@@ -11,10 +11,10 @@ from sqlalchemy import inspect
 from contactdesk.errors import StoreError
 from contactdesk.store import open_store
 from contactdesk.store.engine import sqlite_engine
+from contactdesk.store.revision_chain import head_revision, known_revisions
 from contactdesk.store.schema_migration import (
     current_revision,
     downgrade_store,
-    head_revision,
     upgrade_store,
 )
 
@@ -130,3 +130,13 @@ def test_closing_a_store_leaves_planner_statistics(store_path: Path) -> None:
     finally:
         connection.close()
     assert "contacts" in analysed
+
+
+def test_the_revision_chain_read_from_the_scripts_matches_alembic() -> None:
+    from alembic.script import ScriptDirectory
+
+    from contactdesk.store.schema_migration import alembic_config
+
+    scripts = ScriptDirectory.from_config(alembic_config())
+    assert head_revision() == scripts.get_current_head()
+    assert known_revisions() == {script.revision for script in scripts.walk_revisions()}
