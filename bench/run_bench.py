@@ -52,7 +52,7 @@ STORE_PRAGMAS = (
     "PRAGMA synchronous=NORMAL",
     "PRAGMA cache_size=-65536",
     "PRAGMA temp_store=MEMORY",
-    "PRAGMA mmap_size=268435456",
+    "PRAGMA mmap_size=134217728",
 )
 
 
