@@ -139,7 +139,9 @@ class ServerClient:
         params: dict[str, int] = {"since": since, "limit": limit}
         if epoch is not None:
             params["epoch"] = epoch
-        return _parse(PullResponse, self._call("GET", "/sync/changes", params=params))
+        # A page is large: pydantic reads it straight from the bytes (no dict of it first).
+        answer = self._call("GET", "/sync/changes", params=params, raw=True)
+        return _parse_json(PullResponse, answer, self.base_url)
 
     def open_conflicts(self) -> list[dict[str, Any]]:
         """The server's copies of this user's unresolved conflicts."""
@@ -166,6 +168,7 @@ class ServerClient:
         json: Any = None,
         params: dict[str, int] | None = None,
         authenticated: bool = True,
+        raw: bool = False,
     ) -> Any:
         headers = {}
         if authenticated:
@@ -185,6 +188,8 @@ class ServerClient:
                 failure = f"cannot reach the server at {self.base_url} ({_reason(error)})"
             else:
                 if response.status_code not in RETRYABLE_STATUS:
+                    if raw and response.is_success and response.status_code != 204:
+                        return response.content
                     return _answer(response, self.base_url)
                 failure = f"the server at {self.base_url} is unavailable ({response.status_code})"
             if attempt >= len(delays):
@@ -241,6 +246,19 @@ def _detail(response: httpx.Response) -> tuple[str, str | None]:
         change_id = str(error.change_id) if error.change_id else None
         return f"{error.detail}{where}", change_id
     return str(body)[:300], None
+
+
+def _parse_json(model: type[ModelT], answer: Any, base_url: str) -> ModelT:
+    """``_parse`` of an answer still in its JSON bytes (``_call(..., raw=True)``)."""
+    if not isinstance(answer, bytes):
+        return _parse(model, answer)
+    try:
+        return model.model_validate_json(answer)
+    except ValidationError as error:
+        if any(problem["type"] == "json_invalid" for problem in error.errors()):
+            raise SyncError(f"the server at {base_url} sent an answer that is not JSON") from None
+        first = str(error).splitlines()[0]
+        raise SyncError(f"the server sent an answer this client cannot read ({first})") from None
 
 
 def _parse(model: type[ModelT], answer: Any) -> ModelT:

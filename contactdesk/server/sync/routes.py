@@ -6,6 +6,7 @@ import uuid
 from typing import Annotated
 
 from fastapi import APIRouter, Query
+from fastapi.responses import Response
 
 from contactdesk.server.auth.dependencies import CurrentUser
 from contactdesk.server.dependencies import Db, Settings
@@ -35,7 +36,13 @@ def push(body: PushRequest, user: CurrentUser, db: Db, settings: Settings) -> Pu
     return PushResponse(results=results)
 
 
-@router.get("/changes", response_model=PullResponse)
+class PullPage(Response):
+    """A pull page serialised once, by the model the service built (not validated again)."""
+
+    media_type = "application/json"
+
+
+@router.get("/changes", response_model=PullResponse, response_class=PullPage)
 def pull(
     user: CurrentUser,
     db: Db,
@@ -46,10 +53,16 @@ def pull(
     epoch: Annotated[
         int | None, Query(ge=0, le=MAX_VERSION, description="The epoch the client holds")
     ] = None,
-) -> PullResponse:
-    """One page of the feed since ``since``, holding only what the user's role may see."""
+) -> Response:
+    """One page of the feed since ``since``, holding only what the user's role may see.
+
+    The page is a ``PullResponse`` the service built from typed values; FastAPI
+    would validate and serialise it again through ``response_model`` (which stays
+    declared, so the schema is still published), so it is written to JSON once here.
+    """
     with db.snapshot() as session:
-        return pull_service.pull_changes(session, user.actor, since, limit, epoch)
+        page = pull_service.pull_changes(session, user.actor, since, limit, epoch)
+    return PullPage(page.model_dump_json())
 
 
 @router.get("/conflicts", response_model=list[KeptConflictView])
