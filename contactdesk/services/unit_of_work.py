@@ -83,18 +83,7 @@ class UnitOfWork:
         record = self._load_in_scope(spec, record_id)
         builtin, custom = self._split(spec, values)
         self.policy.require_editable(entity, [*builtin, *(f.name for f in custom)])
-        stored = self._coerce_all(spec, builtin)
-        current = {name: getattr(record, name) for name in spec.by_name}
-        stored.update(self._derive(entity, current, stored))
-        self._check_required(spec, {**current, **stored})
-        if spec.owner_field in stored:
-            self._check_owner_in_scope(spec, stored)
-        fields: dict[str, tuple[Any, Any]] = {}
-        for name, value in stored.items():
-            old = getattr(record, name)
-            if old != value:
-                setattr(record, name, value)
-                fields[name] = (old, value)
+        fields = self._set_builtin(spec, record, builtin)
         typed_custom = self._coerce_custom(entity, custom)
         if typed_custom:
             old_custom = read_values(self.session, [record.id], list(typed_custom)).get(
@@ -109,6 +98,24 @@ class UnitOfWork:
         self.session.flush()
         self.changes.append(Change(entity, record.id, "update", fields, record.version))
         return True
+
+    def _set_builtin(
+        self, spec: EntitySpec, record: Any, builtin: dict[str, Any]
+    ) -> dict[str, tuple[Any, Any]]:
+        """Coerce, derive and check ``builtin`` values, set them; the (old, new) that differ."""
+        stored = self._coerce_all(spec, builtin)
+        current = {name: getattr(record, name) for name in spec.by_name}
+        stored.update(self._derive(spec.name, current, stored))
+        self._check_required(spec, {**current, **stored})
+        if spec.owner_field in stored:
+            self._check_owner_in_scope(spec, stored)
+        fields: dict[str, tuple[Any, Any]] = {}
+        for name, value in stored.items():
+            old = getattr(record, name)
+            if old != value:
+                setattr(record, name, value)
+                fields[name] = (old, value)
+        return fields
 
     def delete(self, entity: str, record_id: uuid.UUID | str) -> None:
         """Delete one record the actor may edit; its last values go to the log."""

@@ -93,18 +93,7 @@ class _BatchWork(UnitOfWork):
         spec = entity_spec(entity)
         record = self._load_in_scope(spec, record_id)
         self.policy.require_editable(entity, list(values))
-        stored = self._coerce_all(spec, dict(values))
-        current = {name: getattr(record, name) for name in spec.by_name}
-        stored.update(self._derive(entity, current, stored))
-        self._check_required(spec, {**current, **stored})
-        if spec.owner_field in stored:
-            self._check_owner_in_scope(spec, stored)
-        fields: dict[str, tuple[Any, Any]] = {}
-        for name, value in stored.items():
-            old = getattr(record, name)
-            if old != value:
-                setattr(record, name, value)
-                fields[name] = (old, value)
+        fields = self._set_builtin(spec, record, dict(values))
         if not fields:
             return False
         self.changes.append(Change(entity, record.id, "update", fields, record.version))
