@@ -182,6 +182,48 @@ class PullResponse(WireModel):
     latest: int | None = None
 
 
+# -- history --------------------------------------------------------------
+
+
+class FieldMove(WireModel):
+    """One field of an update: the value before and the value after."""
+
+    old: JsonValue = None
+    new: JsonValue = None
+
+
+class HistoryChange(WireModel):
+    """One accepted change of a record, as a history line on another device.
+
+    ``fields`` holds an update's fields the reader may see, each with its old
+    and new value; a create, delete or merge carries none (the record itself
+    holds what it was created with). ``user_name`` is who made it (None for
+    the server's own work), ``at`` when the server accepted it.
+    """
+
+    seq: int
+    change_id: uuid.UUID
+    entity: str
+    record_id: uuid.UUID
+    op: Operation
+    fields: dict[str, FieldMove] = Field(default_factory=dict)
+    user_name: str | None = None
+    at: datetime
+
+
+class HistoryPage(WireModel):
+    """One page of the history feed: changes after ``since`` this user may see.
+
+    Store ``changes`` and ``cursor`` in one transaction; ask again while
+    ``has_more``. After a resync (new epoch) a client drops what it holds and
+    reads the history again from 0, as it does the records.
+    """
+
+    changes: list[HistoryChange]
+    cursor: int
+    has_more: bool
+
+
 # -- conflicts ------------------------------------------------------------
 
 

@@ -250,6 +250,22 @@ class Api:
             if not page["has_more"]:
                 return seen
 
+    def history(self, username: str, **params: Any) -> Any:
+        return self.client.get("/sync/history", params=params, headers=self.as_user(username))
+
+    def history_of(self, username: str, record_id: str) -> list[dict[str, Any]]:
+        """Every history line the user receives for one record, oldest first."""
+        lines: list[dict[str, Any]] = []
+        since = 0
+        while True:
+            answer = self.history(username, since=since, limit=200)
+            assert answer.status_code == 200, answer.text
+            page = answer.json()
+            lines += [line for line in page["changes"] if line["record_id"] == record_id]
+            since = page["cursor"]
+            if not page["has_more"]:
+                return lines
+
     def user_id(self, username: str) -> str:
         answer = self.client.get("/auth/me", headers=self.as_user(username))
         return str(answer.json()["id"])

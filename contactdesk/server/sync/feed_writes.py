@@ -55,8 +55,13 @@ def log_change(
     base_version: int,
     user_id: uuid.UUID | None,
     at: datetime,
+    old: dict[str, Any] | None = None,
 ) -> None:
-    """Keep an accepted change under its sequence number (the history of the feed)."""
+    """Keep an accepted change under its sequence number (the history of the feed).
+
+    ``old`` holds the values an update replaced, so that a record's history
+    on any device can say "from what to what".
+    """
     session.add(
         FeedChange(
             seq=seq,
@@ -65,6 +70,7 @@ def log_change(
             record_id=record_id,
             op=op,
             fields=fields,
+            old=old if old is not None else {},
             base_version=base_version,
             user_id=user_id,
             at=at,

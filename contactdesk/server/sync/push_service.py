@@ -292,6 +292,7 @@ def _update(batch: _Batch, change: PushedChange) -> ChangeOutcome:
                 change,
                 version,
                 {n: json_safe(new) for n, (_old, new) in made.fields.items()},
+                old={n: json_safe(old) for n, (old, _new) in made.fields.items()},
             )
     if conflicts:
         conflicts = _with_author(batch.session, conflicts)
@@ -513,7 +514,14 @@ def _keep(
         )
 
 
-def _log(batch: _Batch, change: PushedChange, seq: int, fields: dict[str, Any]) -> None:
+def _log(
+    batch: _Batch,
+    change: PushedChange,
+    seq: int,
+    fields: dict[str, Any],
+    *,
+    old: dict[str, Any] | None = None,
+) -> None:
     feed_writes.log_change(
         batch.session,
         seq=seq,
@@ -525,6 +533,7 @@ def _log(batch: _Batch, change: PushedChange, seq: int, fields: dict[str, Any]) 
         base_version=change.base_version,
         user_id=batch.actor.user_id,
         at=batch.now,
+        old=old,
     )
 
 

@@ -10,9 +10,15 @@ from fastapi.responses import Response
 
 from contactdesk.server.auth.dependencies import CurrentUser
 from contactdesk.server.dependencies import Db, Settings
-from contactdesk.server.sync import conflicts_service, pull_service, push_service
+from contactdesk.server.sync import (
+    conflicts_service,
+    history_service,
+    pull_service,
+    push_service,
+)
 from contactdesk.server.sync.schemas import (
     ConflictResolution,
+    HistoryPage,
     KeptConflictView,
     PullResponse,
     PushRequest,
@@ -63,6 +69,24 @@ def pull(
     with db.snapshot() as session:
         page = pull_service.pull_changes(session, user.actor, since, limit, epoch)
     return PullPage(page.model_dump_json())
+
+
+@router.get("/history", response_model=HistoryPage)
+def history(
+    user: CurrentUser,
+    db: Db,
+    since: Annotated[
+        int, Query(ge=0, le=MAX_VERSION, description="The cursor of the last history page")
+    ] = 0,
+    limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 500,
+) -> HistoryPage:
+    """Who changed which field of which record, from what to what, after ``since``.
+
+    Only records in the user's scope today, only fields the role may see; a
+    change that touched hidden fields alone is not listed.
+    """
+    with db.snapshot() as session:
+        return history_service.history_page(session, user.actor, since, limit)
 
 
 @router.get("/conflicts", response_model=list[KeptConflictView])

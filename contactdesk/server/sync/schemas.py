@@ -4,10 +4,18 @@ from __future__ import annotations
 
 from contactdesk.sync_protocol import (
     ConflictResolution,
+    HistoryPage,
     KeptConflictView,
     PullResponse,
     PushRequest,
     PushResponse,
 )
 
-__all__ = ["ConflictResolution", "KeptConflictView", "PullResponse", "PushRequest", "PushResponse"]
+__all__ = [
+    "ConflictResolution",
+    "HistoryPage",
+    "KeptConflictView",
+    "PullResponse",
+    "PushRequest",
+    "PushResponse",
+]

@@ -41,6 +41,9 @@ class FeedChange(ServerBase):
     op: Mapped[str] = mapped_column(String(10))
     # Field name -> new value (JSON-safe) of the fields this change set.
     fields: Mapped[dict[str, Any]] = mapped_column(JSON)
+    # Field name -> the value it had before (an update's only; None on rows
+    # written before old values were kept, where the history reads the chain).
+    old: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     base_version: Mapped[int] = mapped_column(BigInteger, default=0)
     user_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
     at: Mapped[datetime] = mapped_column(UtcDateTime)

@@ -1,0 +1,107 @@
+"""History feed: who changed which field of a record, from what to what, as the role may see it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from conftest import Api, campaign_fields, change, created
+from sqlalchemy import update
+
+from contactdesk.server.database import Database
+from contactdesk.server.sync.tables import FeedChange
+
+
+def _edit(api: Api, username: str, entity: str, record_id: str, base: int, **fields: Any) -> int:
+    answer = api.push(username, change(entity, record_id, "update", base, **fields))
+    assert answer.status_code == 200, answer.text
+    outcome = answer.json()["results"][0]
+    assert outcome["status"] == "applied", outcome
+    return int(outcome["version"])
+
+
+def test_an_update_is_listed_with_each_fields_old_and_new_value_and_its_author(api: Api) -> None:
+    contact, version = created(api, "sam", "contact", display_name="Ann Lee", city="York")
+    _edit(api, "ada", "contact", contact, version, city="Leeds")
+    lines = api.history_of("sam", contact)
+    assert [line["op"] for line in lines] == ["create", "update"]
+    assert lines[1]["fields"] == {"city": {"old": "York", "new": "Leeds"}}
+    assert lines[1]["user_name"] == "ada"
+
+
+def test_a_create_is_listed_with_its_author_but_no_field_values(api: Api) -> None:
+    contact, _ = created(api, "sam", "contact", display_name="Ann Lee")
+    [line] = api.history_of("sam", contact)
+    assert (line["op"], line["user_name"], line["fields"]) == ("create", "sam", {})
+
+
+def test_a_field_hidden_from_the_role_is_left_out_of_an_update(api: Api) -> None:
+    campaign, version = created(api, "mia", "campaign", **campaign_fields(budget=5000))
+    _edit(api, "mia", "campaign", campaign, version, budget=7000, channel="email")
+    [_, update_line] = api.history_of("sam", campaign)
+    assert update_line["fields"] == {"channel": {"old": "webinar", "new": "email"}}
+
+
+def test_an_update_of_hidden_fields_only_is_not_listed_at_all(api: Api) -> None:
+    campaign, version = created(api, "mia", "campaign", **campaign_fields(budget=5000))
+    _edit(api, "mia", "campaign", campaign, version, budget=7000)
+    assert [line["op"] for line in api.history_of("sam", campaign)] == ["create"]
+    assert [line["op"] for line in api.history_of("mia", campaign)] == ["create", "update"]
+
+
+def test_a_record_outside_the_users_scope_has_no_history_for_it(api: Api) -> None:
+    contact, version = created(api, "sue", "contact", display_name="Sue's")
+    _edit(api, "sue", "contact", contact, version, city="Hull")
+    assert api.history_of("sam", contact) == []
+
+
+def test_a_record_handed_to_another_owner_takes_its_history_with_it(api: Api) -> None:
+    contact, version = created(api, "sam", "contact", display_name="Ann Lee")
+    _edit(api, "ada", "contact", contact, version, owner_id=api.user_id("sue"))
+    assert api.history_of("sam", contact) == []
+    assert [line["op"] for line in api.history_of("sue", contact)] == ["create", "update"]
+
+
+def test_a_deleted_record_has_no_history_left_to_send(api: Api) -> None:
+    contact, version = created(api, "sam", "contact", display_name="Gone Soon")
+    api.push("sam", change("contact", contact, "delete", version))
+    assert api.history_of("sam", contact) == []
+
+
+def test_pages_follow_the_cursor_and_the_last_one_ends_at_the_feeds_newest_number(
+    api: Api,
+) -> None:
+    ids = {created(api, "sam", "contact", display_name=f"C{i}")[0] for i in range(5)}
+    newest = api.pull("sam", since=0, limit=1).json()["latest"]
+    seen: list[str] = []
+    since, pages = newest - 5, 0
+    while True:
+        page = api.history("sam", since=since, limit=2).json()
+        seen += [line["record_id"] for line in page["changes"]]
+        since, pages = page["cursor"], pages + 1
+        if not page["has_more"]:
+            break
+    assert set(seen) == ids and len(seen) == 5 and pages == 3
+    assert since == newest
+
+
+def test_the_cursor_moves_past_changes_the_user_may_not_see(api: Api) -> None:
+    created(api, "sue", "contact", display_name="Sue's")
+    newest = api.pull("sam", since=0, limit=1).json()["latest"]
+    page = api.history("sam", since=newest - 1, limit=10).json()
+    assert page == {"changes": [], "cursor": newest, "has_more": False}
+
+
+def test_a_change_logged_before_old_values_were_kept_reads_them_from_earlier_changes(
+    api: Api, database: Database
+) -> None:
+    contact, version = created(api, "sam", "contact", display_name="Ann Lee", city="York")
+    edited = _edit(api, "sam", "contact", contact, version, city="Leeds")
+    with database.transaction() as session:
+        session.execute(update(FeedChange).where(FeedChange.seq == edited).values(old=None))
+    [_, line] = api.history_of("sam", contact)
+    assert line["fields"] == {"city": {"old": "York", "new": "Leeds"}}
+
+
+def test_a_bad_cursor_is_refused_with_422(api: Api) -> None:
+    answer = api.history("sam", since=-1)
+    assert answer.status_code == 422
