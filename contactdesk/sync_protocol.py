@@ -224,6 +224,18 @@ class HistoryPage(WireModel):
     has_more: bool
 
 
+class RecordHistoryRequest(WireModel):
+    """The records whose whole history a client wants (records newly in its scope)."""
+
+    record_ids: list[uuid.UUID] = Field(max_length=MAX_BATCH)
+
+
+class RecordHistoryResponse(WireModel):
+    """Every change of the asked records the user may see, oldest first."""
+
+    changes: list[HistoryChange]
+
+
 # -- conflicts ------------------------------------------------------------
 
 

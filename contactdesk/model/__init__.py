@@ -10,7 +10,7 @@ from contactdesk.model.governance import (
     Setting,
     User,
 )
-from contactdesk.model.journal import ChangeLog
+from contactdesk.model.journal import ChangeLog, RemoteChange, RemoteHistoryWanted
 from contactdesk.model.marketing import BriefReadiness, Campaign, Collateral, LaunchBrief, Segment
 from contactdesk.model.marketing_rules import LeadClockMiss
 from contactdesk.model.people import Account, Contact, ContactDetail, ContactPhoto
@@ -48,6 +48,8 @@ __all__ = [
     "MergeRecord",
     "Opportunity",
     "RecordMixin",
+    "RemoteChange",
+    "RemoteHistoryWanted",
     "Role",
     "Segment",
     "Setting",

@@ -1,4 +1,4 @@
-"""The record of every local change: sync outbox and field history in one table."""
+"""The record of every change: this device's (sync outbox and history) and other devices'."""
 
 from __future__ import annotations
 
@@ -39,3 +39,42 @@ class ChangeLog(Base):
     actor_name: Mapped[str | None] = mapped_column(String(80))
     at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
     pushed_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    # The id the server knows this entry by when the outbox sent it coalesced
+    # with others (None: its own change_id), so the history feed's copy of
+    # it is recognised as this device's and not stored twice.
+    pushed_as: Mapped[uuid.UUID | None] = mapped_column(Uuid, index=True)
+
+
+class RemoteChange(Base):
+    """A change of a record made on another device, as the server's history feed told it.
+
+    ``fields`` has the ChangeLog's shape (field -> ``[old, new]``) and holds only
+    fields the role could see when it was received; a resync drops every row and
+    reads the history again. ``seq`` is the server's sequence number.
+    """
+
+    __tablename__ = "remote_changes"
+    __table_args__ = (Index("ix_remote_changes_record", "record_id", "seq"),)
+
+    change_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    seq: Mapped[int] = mapped_column(Integer)
+    entity: Mapped[str] = mapped_column(String(40))
+    record_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    op: Mapped[str] = mapped_column(String(10))
+    fields: Mapped[dict[str, Any]] = mapped_column(JSON)
+    actor_name: Mapped[str | None] = mapped_column(String(80))
+    at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class RemoteHistoryWanted(Base):
+    """A record that arrived after the history feed had passed its earlier changes.
+
+    A record handed to this user (or newly in its scope) brings only its current
+    state in the pull; its history so far is fetched for it by id. Written in
+    the pull's transaction, removed once the history is stored, so a sync cut
+    off in between fetches it next time.
+    """
+
+    __tablename__ = "remote_history_wanted"
+
+    record_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)

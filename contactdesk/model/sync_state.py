@@ -36,6 +36,8 @@ class SyncState(Base):
     cursor: Mapped[int] = mapped_column(Integer, default=0)
     epoch: Mapped[int | None] = mapped_column(Integer)
     resync_cursor: Mapped[int | None] = mapped_column(Integer)
+    # How far the history feed (who changed what on other devices) has been read.
+    history_cursor: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     last_sync_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
 
 

@@ -1,10 +1,12 @@
 """A record's history: who changed which field, from what to what, and when.
 
-Read from the change log, which holds every change made on this device (kept
-after it is pushed, so the history survives sync) with each field's old and
-new value. Filtered by the reader's field rules like every other read: a field
-the role may not see has no history for it, and a change that touched only
-hidden fields is absent altogether. Runs on the database worker.
+Read from two places: the change log, which holds every change made on this
+device (kept after it is pushed, so the history survives sync), and the
+remote changes a sync brought from the server's history feed (what was done
+on every other device). Both hold each field's old and new value. Filtered
+by the reader's field rules like every other read: a field the role may not
+see has no history for it, and a change that touched only hidden fields is
+absent altogether. Runs on the database worker.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from contactdesk.model import ChangeLog
+from contactdesk.model import ChangeLog, RemoteChange
 from contactdesk.services.actor import Actor
 from contactdesk.services.field_catalog import entity_spec
 from contactdesk.services.field_rules import Policy
@@ -45,12 +47,13 @@ class HistoryEntry:
     op: str
     fields: list[FieldChange]
     synced: bool  # acknowledged by a server (False: still only on this device)
+    on_this_device: bool = True  # False: made elsewhere, learnt from the server
 
 
 def record_history(
     store: Store, actor: Actor, entity: str, record_id: uuid.UUID | str
 ) -> list[HistoryEntry]:
-    """The changes of one record that ``actor`` may see, newest first.
+    """The changes of one record that ``actor`` may see, from any device, newest first.
 
     Raises NotFound if the record is missing or outside the actor's scope,
     exactly as reading the record itself would.
@@ -59,16 +62,26 @@ def record_history(
     key = record_id if isinstance(record_id, uuid.UUID) else uuid.UUID(str(record_id))
     with store.reading() as session:
         policy = policy_for(store, session, actor.role)
-        rows = session.scalars(
+        local = session.scalars(
             select(ChangeLog)
             .where(ChangeLog.entity == entity, ChangeLog.record_id == key)
             .order_by(ChangeLog.seq.desc())
         ).all()
-    entries = (_visible_entry(policy, entity, row) for row in rows)
-    return [entry for entry in entries if entry is not None]
+        remote = session.scalars(
+            select(RemoteChange)
+            .where(RemoteChange.entity == entity, RemoteChange.record_id == key)
+            .order_by(RemoteChange.seq.desc())
+        ).all()
+    entries = [_visible_entry(policy, entity, row) for row in local]
+    entries += [_visible_entry(policy, entity, row) for row in remote]
+    shown = [entry for entry in entries if entry is not None]
+    # Each list is in its own order already; a stable sort by time interleaves them.
+    return sorted(shown, key=lambda entry: entry.at, reverse=True)
 
 
-def _visible_entry(policy: Policy, entity: str, row: ChangeLog) -> HistoryEntry | None:
+def _visible_entry(
+    policy: Policy, entity: str, row: ChangeLog | RemoteChange
+) -> HistoryEntry | None:
     fields = [
         FieldChange(name, _label(policy, entity, name), values[0], values[1])
         for name, values in sorted(row.fields.items())
@@ -84,7 +97,8 @@ def _visible_entry(policy: Policy, entity: str, row: ChangeLog) -> HistoryEntry 
         actor_name=row.actor_name,
         op=row.op,
         fields=fields,
-        synced=row.pushed_at is not None,
+        synced=not isinstance(row, ChangeLog) or row.pushed_at is not None,
+        on_this_device=isinstance(row, ChangeLog),
     )
 
 

@@ -35,7 +35,7 @@ from sqlalchemy import update as sql_update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
-from contactdesk.model import ChangeLog, CustomValue, SnapshotSeen
+from contactdesk.model import ChangeLog, CustomValue, RemoteChange, SnapshotSeen
 from contactdesk.model.base import Base
 
 # The entity names of governance records are the wire format's: one mapping for both sides.
@@ -256,10 +256,14 @@ def _custom_value(kind: str, value: Any) -> Any:
 
 
 def remove_record(session: Session, entity: str, record_id: uuid.UUID) -> None:
-    """Delete one record and its custom values, with no change-log entry."""
+    """Delete one record, its custom values and its history from other devices.
+
+    Writes no change-log entry: the server, not this device, removed it.
+    """
     table = table_of(entity)
     session.execute(delete(table).where(table.c.id == record_id))
     session.execute(delete(CustomValue).where(CustomValue.record_id == record_id))
+    session.execute(delete(RemoteChange).where(RemoteChange.record_id == record_id))
 
 
 def write_server_values(

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from contactdesk.model import ChangeLog, CustomValue, FieldDefinition, SnapshotSeen, SyncConflict
 from contactdesk.services.field_catalog import ENTITIES
 from contactdesk.sync.apply_feed import NOT_NULL_FALLBACK, remove_record, table_of
+from contactdesk.sync.remote_history import scrub_remote_fields
 
 
 def protect_deleted_content(engine: Engine) -> None:
@@ -72,10 +73,11 @@ def _delete_custom_values(session: Session, entity: str, name: str) -> int:
 
 
 def _scrub_history(session: Session, entity: str, names: set[str]) -> None:
-    """Drop the hidden fields from change-log entries and kept conflicts of ``entity``."""
+    """Drop the hidden fields from the history (this and other devices') and kept conflicts."""
     for entry in session.scalars(select(ChangeLog).where(ChangeLog.entity == entity)):
         if names & set(entry.fields):
             entry.fields = {k: v for k, v in entry.fields.items() if k not in names}
+    scrub_remote_fields(session, entity, names)
     session.execute(
         delete(SyncConflict).where(SyncConflict.entity == entity, SyncConflict.field.in_(names))
     )

@@ -9,6 +9,7 @@ whose message a person can act on.
 from __future__ import annotations
 
 import time
+import uuid
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -20,12 +21,16 @@ from contactdesk.sync_protocol import (
     PROTOCOL_VERSION,
     ChangeOutcome,
     ErrorBody,
+    HistoryChange,
+    HistoryPage,
     LoginRequest,
     LoginResponse,
     PullResponse,
     PushedChange,
     PushRequest,
     PushResponse,
+    RecordHistoryRequest,
+    RecordHistoryResponse,
 )
 
 RETRYABLE_STATUS = frozenset({502, 503, 504})
@@ -142,6 +147,18 @@ class ServerClient:
         # A page is large: pydantic reads it straight from the bytes (no dict of it first).
         answer = self._call("GET", "/sync/changes", params=params, raw=True)
         return _parse_json(PullResponse, answer, self.base_url)
+
+    def history(self, since: int, limit: int) -> HistoryPage:
+        """One page of the history feed (who changed what on any device) after ``since``."""
+        params = {"since": since, "limit": limit}
+        answer = self._call("GET", "/sync/history", params=params, raw=True)
+        return _parse_json(HistoryPage, answer, self.base_url)
+
+    def records_history(self, record_ids: list[uuid.UUID]) -> list[HistoryChange]:
+        """The whole history of some records (ones newly in this user's scope)."""
+        body = RecordHistoryRequest(record_ids=record_ids).model_dump(mode="json")
+        answer = self._call("POST", "/sync/history/records", json=body)
+        return _parse(RecordHistoryResponse, answer).changes
 
     def open_conflicts(self) -> list[dict[str, Any]]:
         """The server's copies of this user's unresolved conflicts."""

@@ -31,7 +31,7 @@ from contactdesk.services.field_catalog import ENTITIES
 from contactdesk.services.field_rules import Policy, load_policy
 from contactdesk.services.policy_cache import forget_policies
 from contactdesk.store.local_store import Store
-from contactdesk.sync import apply_feed, conflicts, outbox, purge
+from contactdesk.sync import apply_feed, conflicts, outbox, purge, remote_history
 from contactdesk.sync.server_client import ServerClient, SyncError
 from contactdesk.sync.sync_state import mark_synced, sync_state
 from contactdesk.sync_protocol import (
@@ -59,6 +59,7 @@ class SyncReport:
     rejected: int = 0
     pulled: int = 0
     purged: int = 0
+    history: int = 0  # changes made on other devices, newly kept for record history
     resynced: bool = False
     outcomes: dict[uuid.UUID, str] = field(default_factory=dict)
     conflict_lines: list[str] = field(default_factory=list)
@@ -95,6 +96,7 @@ class SyncEngine:
         self._push_all(report)
         self._report_resolutions()
         self._pull_all(report)
+        self._pull_history(report)
         mark_synced(self.store, utc_now())
         return report
 
@@ -155,8 +157,7 @@ class SyncEngine:
                 continue
             with self._feed_transaction() as session:
                 sent = {id(item) for item in to_send}
-                empty = [item for item in items if id(item) not in sent]
-                _mark_pushed(session, [seq for item in empty for seq in item.seqs])
+                _mark_pushed(session, [item for item in items if id(item) not in sent])
                 applied: list[tuple[outbox.OutboxItem, ChangeOutcome]] = []
                 for item, answer in zip(to_send, answers, strict=True):
                     if answer.status == "applied":
@@ -185,7 +186,7 @@ class SyncEngine:
         report: SyncReport,
     ) -> None:
         change = item.change
-        _mark_pushed(session, item.seqs)
+        _mark_pushed(session, [item])
         report.outcomes.update(dict.fromkeys(item.change_ids, answer.status))
         if answer.status == "applied":
             report.pushed += 1
@@ -294,9 +295,36 @@ class SyncEngine:
                 if ahead is not None and not ahead[1].cancel():
                     ahead[1].exception()
 
+    def _pull_history(self, report: SyncReport) -> None:
+        """Read the history feed to its end, then fetch the history of records that arrived.
+
+        Each page commits with its cursor; records wanting their history leave
+        the list in the transaction that stores it. Either resumes anywhere.
+        """
+        while True:
+            self._check_cancelled()
+            with self.store.reading() as session:
+                since = remote_history.history_cursor(session)
+            page = self.client.history(since, self.page_size)
+            with self._feed_transaction() as session:
+                report.history += remote_history.store_history_page(session, page)
+            if not page.has_more:
+                break
+        while True:
+            self._check_cancelled()
+            with self.store.reading() as session:
+                wanted = remote_history.wanted_records(session, MAX_BATCH)
+            if not wanted:
+                return
+            lines = self.client.records_history(wanted)
+            with self._feed_transaction() as session:
+                report.history += remote_history.store_records_history(session, wanted, lines)
+
     def _start_resync(self, page: PullResponse, report: SyncReport) -> None:
         with self._feed_transaction() as session:
             report.purged += purge.purge_hidden_fields(session, page.hidden_fields)
+            # What other devices' history said was filtered for the old view.
+            remote_history.forget_remote_history(session)
             state = sync_state(session)
             state.epoch = page.epoch
             state.resync_cursor = 0
@@ -310,6 +338,8 @@ class SyncEngine:
     def _apply(self, page: PullResponse, role: str, resyncing: bool, report: SyncReport) -> None:
         finished_resync = False
         with self._feed_transaction() as session:
+            if not resyncing:
+                remote_history.note_arrivals(session, page.changes)
             result = apply_feed.apply_page(session, page.changes, role, snapshot=resyncing)
             state = sync_state(session)
             state.epoch = page.epoch
@@ -414,14 +444,22 @@ def _settle_applied(
             .execution_options(synchronize_session=False),
             rebases,
         )
-    _mark_pushed(session, [seq for item, _answer in settled for seq in item.seqs])
+    _mark_pushed(session, [item for item, _answer in settled])
 
 
-def _mark_pushed(session: Session, seqs: list[int]) -> None:
-    if seqs:
-        session.execute(
-            update(ChangeLog).where(ChangeLog.seq.in_(seqs)).values(pushed_at=utc_now())
-        )
+def _mark_pushed(session: Session, items: list[outbox.OutboxItem]) -> None:
+    """Mark the items' entries pushed; a coalesced item's entries learn the id it went under."""
+    seqs = [seq for item in items for seq in item.seqs]
+    if not seqs:
+        return
+    session.execute(update(ChangeLog).where(ChangeLog.seq.in_(seqs)).values(pushed_at=utc_now()))
+    for item in items:
+        if len(item.seqs) > 1:
+            session.execute(
+                update(ChangeLog)
+                .where(ChangeLog.seq.in_(item.seqs))
+                .values(pushed_as=item.change.change_id)
+            )
 
 
 def _restart_snapshot(session: Session) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
 from conftest import Api, campaign_fields, change, created
@@ -104,4 +105,37 @@ def test_a_change_logged_before_old_values_were_kept_reads_them_from_earlier_cha
 
 def test_a_bad_cursor_is_refused_with_422(api: Api) -> None:
     answer = api.history("sam", since=-1)
+    assert answer.status_code == 422
+
+
+def _records_history(api: Api, username: str, *record_ids: str) -> list[dict[str, Any]]:
+    answer = api.client.post(
+        "/sync/history/records",
+        json={"record_ids": list(record_ids)},
+        headers=api.as_user(username),
+    )
+    assert answer.status_code == 200, answer.text
+    return list(answer.json()["changes"])
+
+
+def test_a_record_handed_over_brings_its_whole_history_to_the_new_owner(api: Api) -> None:
+    contact, version = created(api, "sue", "contact", display_name="Ann Lee", city="York")
+    version = _edit(api, "sue", "contact", contact, version, city="Hull")
+    _edit(api, "ada", "contact", contact, version, owner_id=api.user_id("sam"))
+    lines = _records_history(api, "sam", contact)
+    assert [line["op"] for line in lines] == ["create", "update", "update"]
+    assert lines[1]["fields"]["city"] == {"old": "York", "new": "Hull"}
+
+
+def test_asking_for_the_history_of_records_out_of_scope_gets_nothing(api: Api) -> None:
+    contact, version = created(api, "sue", "contact", display_name="Sue's")
+    _edit(api, "sue", "contact", contact, version, city="Hull")
+    assert _records_history(api, "sam", contact) == []
+
+
+def test_asking_for_the_history_of_too_many_records_is_refused_with_422(api: Api) -> None:
+    ids = [str(uuid.uuid4()) for _ in range(501)]
+    answer = api.client.post(
+        "/sync/history/records", json={"record_ids": ids}, headers=api.as_user("sam")
+    )
     assert answer.status_code == 422

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import uuid
 from collections import defaultdict
+from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import select
@@ -24,7 +25,7 @@ from contactdesk.server.sync.tables import FeedChange, FeedCounter
 from contactdesk.services.actor import Actor
 from contactdesk.services.field_catalog import ENTITIES
 from contactdesk.services.field_rules import Policy, scope_clause
-from contactdesk.sync_protocol import FieldMove, HistoryChange, HistoryPage
+from contactdesk.sync_protocol import FieldMove, HistoryChange, HistoryPage, RecordHistoryResponse
 
 
 def history_page(session: Session, actor: Actor, since: int, limit: int) -> HistoryPage:
@@ -50,15 +51,45 @@ def history_page(session: Session, actor: Actor, since: int, limit: int) -> Hist
     else:
         latest = session.scalar(select(FeedCounter.value).where(FeedCounter.name == FEED))
         cursor = max(since, int(latest or 0))
+    return HistoryPage(
+        changes=_visible_lines(session, actor, policy, rows), cursor=cursor, has_more=has_more
+    )
+
+
+def records_history(
+    session: Session, actor: Actor, record_ids: list[uuid.UUID]
+) -> RecordHistoryResponse:
+    """The whole history of ``record_ids`` as ``actor`` may see it, oldest first; in a snapshot.
+
+    For records that came into the user's scope after the history feed had
+    passed their earlier changes (a lead handed over, say). Records out of
+    scope, deleted or unknown simply have no lines.
+    """
+    policy = policy_for(session, actor.role)
+    rows = session.execute(
+        select(FeedChange, User.username)
+        .outerjoin(User, User.id == FeedChange.user_id)
+        .where(FeedChange.record_id.in_(record_ids), FeedChange.entity.in_(list(ENTITIES)))
+        .order_by(FeedChange.seq)
+    ).all()
+    return RecordHistoryResponse(changes=_visible_lines(session, actor, policy, rows))
+
+
+def _visible_lines(
+    session: Session,
+    actor: Actor,
+    policy: Policy,
+    rows: Sequence[tuple[FeedChange, str | None]],
+) -> list[HistoryChange]:
     in_scope = _records_in_scope(session, actor, policy, [row[0] for row in rows])
-    changes = []
+    lines = []
     for change, username in rows:
         if change.record_id not in in_scope:
             continue
         line = _visible_line(session, policy, change, username)
         if line is not None:
-            changes.append(line)
-    return HistoryPage(changes=changes, cursor=cursor, has_more=has_more)
+            lines.append(line)
+    return lines
 
 
 def _records_in_scope(

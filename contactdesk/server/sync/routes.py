@@ -23,6 +23,8 @@ from contactdesk.server.sync.schemas import (
     PullResponse,
     PushRequest,
     PushResponse,
+    RecordHistoryRequest,
+    RecordHistoryResponse,
 )
 from contactdesk.sync_protocol import MAX_PAGE, MAX_VERSION
 
@@ -87,6 +89,16 @@ def history(
     """
     with db.snapshot() as session:
         return history_service.history_page(session, user.actor, since, limit)
+
+
+@router.post("/history/records", response_model=RecordHistoryResponse)
+def records_history(body: RecordHistoryRequest, user: CurrentUser, db: Db) -> RecordHistoryResponse:
+    """The whole visible history of some records (ones newly in the user's scope).
+
+    A read with a body (up to 500 ids do not fit a query string); changes nothing.
+    """
+    with db.snapshot() as session:
+        return history_service.records_history(session, user.actor, body.record_ids)
 
 
 @router.get("/conflicts", response_model=list[KeptConflictView])

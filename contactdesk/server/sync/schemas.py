@@ -9,6 +9,8 @@ from contactdesk.sync_protocol import (
     PullResponse,
     PushRequest,
     PushResponse,
+    RecordHistoryRequest,
+    RecordHistoryResponse,
 )
 
 __all__ = [
@@ -18,4 +20,6 @@ __all__ = [
     "PullResponse",
     "PushRequest",
     "PushResponse",
+    "RecordHistoryRequest",
+    "RecordHistoryResponse",
 ]
