@@ -16,6 +16,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 # Offscreen unless told otherwise: the script runs in CI and on machines without a display.
@@ -25,7 +26,10 @@ from PySide6.QtCore import QCoreApplication, QElapsedTimer, QSettings
 from PySide6.QtWidgets import QApplication, QWidget
 
 from contactdesk.demo import generate_demo
+from contactdesk.demo.demo_history import add_colleague_changes
+from contactdesk.services import unit_of_work
 from contactdesk.services.directory import UserInfo, list_users
+from contactdesk.services.record_queries import page_records
 from contactdesk.store import Store, open_store
 from ui.admin.admin_screenshot_scenes import ADMIN_SCENES
 from ui.app import application
@@ -33,8 +37,8 @@ from ui.app_session import AppSession
 from ui.app_shell_scenes import APP_SHELL_SCENES
 from ui.data_transfer.data_transfer_scenes import DATA_TRANSFER_SCENES
 from ui.database_worker import DatabaseWorker
-from ui.dialogs.record_detail_dialog import RecordDetailDialog
 from ui.dialogs.user_picker_dialog import UserPickerDialog
+from ui.forms.record_form_dialog import RecordFormDialog
 from ui.main_window import MainWindow
 from ui.marketing.marketing_scenes import MARKETING_SCENES
 from ui.marketing_tools.marketing_tools_scenes import MARKETING_TOOLS_SCENES
@@ -138,10 +142,35 @@ def contact_search(context: SceneContext) -> QWidget:
 
 @scene("contact_detail")
 def contact_detail(context: SceneContext) -> QWidget:
-    page = ContactListView(context.view_context("marketing"))
-    page.contact_model.fetchMore(page.contact_model.index(0, 0).parent())
-    dialog = RecordDetailDialog(page.contact_model.fields, page.contact_model.record_at(0))
+    view = context.view_context("marketing")
+    record = page_records(view.session.store, view.session.actor, "contact", limit=1).rows[0]
+    dialog = RecordFormDialog(view.session, view.worker, "contact", record["id"])
     dialog.resize(560, 640)
+    context.settle(lambda: dialog.form.definition is not None)
+    return dialog
+
+
+@scene("contact_history")
+def contact_history(context: SceneContext) -> QWidget:
+    view = context.view_context("sales")
+    store, actor = view.session.store, view.session.actor
+    record = page_records(store, actor, "contact", limit=1).rows[0]
+    marketer, admin = context.user("marketing").username, context.user("admin").username
+    day = datetime(2026, 11, 16, 9, 30, tzinfo=UTC)
+    add_colleague_changes(
+        store,
+        "contact",
+        record["id"],
+        [
+            (admin, day, {"city": ("Bristol", record.get("city"))}),
+            (marketer, day + timedelta(days=2, hours=5), {"title": ("Buyer", record.get("title"))}),
+        ],
+    )
+    unit_of_work.update(store, actor, "contact", record["id"], {"notes": "Asked for the ROI sheet"})
+    dialog = RecordFormDialog(view.session, view.worker, "contact", record["id"])
+    dialog.resize(760, 520)
+    dialog.show_history()
+    context.settle(lambda: bool(dialog.history and dialog.history.rows()))
     return dialog
 
 

@@ -14,7 +14,7 @@ import uuid
 from collections import defaultdict
 from collections.abc import Iterable
 
-from sqlalchemy import delete, or_, select
+from sqlalchemy import Table, delete, or_, select
 from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.orm import Session
 
@@ -41,6 +41,7 @@ def store_history_lines(session: Session, lines: list[HistoryChange]) -> int:
     # A page read again after a crash (or a line both the feed and a by-record
     # fetch brought) is written once.
     table = RemoteChange.__table__
+    assert isinstance(table, Table)
     outcome = session.connection().execute(insert(table).on_conflict_do_nothing(), rows)
     return max(outcome.rowcount, 0)
 

@@ -2387,11 +2387,11 @@ Datenordner: %3</translation>
     <name>RecordDetailDialog</name>
     <message>
         <source>Contact: %1</source>
-        <translation>Kontakt: %1</translation>
+        <translation type="vanished">Kontakt: %1</translation>
     </message>
     <message>
         <source>Contact</source>
-        <translation>Kontakt</translation>
+        <translation type="vanished">Kontakt</translation>
     </message>
 </context>
 <context>
@@ -2410,6 +2410,22 @@ Datenordner: %3</translation>
     <message>
         <source>New %1</source>
         <translation>Neu: %1</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Datensatz</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <source>Changes to this record</source>
+        <translation>Änderungen an diesem Datensatz</translation>
     </message>
     <message>
         <source>%1: %2</source>

@@ -80,6 +80,10 @@ class RecordForm(QWidget):
         self._relay.changed.connect(self._on_store_changed)
         relay = self._relay
         self.destroyed.connect(lambda _object=None: relay.detach())
+        # A form closed before its record arrives must not be built after it is gone.
+        worker, self._load_key = self._worker, f"record-form-{id(self)}"
+        key = self._load_key
+        self.destroyed.connect(lambda _object=None: worker.cancel(key))
         self.reload()
 
     # -- public -------------------------------------------------------------
@@ -115,7 +119,9 @@ class RecordForm(QWidget):
         def load(control: TaskControl) -> FormDefinition:
             return load_form_definition(store, actor, entity, record_id)
 
-        self._worker.submit(load, on_success=self._build, on_failure=self._show_load_error)
+        self._worker.submit(
+            load, key=self._load_key, on_success=self._build, on_failure=self._show_load_error
+        )
 
     @Slot()
     def save(self) -> None:

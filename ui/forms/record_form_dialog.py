@@ -2,7 +2,8 @@
 
 ``RecordFormDialog(session, worker, "contact", record_id, parent=view).open()``;
 Save writes the changed fields and closes, a refused save keeps the dialog open
-with the message beside the field.
+with the message beside the field. An existing record has a second tab, its
+history (from this device and, after a sync, every other), read when first shown.
 """
 
 from __future__ import annotations
@@ -10,12 +11,20 @@ from __future__ import annotations
 import uuid
 
 from PySide6.QtCore import Slot
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QScrollArea,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from contactdesk.services.field_catalog import entity_spec
 from ui.app_session import AppSession
 from ui.database_worker import DatabaseWorker
 from ui.forms.record_form import RecordForm
+from ui.recovery.record_history_panel import RecordHistoryPanel
 
 
 class RecordFormDialog(QDialog):
@@ -44,10 +53,33 @@ class RecordFormDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.form.saved.connect(self._on_saved)
         self.form.loaded.connect(self._on_loaded)
+        self.history: RecordHistoryPanel | None = None
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName(self.tr("Record"))
+        self.tabs.addTab(scroll, self.tr("Details"))
+        if record_id is not None:
+            self.history = RecordHistoryPanel(session.store, session.actor, worker)
+            self.history.setAccessibleName(self.tr("History"))
+            self.history.tree.setAccessibleName(self.tr("Changes to this record"))
+            self.tabs.addTab(self.history, self.tr("History"))
+            self._history_record = (entity, record_id)
+            self.tabs.currentChanged.connect(self._on_tab_changed)
         layout = QVBoxLayout(self)
-        layout.addWidget(scroll)
+        layout.addWidget(self.tabs)
         layout.addWidget(self.buttons)
         self._on_loaded()
+
+    def show_history(self) -> None:
+        """Switch to the History tab (reading the history if not read yet)."""
+        if self.history is not None:
+            self.tabs.setCurrentWidget(self.history)
+
+    @Slot(int)
+    def _on_tab_changed(self, index: int) -> None:
+        # Read on first show only: most people open a record to look at or edit it.
+        if self.history is not None and self.tabs.widget(index) is self.history:
+            self.tabs.currentChanged.disconnect(self._on_tab_changed)
+            self.history.show_record(*self._history_record)
 
     @Slot()
     def _on_loaded(self) -> None:

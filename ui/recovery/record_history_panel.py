@@ -52,6 +52,9 @@ class RecordHistoryPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tree)
+        # A panel closed before its history arrives must not be filled after it is gone.
+        key = self._task_key = f"history-{id(self)}"
+        self.destroyed.connect(lambda _object=None: worker.cancel(key))
 
     def show_record(self, entity: str, record_id: uuid.UUID | str) -> None:
         """Show the history of another record."""
@@ -68,7 +71,7 @@ class RecordHistoryPanel(QWidget):
             return record_history(store, actor, entity, record_id)
 
         self._worker.submit(
-            read, key=f"history-{id(self)}", on_success=self._show, on_failure=self._fail
+            read, key=self._task_key, on_success=self._show, on_failure=self._fail
         )
 
     def rows(self) -> list[list[str]]:
@@ -94,6 +97,9 @@ class RecordHistoryPanel(QWidget):
                         [when, who, change.label, _shown(change.old), _shown(change.new)]
                     )
                 )
+        # Who and when are short and must be read whole; From and To share the rest.
+        for column in range(self.tree.columnCount() - 1):
+            self.tree.resizeColumnToContents(column)
         self.loaded.emit()
 
     def _op_text(self, op: str) -> str:

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from contactdesk.services.changes import ChangeSet
 from contactdesk.services.search import search_records
 from ui.database_worker import DatabaseWorker, TaskControl
-from ui.dialogs.record_detail_dialog import RecordDetailDialog
+from ui.forms.record_form_dialog import RecordFormDialog
 from ui.models.contact_table_model import ContactTableModel
 from ui.models.record_table_model import RecordRole, RecordTableModel
 from ui.models.search_result_model import SearchResultModel
@@ -37,7 +37,7 @@ DEFAULT_COLUMN_WIDTH = 140
 
 
 class ContactListView(QWidget):
-    """Search box over a table of contacts; Enter or double-click opens the details."""
+    """Search box over a table of contacts; Enter or double-click opens the record's form."""
 
     def __init__(self, context: ViewContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -45,7 +45,7 @@ class ContactListView(QWidget):
         self._worker: DatabaseWorker = context.worker
         self.contact_model = ContactTableModel(context.session, self)
         self.search_model = SearchResultModel(self.contact_model.fields, self)
-        self.detail_dialog: RecordDetailDialog | None = None
+        self.detail_dialog: RecordFormDialog | None = None
 
         self.search_box = QLineEdit()
         self.search_box.setPlaceholderText(self.tr("Search by name, company, email or phone"))
@@ -176,5 +176,7 @@ class ContactListView(QWidget):
         record = index.data(RecordRole)
         if not isinstance(record, dict):
             return
-        self.detail_dialog = RecordDetailDialog(self.shown_model.fields, record, parent=self)
+        self.detail_dialog = RecordFormDialog(
+            self._session, self._worker, "contact", record["id"], parent=self
+        )
         self.detail_dialog.open()
