@@ -21,6 +21,7 @@ from contactdesk.errors import ContactDeskError
 COMMANDS: dict[str, str] = {
     "demo": "create a realistic demo store",
     "search": "search contacts and accounts",
+    "history": "who changed a record's fields, from what to what, and when",
     "import": "import contacts from CSV or vCard",
     "export": "export contacts to CSV, vCard or XLSX",
     "report": "run a report",
