@@ -193,12 +193,13 @@ class FieldMove(WireModel):
 
 
 class HistoryChange(WireModel):
-    """One accepted change of a record, as a history line on another device.
+    """One accepted edit of a record, as a history line on another device.
 
-    ``fields`` holds an update's fields the reader may see, each with its old
-    and new value; a create, delete or merge carries none (the record itself
-    holds what it was created with). ``user_name`` is who made it (None for
-    the server's own work), ``at`` when the server accepted it.
+    ``fields`` holds the fields of the update the reader may see, each with its
+    old and new value. Protocol 1 servers send updates only (``op`` is there
+    so that other kinds can be added without a new protocol). ``user_name`` is
+    who made it (None for the server's own work), ``at`` when the server
+    accepted it.
     """
 
     seq: int

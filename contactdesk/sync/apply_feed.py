@@ -399,16 +399,7 @@ def _upsert_rows(session: Session, table: Table, rows: list[dict[str, Any]]) -> 
         # The driver's executemany, with the column types' own bind processing done
         # here in one pass: a page is thousands of rows, and SQLAlchemy's per-row
         # parameter handling cost about as much as the insert itself.
-        session.connection().exec_driver_sql(
-            sql,
-            [
-                tuple(
-                    row[name] if process is None else process(row[name])
-                    for name, process in zip(order, processors, strict=True)
-                )
-                for row in shaped
-            ],
-        )
+        session.connection().exec_driver_sql(sql, _driver_rows(shaped, order, processors))
 
 
 @cache
@@ -423,14 +414,57 @@ def _upsert_statement(
     """
     statement = sqlite_insert(table)
     updated = {name: statement.excluded[name] for name in names if name != "id"}
-    compiled = statement.on_conflict_do_update(index_elements=["id"], set_=updated).compile(
-        dialect=dialect, column_keys=list(names)
+    return _driver_form(
+        dialect, table, names, statement.on_conflict_do_update(index_elements=["id"], set_=updated)
     )
+
+
+@cache
+def _insert_new_statement(
+    dialect: Dialect, table: Table, names: tuple[str, ...]
+) -> tuple[str, tuple[str, ...], tuple[Callable[[Any], Any] | None, ...]] | None:
+    """``_upsert_statement`` for an insert that leaves rows already there alone."""
+    return _driver_form(dialect, table, names, sqlite_insert(table).on_conflict_do_nothing())
+
+
+def _driver_form(
+    dialect: Dialect, table: Table, names: tuple[str, ...], statement: Any
+) -> tuple[str, tuple[str, ...], tuple[Callable[[Any], Any] | None, ...]] | None:
+    compiled = statement.compile(dialect=dialect, column_keys=list(names))
     order = tuple(compiled.positiontup or ())
     if sorted(order) != sorted(names):
         return None
     processors = tuple(table.c[name].type.bind_processor(dialect) for name in order)
     return compiled.string, order, processors
+
+
+def insert_new_rows(session: Session, table: Table, rows: list[dict[str, Any]]) -> int:
+    """Insert ``rows`` (all with the same keys), skipping any whose key is taken; returns how
+    many were inserted. Through the driver's executemany, like a pulled page."""
+    if not rows:
+        return 0
+    names = tuple(sorted(rows[0]))
+    fast = _insert_new_statement(session.connection().dialect, table, names)
+    if fast is None:
+        outcome = session.connection().execute(sqlite_insert(table).on_conflict_do_nothing(), rows)
+        return max(outcome.rowcount, 0)
+    sql, order, processors = fast
+    cursor = session.connection().exec_driver_sql(sql, _driver_rows(rows, order, processors))
+    return max(cursor.rowcount, 0)
+
+
+def _driver_rows(
+    rows: list[dict[str, Any]],
+    order: tuple[str, ...],
+    processors: tuple[Callable[[Any], Any] | None, ...],
+) -> list[tuple[Any, ...]]:
+    return [
+        tuple(
+            row[name] if process is None else process(row[name])
+            for name, process in zip(order, processors, strict=True)
+        )
+        for row in rows
+    ]
 
 
 def _rekey(session: Session, table: Table, renames: dict[uuid.UUID, uuid.UUID]) -> None:

@@ -27,6 +27,7 @@ from sync_cluster import SyncCluster, reps_see_every_contact, sync_cluster, visi
 from contactdesk.errors import ContactDeskError
 from contactdesk.model import ChangeLog
 from contactdesk.services import unit_of_work
+from contactdesk.services.record_history import record_history
 
 pytestmark = [pytest.mark.slow, pytest.mark.postgres]
 
@@ -155,14 +156,26 @@ def test_after_faults_every_client_and_the_server_agree_and_no_edit_is_lost(
     assert pending == []
 
 
-def test_edits_retried_through_lost_answers_are_applied_once(cluster: SyncCluster) -> None:
+def _times_in_history(client: SyncedClient, record_id: uuid.UUID, field: str, value: str) -> int:
+    return sum(
+        1
+        for entry in record_history(client.store, client.actor, "contact", record_id)
+        for change in entry.fields
+        if change.field == field and change.new == value
+    )
+
+
+def test_edits_retried_through_lost_answers_are_applied_once_and_listed_once_in_every_history(
+    cluster: SyncCluster,
+) -> None:
     rng = random.Random(11)
     last_written: dict[tuple[uuid.UUID, str], str] = {}
     cluster.proxy.start_faults()
     _run_faulty_rounds(cluster, rng, last_written)
     cluster.proxy.stop_faults()
-    for client in cluster.clients:
-        client.sync()
+    for _ in range(2):
+        for client in cluster.clients:
+            client.sync()
     # Every value written is unique, so an edit applied twice would be in the feed twice.
     applied = Counter(
         value
@@ -173,3 +186,11 @@ def test_edits_retried_through_lost_answers_are_applied_once(cluster: SyncCluste
     assert {value: applied[value] for value in last_written.values()} == {
         value: 1 for value in last_written.values()
     }
+    # The history feed went through the same faults: each device lists each final
+    # edit once, its writer from its own log and everyone else from the server's.
+    listed = Counter(
+        _times_in_history(client, record_id, field, value)
+        for client in cluster.clients
+        for (record_id, field), value in last_written.items()
+    )
+    assert listed == {1: len(cluster.clients) * len(last_written)}

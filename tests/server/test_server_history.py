@@ -23,30 +23,29 @@ def _edit(api: Api, username: str, entity: str, record_id: str, base: int, **fie
 def test_an_update_is_listed_with_each_fields_old_and_new_value_and_its_author(api: Api) -> None:
     contact, version = created(api, "sam", "contact", display_name="Ann Lee", city="York")
     _edit(api, "ada", "contact", contact, version, city="Leeds")
-    lines = api.history_of("sam", contact)
-    assert [line["op"] for line in lines] == ["create", "update"]
-    assert lines[1]["fields"] == {"city": {"old": "York", "new": "Leeds"}}
-    assert lines[1]["user_name"] == "ada"
-
-
-def test_a_create_is_listed_with_its_author_but_no_field_values(api: Api) -> None:
-    contact, _ = created(api, "sam", "contact", display_name="Ann Lee")
     [line] = api.history_of("sam", contact)
-    assert (line["op"], line["user_name"], line["fields"]) == ("create", "sam", {})
+    assert line["op"] == "update"
+    assert line["fields"] == {"city": {"old": "York", "new": "Leeds"}}
+    assert line["user_name"] == "ada"
+
+
+def test_a_create_is_not_listed_its_values_are_the_records_first_state(api: Api) -> None:
+    contact, _ = created(api, "sam", "contact", display_name="Ann Lee")
+    assert api.history_of("sam", contact) == []
 
 
 def test_a_field_hidden_from_the_role_is_left_out_of_an_update(api: Api) -> None:
     campaign, version = created(api, "mia", "campaign", **campaign_fields(budget=5000))
     _edit(api, "mia", "campaign", campaign, version, budget=7000, channel="email")
-    [_, update_line] = api.history_of("sam", campaign)
+    [update_line] = api.history_of("sam", campaign)
     assert update_line["fields"] == {"channel": {"old": "webinar", "new": "email"}}
 
 
 def test_an_update_of_hidden_fields_only_is_not_listed_at_all(api: Api) -> None:
     campaign, version = created(api, "mia", "campaign", **campaign_fields(budget=5000))
     _edit(api, "mia", "campaign", campaign, version, budget=7000)
-    assert [line["op"] for line in api.history_of("sam", campaign)] == ["create"]
-    assert [line["op"] for line in api.history_of("mia", campaign)] == ["create", "update"]
+    assert api.history_of("sam", campaign) == []
+    assert [line["op"] for line in api.history_of("mia", campaign)] == ["update"]
 
 
 def test_a_record_outside_the_users_scope_has_no_history_for_it(api: Api) -> None:
@@ -59,11 +58,13 @@ def test_a_record_handed_to_another_owner_takes_its_history_with_it(api: Api) ->
     contact, version = created(api, "sam", "contact", display_name="Ann Lee")
     _edit(api, "ada", "contact", contact, version, owner_id=api.user_id("sue"))
     assert api.history_of("sam", contact) == []
-    assert [line["op"] for line in api.history_of("sue", contact)] == ["create", "update"]
+    [handover] = api.history_of("sue", contact)
+    assert handover["fields"]["owner_id"]["new"] == api.user_id("sue")
 
 
 def test_a_deleted_record_has_no_history_left_to_send(api: Api) -> None:
     contact, version = created(api, "sam", "contact", display_name="Gone Soon")
+    version = _edit(api, "sam", "contact", contact, version, city="Ely")
     api.push("sam", change("contact", contact, "delete", version))
     assert api.history_of("sam", contact) == []
 
@@ -71,10 +72,14 @@ def test_a_deleted_record_has_no_history_left_to_send(api: Api) -> None:
 def test_pages_follow_the_cursor_and_the_last_one_ends_at_the_feeds_newest_number(
     api: Api,
 ) -> None:
-    ids = {created(api, "sam", "contact", display_name=f"C{i}")[0] for i in range(5)}
+    ids = set()
+    for i in range(5):
+        contact, version = created(api, "sam", "contact", display_name=f"C{i}")
+        _edit(api, "sam", "contact", contact, version, city=f"Town {i}")
+        ids.add(contact)
     newest = api.pull("sam", since=0, limit=1).json()["latest"]
     seen: list[str] = []
-    since, pages = newest - 5, 0
+    since, pages = newest - 10, 0
     while True:
         page = api.history("sam", since=since, limit=2).json()
         seen += [line["record_id"] for line in page["changes"]]
@@ -86,9 +91,10 @@ def test_pages_follow_the_cursor_and_the_last_one_ends_at_the_feeds_newest_numbe
 
 
 def test_the_cursor_moves_past_changes_the_user_may_not_see(api: Api) -> None:
-    created(api, "sue", "contact", display_name="Sue's")
+    contact, version = created(api, "sue", "contact", display_name="Sue's")
+    _edit(api, "sue", "contact", contact, version, city="Hull")
     newest = api.pull("sam", since=0, limit=1).json()["latest"]
-    page = api.history("sam", since=newest - 1, limit=10).json()
+    page = api.history("sam", since=newest - 2, limit=10).json()
     assert page == {"changes": [], "cursor": newest, "has_more": False}
 
 
@@ -99,7 +105,7 @@ def test_a_change_logged_before_old_values_were_kept_reads_them_from_earlier_cha
     edited = _edit(api, "sam", "contact", contact, version, city="Leeds")
     with database.transaction() as session:
         session.execute(update(FeedChange).where(FeedChange.seq == edited).values(old=None))
-    [_, line] = api.history_of("sam", contact)
+    [line] = api.history_of("sam", contact)
     assert line["fields"] == {"city": {"old": "York", "new": "Leeds"}}
 
 
@@ -123,8 +129,8 @@ def test_a_record_handed_over_brings_its_whole_history_to_the_new_owner(api: Api
     version = _edit(api, "sue", "contact", contact, version, city="Hull")
     _edit(api, "ada", "contact", contact, version, owner_id=api.user_id("sam"))
     lines = _records_history(api, "sam", contact)
-    assert [line["op"] for line in lines] == ["create", "update", "update"]
-    assert lines[1]["fields"]["city"] == {"old": "York", "new": "Hull"}
+    assert [line["user_name"] for line in lines] == ["sue", "ada"]
+    assert lines[0]["fields"]["city"] == {"old": "York", "new": "Hull"}
 
 
 def test_asking_for_the_history_of_records_out_of_scope_gets_nothing(api: Api) -> None:

@@ -73,7 +73,7 @@ def pull(
     return PullPage(page.model_dump_json())
 
 
-@router.get("/history", response_model=HistoryPage)
+@router.get("/history", response_model=HistoryPage, response_class=PullPage)
 def history(
     user: CurrentUser,
     db: Db,
@@ -81,14 +81,16 @@ def history(
         int, Query(ge=0, le=MAX_VERSION, description="The cursor of the last history page")
     ] = 0,
     limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 500,
-) -> HistoryPage:
+) -> Response:
     """Who changed which field of which record, from what to what, after ``since``.
 
     Only records in the user's scope today, only fields the role may see; a
-    change that touched hidden fields alone is not listed.
+    change that touched hidden fields alone is not listed. Written to JSON
+    once, like a pull page.
     """
     with db.snapshot() as session:
-        return history_service.history_page(session, user.actor, since, limit)
+        page = history_service.history_page(session, user.actor, since, limit)
+    return PullPage(page.model_dump_json())
 
 
 @router.post("/history/records", response_model=RecordHistoryResponse)
