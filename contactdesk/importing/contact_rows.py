@@ -24,7 +24,8 @@ from contactdesk.importing.parsed_contact import LabeledValue, ParsedContact, Ph
 from contactdesk.importing.phone_cache import PhoneCache
 from contactdesk.services.field_catalog import ENTITIES
 from contactdesk.services.field_rules import CustomField, Policy
-from contactdesk.services.field_values import coerce_value
+from contactdesk.services.field_values import DEFAULT_PHONE_REGION, coerce_value
+from contactdesk.services.phone_regions import phone_region
 from contactdesk.services.record_derivations import derive_contact
 
 CONTACT = ENTITIES["contact"]
@@ -142,9 +143,17 @@ class ContactRowBuilder:
     against the role's rules, so a million rows are not checked a million times.
     """
 
-    def __init__(self, policy: Policy, phones: PhoneCache | None = None) -> None:
+    def __init__(
+        self,
+        policy: Policy,
+        phones: PhoneCache | None = None,
+        *,
+        default_region: str = DEFAULT_PHONE_REGION,
+    ) -> None:
         self.policy = policy
         self.phones = phones or PhoneCache()
+        # Numbers without + are read in the entry's country, else in this region.
+        self.default_region = default_region
         self._editable: set[tuple[str, ...]] = set()
 
     def build(self, parsed: ParsedContact) -> ContactRow:
@@ -166,8 +175,10 @@ class ContactRowBuilder:
             details.extend(
                 ContactDetailValue("email", e.label or None, e.value) for e in emails[1:]
             )
+        addresses = [a for a in parsed.addresses if not a.is_empty()]
+        region = phone_region(addresses[0].country if addresses else None, self.default_region)
         phone, mobile, other_phones = _split_phones(
-            self._phones(parsed.phones, unverified, warnings)
+            self._phones(parsed.phones, region, unverified, warnings)
         )
         if phone is not None:
             values["phone"] = phone.value
@@ -179,7 +190,6 @@ class ContactRowBuilder:
             "last_name": parsed.last_name,
             "title": parsed.title,
         }
-        addresses = [a for a in parsed.addresses if not a.is_empty()]
         if addresses:
             first = addresses[0]
             texts.update(
@@ -256,6 +266,7 @@ class ContactRowBuilder:
     def _phones(
         self,
         phones: tuple[LabeledValue, ...],
+        region: str,
         unverified: list[ContactDetailValue],
         warnings: list[str],
     ) -> list[LabeledValue]:
@@ -267,7 +278,7 @@ class ContactRowBuilder:
             number: str | None = None
             reason: str | None = f"{text[:40]!r}… is too long for a phone number"
             if len(text) <= PHONE_LIMIT:
-                number, reason = self.phones.normalise(text)
+                number, reason = self.phones.normalise(text, region)
             if number is not None:
                 checked.append(LabeledValue(phone.label, number))
                 continue

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from contactdesk.errors import ValidationError
-from contactdesk.services.field_values import normalise_phone
+from contactdesk.services.field_values import DEFAULT_PHONE_REGION, normalise_phone
 
 CACHED_NUMBERS = 200_000
 PLAIN_NUMBER = re.compile(r"\+?[0-9][0-9 ().\-/]*")
@@ -26,25 +26,30 @@ SEPARATORS = re.compile(r"[ ().\-/]+")
 
 
 class PhoneCache:
-    """``normalise(text)`` with the outcome of every distinct ``text`` remembered."""
+    """``normalise(text, region)`` with the outcome of every distinct pair remembered."""
 
     def __init__(self, limit: int = CACHED_NUMBERS) -> None:
         self._limit = limit
-        # text -> (E.164 form, None) or (None, why it is not a number)
-        self._known: dict[str, tuple[str | None, str | None]] = {}
+        # (text, region) -> (E.164 form, None) or (None, why it is not a number)
+        self._known: dict[tuple[str, str], tuple[str | None, str | None]] = {}
 
-    def normalise(self, text: str) -> tuple[str | None, str | None]:
-        """``(e164, None)`` for a number, ``(None, reason)`` for text that is not one."""
+    def normalise(
+        self, text: str, region: str = DEFAULT_PHONE_REGION
+    ) -> tuple[str | None, str | None]:
+        """``(e164, None)`` for a number, ``(None, reason)`` for text that is not one.
+
+        A number without ``+`` is read by the dialling rules of ``region``.
+        """
         key = SEPARATORS.sub("", text) if PLAIN_NUMBER.fullmatch(text) else text
-        known = self._known.get(key)
+        known = self._known.get((key, region))
         if known is None:
             try:
-                known = (normalise_phone(key), None)
+                known = (normalise_phone(key, region=region), None)
             except ValidationError as error:
                 known = (None, error.reason)
             if len(self._known) >= self._limit:
                 self._known.clear()
-            self._known[key] = known
+            self._known[(key, region)] = known
         number, reason = known
         if reason is not None and key != text:
             # Name the value as the file wrote it, not its compact form.

@@ -42,6 +42,7 @@ from contactdesk.model.base import utc_now
 from contactdesk.services.actor import Actor
 from contactdesk.services.changes import Change, ChangeSet
 from contactdesk.services.custom_values import to_columns
+from contactdesk.services.phone_regions import company_phone_region
 from contactdesk.services.policy_cache import policy_for
 from contactdesk.store.local_store import Store
 from contactdesk.store.snapshots import take_snapshot
@@ -385,7 +386,7 @@ def import_contacts(
         session.flush()
         connection = session.connection()
         writer = _BatchWriter(connection, actor, result.batch_id, started, result)
-        builder = ContactRowBuilder(policy)
+        builder = ContactRowBuilder(policy, default_region=company_phone_region(session))
         outcomes = _outcomes(path, chosen, mapping, encoding)
         done = 0
         while True:

@@ -13,6 +13,7 @@ from contactdesk.services.actor import Actor
 from contactdesk.services.changes import Change, ChangeSet
 from contactdesk.services.custom_fields import require_admin
 from contactdesk.services.defaults import SETTINGS
+from contactdesk.services.phone_regions import region_for_country
 from contactdesk.services.unit_of_work import UnitOfWork, unit_of_work
 from contactdesk.store.local_store import Store
 
@@ -80,3 +81,14 @@ def set_goal_metric(store: Store, actor: Actor, metric: str) -> ChangeSet:
     if metric not in GOAL_METRICS:
         raise ValidationError("goal_metric", f"must be one of {', '.join(GOAL_METRICS)}")
     return _write(store, actor, "goal_metric", metric)
+
+
+def set_phone_region(store: Store, actor: Actor, country: str) -> ChangeSet:
+    """Where numbers of contacts with no known country are read (admins).
+
+    ``country`` is an ISO code or a country's name; the setting stores its code.
+    """
+    region = region_for_country(country)
+    if region is None:
+        raise ValidationError("phone_region", f"{country!r} is not a country this app knows")
+    return _write(store, actor, "phone_region", region)

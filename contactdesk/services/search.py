@@ -19,6 +19,8 @@ from sqlalchemy import column, select, table, text
 from contactdesk.services.actor import Actor
 from contactdesk.services.field_catalog import ENTITIES
 from contactdesk.services.field_rules import Policy, scope_clause
+from contactdesk.services.field_values import DEFAULT_PHONE_REGION
+from contactdesk.services.phone_regions import company_phone_region
 from contactdesk.services.policy_cache import policy_for
 from contactdesk.services.record_queries import Record, page_records, records_by_id
 from contactdesk.store.local_store import Store
@@ -44,7 +46,7 @@ class SearchHit:
     record: Record
 
 
-def match_expression(query: str, region: str = "GB") -> str | None:
+def match_expression(query: str, region: str = DEFAULT_PHONE_REGION) -> str | None:
     """The FTS5 MATCH expression for what the user typed; None for blank input."""
     stripped = query.strip()
     if not stripped:
@@ -88,12 +90,13 @@ def search_ids(
     email can never make a record match; the scope is applied inside the same
     query so that ``limit`` counts only records the actor may open.
     """
-    expression = match_expression(query)
-    if expression is None:
-        return []
     entities = [entity] if entity else list(SEARCHABLE)
     found: list[tuple[str, uuid.UUID]] = []
     with store.reading() as session:
+        # A number typed in national form is read the way the company writes them.
+        expression = match_expression(query, company_phone_region(session))
+        if expression is None:
+            return []
         policy = policy_for(store, session, actor.role)
         for name in entities:
             scoped = _scoped_match(policy, name, expression)

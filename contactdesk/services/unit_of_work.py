@@ -23,7 +23,8 @@ from contactdesk.services.changes import Change, ChangeSet, record_in_log
 from contactdesk.services.custom_values import read_values, write_value
 from contactdesk.services.field_catalog import ENTITIES, EntitySpec, FieldSpec, entity_spec
 from contactdesk.services.field_rules import CustomField, Policy, scope_clause
-from contactdesk.services.field_values import coerce_value
+from contactdesk.services.field_values import DEFAULT_PHONE_REGION, coerce_value
+from contactdesk.services.phone_regions import company_phone_region, phone_region
 from contactdesk.services.policy_cache import GOVERNANCE_ENTITIES, forget_policies, policy_for
 from contactdesk.services.record_derivations import DERIVATIONS
 from contactdesk.store.local_store import Store
@@ -49,6 +50,7 @@ class UnitOfWork:
         self.actor = actor
         self.policy = policy
         self.changes: list[Change] = []
+        self._default_phone_region: str | None = None
 
     # -- public operations -------------------------------------------------
 
@@ -103,7 +105,7 @@ class UnitOfWork:
         self, spec: EntitySpec, record: Any, builtin: dict[str, Any]
     ) -> dict[str, tuple[Any, Any]]:
         """Coerce, derive and check ``builtin`` values, set them; the (old, new) that differ."""
-        stored = self._coerce_all(spec, builtin)
+        stored = self._coerce_all(spec, builtin, country=getattr(record, "country", None))
         current = {name: getattr(record, name) for name in spec.by_name}
         stored.update(self._derive(spec.name, current, stored))
         self._check_required(spec, {**current, **stored})
@@ -157,19 +159,40 @@ class UnitOfWork:
             custom[field] = value
         return builtin, custom
 
-    def _coerce_all(self, spec: EntitySpec, values: dict[str, Any]) -> dict[str, Any]:
+    def _coerce_all(
+        self, spec: EntitySpec, values: dict[str, Any], *, country: str | None = None
+    ) -> dict[str, Any]:
+        """The stored form of ``values``; a phone number is read in the record's country.
+
+        ``country`` is the record's country before this change (a new one in
+        ``values`` wins).
+        """
         stored: dict[str, Any] = {}
+        region = DEFAULT_PHONE_REGION
+        if any(spec.by_name[name].type == "phone" for name in values):
+            written = values.get("country", country)
+            region = phone_region(str(written) if written else None, self._company_region())
         for name, value in values.items():
             field = spec.by_name[name]
             if field.type == "stage" and value is not None:
                 value = self._stage_id(spec, field, value)
-            coerced = coerce_value(field, value, spec.name) if field.type != "stage" else value
+            coerced = (
+                coerce_value(field, value, spec.name, phone_region=region)
+                if field.type != "stage"
+                else value
+            )
             if field.required and coerced is None and field.name not in DERIVED_REQUIRED:
                 raise ValidationError(f"{spec.name}.{name}", "is required")
             if field.type == "reference" and coerced is not None:
                 self._check_reference(spec, field, coerced)
             stored[name] = coerced
         return stored
+
+    def _company_region(self) -> str:
+        """The company's ``phone_region`` setting (read once per unit of work)."""
+        if self._default_phone_region is None:
+            self._default_phone_region = company_phone_region(self.session)
+        return self._default_phone_region
 
     def _coerce_custom(self, entity: str, values: dict[CustomField, Any]) -> dict[CustomField, Any]:
         return {field: coerce_value(field.as_spec(), v, entity) for field, v in values.items()}

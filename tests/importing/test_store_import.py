@@ -261,3 +261,24 @@ def test_import_reports_a_match_with_an_existing_contact_by_email(
     import_contacts(store, SYSTEM, path)
     again = import_contacts(store, SYSTEM, path)
     assert [(d.location, d.reason) for d in again.duplicates] == [(2, "same email ann@x.example")]
+
+
+def test_national_numbers_are_read_in_the_country_of_each_entrys_address(
+    store: Store, tmp_path: Path
+) -> None:
+    # Outlook's German export header (as in data/csv/outlook_de.csv), national numbers.
+    rows = [
+        '"Vorname","Nachname","Land/Region geschäftlich","Telefon geschäftlich"',
+        '"Jana","Berg","Deutschland","030 1234567"',
+        '"Lea","Wien","Österreich","01 5123456"',
+        '"Tom","Hale","","020 7946 0001"',
+    ]
+    path = tmp_path / "national.csv"
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    import_contacts(store, SYSTEM, path)
+    phones = {name: _contact(store, name).phone for name in ("Jana Berg", "Lea Wien", "Tom Hale")}
+    assert phones == {
+        "Jana Berg": "+49301234567",
+        "Lea Wien": "+4315123456",
+        "Tom Hale": "+442079460001",
+    }
