@@ -1,4 +1,4 @@
-"""``contactdesk admin``: users, custom fields and field rules."""
+"""``contactdesk admin``: users, custom fields, field rules and the phone region."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from dataclasses import asdict
 from contactdesk.cli.output import print_json, print_table
 from contactdesk.cli.store_argument import add_store_option, open_existing_store
 from contactdesk.services.actor import Actor
+from contactdesk.services.company_settings import read_setting, set_phone_region
 from contactdesk.services.custom_fields import add_custom_field
 from contactdesk.services.directory import list_users
 from contactdesk.services.field_catalog import CUSTOM_FIELD_TYPES
@@ -37,6 +38,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     rule.add_argument("field", metavar="ENTITY.FIELD")
     rule.add_argument("access", metavar="ACCESS", help="hidden | read | edit")
 
+    region = actions.add_parser(
+        "phone-region", help="where numbers of contacts with no known country are read"
+    )
+    add_store_option(region)
+    region.add_argument("country", metavar="COUNTRY", help="an ISO code or a country's name")
+
 
 def run(args: argparse.Namespace) -> int:
     store = open_existing_store(args)
@@ -45,6 +52,8 @@ def run(args: argparse.Namespace) -> int:
             return _users(store, args)
         if args.admin_action == "field":
             return _add_field(store, args)
+        if args.admin_action == "phone-region":
+            return _phone_region(store, args)
         return _rule(store, args)
     finally:
         store.close()
@@ -72,4 +81,10 @@ def _rule(store: Store, args: argparse.Namespace) -> int:
     changes = set_rule(store, Actor.system(), args.role, args.field, args.access)
     state = "set" if changes.changes else "unchanged"
     print(f"{args.role} {args.field}: {args.access} ({state})")
+    return 0
+
+
+def _phone_region(store: Store, args: argparse.Namespace) -> int:
+    set_phone_region(store, Actor.system(), args.country)
+    print(f"phone numbers without + are read as {read_setting(store, 'phone_region')}")
     return 0

@@ -148,3 +148,19 @@ def test_version_is_printed(capsys: pytest.CaptureFixture[str]) -> None:
         main(["--version"])
     assert exit_info.value.code == 0
     assert capsys.readouterr().out.startswith("contactdesk 0.")
+
+
+def test_admin_phone_region_takes_a_country_name_and_stores_its_code(
+    cli_store: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = _run(capsys, "admin", "phone-region", "--store", str(cli_store), "Deutschland")
+    assert code == 0
+    assert out.strip() == "phone numbers without + are read as DE"
+
+
+def test_admin_phone_region_of_no_known_country_is_a_one_line_error(
+    cli_store: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, err = _run(capsys, "admin", "phone-region", "--store", str(cli_store), "Atlantis")
+    assert code == 1
+    assert "'Atlantis' is not a country" in err and len(err.strip().splitlines()) == 1
