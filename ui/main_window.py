@@ -25,7 +25,7 @@ from ui.help.shortcuts_dialog import ShortcutsDialog
 from ui.help.standard_shortcuts import StandardKey, standard_shortcuts
 from ui.help.user_guide import user_guide_url
 from ui.preferences.preferences_dialog import PreferencesDialog
-from ui.role_views import views_for
+from ui.role_views import ViewFactory, views_for
 from ui.settings import (
     LANGUAGE,
     MAIN_WINDOW_GEOMETRY,
@@ -39,6 +39,14 @@ from ui.view_context import ViewContext
 
 COUNT_TASK_KEY = "status-contact-count"
 COUNT_REFRESH_DELAY_MS = 250
+
+
+class _PendingPage(QWidget):
+    """A tab whose view is not built yet: ``MainWindow.page`` builds it on first show."""
+
+    def __init__(self, factory: ViewFactory) -> None:
+        super().__init__()
+        self.factory = factory
 
 
 class MainWindow(QMainWindow):
@@ -61,12 +69,17 @@ class MainWindow(QMainWindow):
         # Opens URLs (the user guide); tests replace it to see the URL without a browser.
         self.open_url: Callable[[QUrl], object] = QDesktopServices.openUrl
         role_views = views_for(self._session.actor.role)
+        # Only the page shown first is built now; the others when first shown (an
+        # admin's four pages cost about as much to build as the rest of start-up).
         for role_view in role_views:
-            self.pages.addTab(role_view.factory(context), role_view.translated_title())
+            self.pages.addTab(_PendingPage(role_view.factory), role_view.translated_title())
         start_page = read_option(start_page_option(self._session.actor.role))
         for index, role_view in enumerate(role_views):
             if start_page and role_view.title == start_page:
                 self.pages.setCurrentIndex(index)
+        if self.pages.count():
+            self.page(self.pages.currentIndex())
+        self.pages.currentChanged.connect(self._build_shown_page)
 
         self._build_menus()
         self._build_status_bar()
@@ -83,6 +96,29 @@ class MainWindow(QMainWindow):
     @property
     def context(self) -> ViewContext:
         return self._context
+
+    def page(self, index: int) -> QWidget:
+        """The view on tab ``index``, built now if it has not been shown yet."""
+        widget = self.pages.widget(index)
+        if not isinstance(widget, _PendingPage):
+            return widget
+        view = widget.factory(self._context)
+        current, title = self.pages.currentIndex(), self.pages.tabText(index)
+        # Swapped in place without telling listeners: to them the tab never changed.
+        blocked = self.pages.blockSignals(True)
+        try:
+            self.pages.removeTab(index)
+            self.pages.insertTab(index, view, title)
+            self.pages.setCurrentIndex(current)
+        finally:
+            self.pages.blockSignals(blocked)
+        widget.deleteLater()
+        return view
+
+    @Slot(int)
+    def _build_shown_page(self, index: int) -> None:
+        if index >= 0:
+            self.page(index)
 
     # -- menus ------------------------------------------------------------------
 

@@ -1,9 +1,14 @@
 """Which views each role works in: the registry the main window builds its pages from.
 
 To add a view, add one line to ``ROLE_VIEWS``: its title (marked for
-translation), a factory taking a ViewContext and returning the widget, and
-the roles that get it (``ALL_ROLES`` for everyone). Pages appear in list order.
+translation), a factory taking a ViewContext and returning the widget (one that
+imports its view inside, so the import happens when a window first builds it),
+and the roles that get it (``ALL_ROLES`` for everyone). Pages appear in list order.
 A view may offer ``focus_search()``; the window's Find shortcut calls it.
+
+The views are imported on first use, not with this registry: a sales rep's
+window never loads the admin and marketing views, and the preferences
+dialog (which lists page titles) loads none of them.
 """
 
 from __future__ import annotations
@@ -14,14 +19,42 @@ from dataclasses import dataclass
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QWidget
 
-from ui.admin.admin_view import AdminView
-from ui.marketing.marketing_view import MarketingView
-from ui.marketing_tools.marketing_tools_view import MarketingToolsView
-from ui.sales.sales_view import SalesView
 from ui.view_context import ViewContext
-from ui.views.contact_list_view import ContactListView
 
 ViewFactory = Callable[[ViewContext], QWidget]
+
+
+# Imports inside the factories, as statements (the bundler follows those, not strings).
+def _contacts(context: ViewContext) -> QWidget:
+    from ui.views.contact_list_view import ContactListView
+
+    return ContactListView(context)
+
+
+def _selling(context: ViewContext) -> QWidget:
+    from ui.sales.sales_view import SalesView
+
+    return SalesView(context)
+
+
+def _administration(context: ViewContext) -> QWidget:
+    from ui.admin.admin_view import AdminView
+
+    return AdminView(context)
+
+
+def _marketing(context: ViewContext) -> QWidget:
+    from ui.marketing.marketing_view import MarketingView
+
+    return MarketingView(context)
+
+
+def _campaigns_and_leads(context: ViewContext) -> QWidget:
+    from ui.marketing_tools.marketing_tools_view import MarketingToolsView
+
+    return MarketingToolsView(context)
+
+
 ALL_ROLES: frozenset[str] = frozenset()
 TRANSLATION_CONTEXT = "RoleViews"
 
@@ -43,14 +76,29 @@ class RoleView:
 
 MARKETERS = frozenset({"marketing", "admin"})
 ROLE_VIEWS: list[RoleView] = [
-    RoleView(QT_TRANSLATE_NOOP("RoleViews", "Contacts"), ContactListView),
-    RoleView(QT_TRANSLATE_NOOP("RoleViews", "Selling"), SalesView, frozenset({"sales"})),
     RoleView(
-        QT_TRANSLATE_NOOP("RoleViews", "Administration"), AdminView, frozenset({"admin"})
+        QT_TRANSLATE_NOOP("RoleViews", "Contacts"),
+        _contacts,
     ),
-    RoleView(QT_TRANSLATE_NOOP("RoleViews", "Marketing"), MarketingView, MARKETERS),
     RoleView(
-        QT_TRANSLATE_NOOP("RoleViews", "Campaigns & leads"), MarketingToolsView, MARKETERS
+        QT_TRANSLATE_NOOP("RoleViews", "Selling"),
+        _selling,
+        frozenset({"sales"}),
+    ),
+    RoleView(
+        QT_TRANSLATE_NOOP("RoleViews", "Administration"),
+        _administration,
+        frozenset({"admin"}),
+    ),
+    RoleView(
+        QT_TRANSLATE_NOOP("RoleViews", "Marketing"),
+        _marketing,
+        MARKETERS,
+    ),
+    RoleView(
+        QT_TRANSLATE_NOOP("RoleViews", "Campaigns & leads"),
+        _campaigns_and_leads,
+        MARKETERS,
     ),
 ]
 

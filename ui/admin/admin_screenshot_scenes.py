@@ -28,7 +28,7 @@ def _admin_page(context: SceneContext, choose: Callable[[AdminView], QWidget]) -
     window = context.main_window("admin")
     window.show()
     for index in range(window.pages.count()):
-        page = window.pages.widget(index)
+        page = window.page(index)
         if isinstance(page, AdminView):
             window.pages.setCurrentIndex(index)
             page.show_page(choose(page))

@@ -14,15 +14,20 @@ Who gets what (the services enforce field rules whatever the menu shows):
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
 
-from ui.data_transfer.duplicate_review import DuplicateReview
-from ui.data_transfer.export_dialog import ExportDialog
-from ui.data_transfer.import_wizard import ImportWizard
 from ui.view_context import ViewContext
+
+# The dialogs load when first opened: they (and the export writers behind them)
+# are a sixth of the app's start-up imports, and most sessions never open them.
+if TYPE_CHECKING:
+    from ui.data_transfer.duplicate_review import DuplicateReview
+    from ui.data_transfer.export_dialog import ExportDialog
+    from ui.data_transfer.import_wizard import ImportWizard
 
 TRANSLATION_CONTEXT = "TransferActions"
 DATA_STEWARDS = frozenset({"marketing", "admin"})
@@ -62,6 +67,8 @@ TRANSFER_ACTIONS = (
 
 def open_import_wizard(context: ViewContext, parent: QWidget) -> ImportWizard:
     """Show the import wizard as a window of ``parent``; returns it."""
+    from ui.data_transfer.import_wizard import ImportWizard
+
     wizard = ImportWizard(context, parent)
     wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     wizard.show()
@@ -70,6 +77,8 @@ def open_import_wizard(context: ViewContext, parent: QWidget) -> ImportWizard:
 
 def open_export_dialog(context: ViewContext, parent: QWidget) -> ExportDialog:
     """Show the export dialog as a window of ``parent``; returns it."""
+    from ui.data_transfer.export_dialog import ExportDialog
+
     dialog = ExportDialog(context, parent)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.show()
@@ -78,6 +87,8 @@ def open_export_dialog(context: ViewContext, parent: QWidget) -> ExportDialog:
 
 def open_duplicate_review(context: ViewContext, parent: QWidget) -> DuplicateReview:
     """Show the duplicate review in its own window and start looking for candidates."""
+    from ui.data_transfer.duplicate_review import DuplicateReview
+
     review = DuplicateReview(context, parent)
     review.setWindowFlag(Qt.WindowType.Window)
     review.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

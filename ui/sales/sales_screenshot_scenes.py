@@ -29,7 +29,7 @@ def _sales_page(context: SceneContext) -> tuple[MainWindow, SalesView]:
     window = context.main_window("sales")
     window.show()
     for index in range(window.pages.count()):
-        page = window.pages.widget(index)
+        page = window.page(index)
         if isinstance(page, SalesView):
             window.pages.setCurrentIndex(index)
             return window, page

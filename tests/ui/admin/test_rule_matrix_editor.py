@@ -54,8 +54,8 @@ def test_the_admin_view_is_a_page_for_admins_only(main_window_for) -> None:
     from ui.admin.admin_view import AdminView
 
     def has_admin_page(username: str) -> bool:
-        pages = main_window_for(username).pages
-        return any(isinstance(pages.widget(i), AdminView) for i in range(pages.count()))
+        window = main_window_for(username)
+        return any(isinstance(window.page(i), AdminView) for i in range(window.pages.count()))
 
     assert has_admin_page("ada")
     assert not has_admin_page("rita")

@@ -113,7 +113,7 @@ def test_the_marketing_page_is_in_a_marketers_main_window(qtbot, marketer: ViewC
 
     window = MainWindow(marketer)
     qtbot.addWidget(window)
-    pages = [window.pages.widget(i) for i in range(window.pages.count())]
+    pages = [window.page(i) for i in range(window.pages.count())]
     assert any(isinstance(page, MarketingView) for page in pages)
 
 
