@@ -2,8 +2,10 @@
 
 Three passes, each bounded so a million contacts take minutes, not hours:
 
-* same email (case-insensitive) and same phone (phone or mobile, stored in
-  E.164 form): one GROUP BY each, in SQL;
+* same email (case-insensitive): one GROUP BY, in SQL;
+* same phone number (stored in E.164 form): a shared mobile is one person, but
+  an office number is shared by everyone at the switchboard, so contacts who
+  share only a landline are paired only when their names are alike too;
 * similar name at a similar company: contacts are read in ``sort_key`` order
   (an index), cut into blocks that share a blocking key (the last name and
   the first initial), and only pairs inside a block are scored with rapidfuzz.
@@ -32,6 +34,9 @@ from contactdesk.store.local_store import Store
 
 NAME_SCORE = 90.0
 COMPANY_SCORE = 85.0
+# Names of two contacts sharing only an office number must be at least this alike
+# ("Bob Smith" / "Robert Smith" is 76; two colleagues are usually under 50).
+LANDLINE_NAME_SCORE = 75.0
 # A group this large (one switchboard number on 300 contacts) pairs its first member
 # with each other one instead of every pair with every other.
 FULL_PAIRING_LIMIT = 20
@@ -70,6 +75,61 @@ class CandidateReport:
         if len(self.candidates) < limit:
             self._seen.add(pair)
             self.candidates.append(candidate)
+
+
+def _phone_candidates(session: Any, policy: Any, scope: Any) -> Iterator[DuplicateCandidate]:
+    """Contacts sharing a number: a mobile on either side, or a landline and a similar name."""
+    numbers = [
+        select(
+            Contact.id.label("id"),
+            getattr(Contact, name).label("number"),
+            literal_column(f"'{name}'").label("kind"),
+            Contact.display_name.label("name"),
+        ).where(getattr(Contact, name).is_not(None), scope)
+        for name in ("phone", "mobile")
+        if policy.can_see("contact", name)
+    ]
+    if not numbers:
+        return
+    both = union_all(*numbers).subquery()
+    shared = (
+        select(both.c.number)
+        .group_by(both.c.number)
+        .having(func.count(func.distinct(both.c.id)) > 1)
+    )
+    rows = session.execute(
+        select(both.c.number, both.c.kind, both.c.id, both.c.name)
+        .where(both.c.number.in_(shared))
+        .order_by(both.c.number, both.c.id)
+    )
+    for number, group in itertools.groupby(rows, key=lambda row: row[0]):
+        members: dict[uuid.UUID, tuple[str, set[str]]] = {}
+        for _, kind, record_id, name in group:
+            members.setdefault(record_id, ((name or "").casefold(), set()))[1].add(kind)
+        mobiles = sorted(i for i, (_, kinds) in members.items() if "mobile" in kinds)
+        for first, second in _pairs(sorted(members)):
+            if first in mobiles or second in mobiles:
+                yield DuplicateCandidate(first, second, "phone", number, 100.0)
+        landline = [(i, name) for i, (name, kinds) in sorted(members.items()) if kinds == {"phone"}]
+        yield from _alike_on_one_line(number, landline)
+
+
+def _alike_on_one_line(
+    number: str, members: list[tuple[uuid.UUID, str]]
+) -> Iterator[DuplicateCandidate]:
+    """Pairs of contacts sharing one office number whose names are alike."""
+    names = [name for _, name in members]
+    for index, (record_id, name) in enumerate(members):
+        following = names[index + 1 : index + 1 + BLOCK_WINDOW]
+        for _, score, offset in process.extract(
+            name,
+            following,
+            scorer=fuzz.token_sort_ratio,
+            score_cutoff=LANDLINE_NAME_SCORE,
+            limit=None,
+        ):
+            other_id = members[index + 1 + offset][0]
+            yield DuplicateCandidate(record_id, other_id, "phone", number, float(score))
 
 
 def _pairs(ids: list[uuid.UUID]) -> Iterator[tuple[uuid.UUID, uuid.UUID]]:
@@ -152,22 +212,8 @@ def find_duplicate_candidates(
             progress("email")
         if cancelled is not None and cancelled():
             return report
-        numbers = [
-            select(Contact.id.label("id"), getattr(Contact, name).label("number")).where(
-                getattr(Contact, name).is_not(None), scope
-            )
-            for name in ("phone", "mobile")
-            if policy.can_see("contact", name)
-        ]
-        if numbers:
-            both = union_all(*numbers).subquery()
-            for key, joined in session.execute(
-                select(both.c.number, func.group_concat(both.c.id))
-                .group_by(literal_column("number"))
-                .having(func.count(func.distinct(both.c.id)) > 1)
-            ):
-                for first, second in _pairs(_split_ids(joined)):
-                    report.add(DuplicateCandidate(first, second, "phone", key, 100.0), limit)
+        for candidate in _phone_candidates(session, policy, scope):
+            report.add(candidate, limit)
         if progress is not None:
             progress("phone")
         company: Any = Account.name if policy.can_see("contact", "account_id") else null()
