@@ -119,17 +119,22 @@ def _alike_on_one_line(
 ) -> Iterator[DuplicateCandidate]:
     """Pairs of contacts sharing one office number whose names are alike."""
     names = [name for _, name in members]
-    for index, (record_id, name) in enumerate(members):
+    for first, second, score in _alike_names(names, LANDLINE_NAME_SCORE):
+        yield DuplicateCandidate(members[first][0], members[second][0], "phone", number, score)
+
+
+def _alike_names(names: list[str], cutoff: float) -> Iterator[tuple[int, int, float]]:
+    """(index, later index, score) of names at least ``cutoff`` alike.
+
+    Each name is compared with the next BLOCK_WINDOW ones only, so a huge list
+    costs n * window, not n squared.
+    """
+    for index, name in enumerate(names):
         following = names[index + 1 : index + 1 + BLOCK_WINDOW]
         for _, score, offset in process.extract(
-            name,
-            following,
-            scorer=fuzz.token_sort_ratio,
-            score_cutoff=LANDLINE_NAME_SCORE,
-            limit=None,
+            name, following, scorer=fuzz.token_sort_ratio, score_cutoff=cutoff, limit=None
         ):
-            other_id = members[index + 1 + offset][0]
-            yield DuplicateCandidate(record_id, other_id, "phone", number, float(score))
+            yield index, index + 1 + offset, float(score)
 
 
 def _pairs(ids: list[uuid.UUID]) -> Iterator[tuple[uuid.UUID, uuid.UUID]]:
@@ -152,24 +157,15 @@ def blocking_key(sort_key: str) -> str:
 def _score_block(
     rows: list[tuple[uuid.UUID, str, str]],
 ) -> Iterator[tuple[uuid.UUID, uuid.UUID, float, str]]:
-    """Pairs in one block with a similar name and a compatible company.
-
-    Each contact is compared with the next BLOCK_WINDOW ones in sort order, so a
-    huge block (a very common name) costs n * window, not n squared.
-    """
-    names = [name for _, name, _ in rows]
-    for index, (record_id, name, company) in enumerate(rows):
-        following = names[index + 1 : index + 1 + BLOCK_WINDOW]
-        matches = process.extract(
-            name, following, scorer=fuzz.token_sort_ratio, score_cutoff=NAME_SCORE, limit=None
+    """Pairs in one block (in sort order) with a similar name and a compatible company."""
+    for first, second, score in _alike_names([name for _, name, _ in rows], NAME_SCORE):
+        record_id, name, company = rows[first]
+        other_id, other_name, other_company = rows[second]
+        different_company = (
+            company and other_company and fuzz.ratio(company, other_company) < COMPANY_SCORE
         )
-        for _, score, offset in matches:
-            other_id, other_name, other_company = rows[index + 1 + offset]
-            different_company = (
-                company and other_company and fuzz.ratio(company, other_company) < COMPANY_SCORE
-            )
-            if not different_company:
-                yield record_id, other_id, float(score), f"{name} / {other_name}"
+        if not different_company:
+            yield record_id, other_id, score, f"{name} / {other_name}"
 
 
 def _blocks(rows: Iterable[Any]) -> Iterator[list[tuple[uuid.UUID, str, str]]]:

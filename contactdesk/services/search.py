@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -46,8 +47,13 @@ class SearchHit:
     record: Record
 
 
-def match_expression(query: str, region: str = DEFAULT_PHONE_REGION) -> str | None:
-    """The FTS5 MATCH expression for what the user typed; None for blank input."""
+def match_expression(
+    query: str, region: Callable[[], str] = lambda: DEFAULT_PHONE_REGION
+) -> str | None:
+    """The FTS5 MATCH expression for what the user typed; None for blank input.
+
+    ``region`` is asked only for a number typed in national form (read in it).
+    """
     stripped = query.strip()
     if not stripped:
         return None
@@ -60,13 +66,13 @@ def match_expression(query: str, region: str = DEFAULT_PHONE_REGION) -> str | No
     return " AND ".join(f'"{token}"*' for token in tokens)
 
 
-def _phone_digits(query: str, region: str) -> str:
+def _phone_digits(query: str, region: Callable[[], str]) -> str:
     digits = "".join(c for c in query if c.isdigit())
     if query.lstrip().startswith("+"):
         return digits
     if digits.startswith("0"):
         # National format: swap the trunk prefix for the country code, as stored.
-        code = phonenumbers.country_code_for_region(region)
+        code = phonenumbers.country_code_for_region(region())
         return f"{code}{digits[1:]}" if code else digits
     return digits
 
@@ -93,8 +99,9 @@ def search_ids(
     entities = [entity] if entity else list(SEARCHABLE)
     found: list[tuple[str, uuid.UUID]] = []
     with store.reading() as session:
-        # A number typed in national form is read the way the company writes them.
-        expression = match_expression(query, company_phone_region(session))
+        # A number typed in national form is read where the company is (the setting
+        # is read only then: this runs on every keystroke).
+        expression = match_expression(query, lambda: company_phone_region(session))
         if expression is None:
             return []
         policy = policy_for(store, session, actor.role)

@@ -12,15 +12,22 @@ no older page image stays in it.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from typing import Any
 
 from sqlalchemy import Connection, Engine, delete, event, select, text, update
 from sqlalchemy.orm import Session
 
-from contactdesk.model import ChangeLog, CustomValue, FieldDefinition, SnapshotSeen, SyncConflict
+from contactdesk.model import (
+    ChangeLog,
+    CustomValue,
+    FieldDefinition,
+    RemoteChange,
+    SnapshotSeen,
+    SyncConflict,
+)
 from contactdesk.services.field_catalog import ENTITIES
 from contactdesk.sync.apply_feed import NOT_NULL_FALLBACK, remove_record, table_of
-from contactdesk.sync.remote_history import scrub_remote_fields
 
 
 def protect_deleted_content(engine: Engine) -> None:
@@ -74,10 +81,8 @@ def _delete_custom_values(session: Session, entity: str, name: str) -> int:
 
 def _scrub_history(session: Session, entity: str, names: set[str]) -> None:
     """Drop the hidden fields from the history (this and other devices') and kept conflicts."""
-    for entry in session.scalars(select(ChangeLog).where(ChangeLog.entity == entity)):
-        if names & set(entry.fields):
-            entry.fields = {k: v for k, v in entry.fields.items() if k not in names}
-    scrub_remote_fields(session, entity, names)
+    _drop_fields(session.scalars(select(ChangeLog).where(ChangeLog.entity == entity)), names)
+    _drop_fields(session.scalars(select(RemoteChange).where(RemoteChange.entity == entity)), names)
     session.execute(
         delete(SyncConflict).where(SyncConflict.entity == entity, SyncConflict.field.in_(names))
     )
@@ -92,6 +97,12 @@ def _scrub_history(session: Session, entity: str, names: set[str]) -> None:
                     text("UPDATE merge_records SET snapshot = :snapshot WHERE id = :id"),
                     {"snapshot": json.dumps(scrubbed), "id": row_id},
                 )
+
+
+def _drop_fields(entries: Iterable[ChangeLog | RemoteChange], names: set[str]) -> None:
+    for entry in entries:
+        if names & set(entry.fields):
+            entry.fields = {k: v for k, v in entry.fields.items() if k not in names}
 
 
 def _without_keys(value: Any, names: set[str]) -> Any:

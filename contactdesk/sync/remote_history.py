@@ -13,7 +13,6 @@ from __future__ import annotations
 import json
 import uuid
 from collections import defaultdict
-from collections.abc import Iterable
 
 from sqlalchemy import Table, delete, select, text
 from sqlalchemy.dialects.sqlite import insert
@@ -98,21 +97,6 @@ def forget_remote_history(session: Session) -> None:
     session.execute(delete(RemoteChange))
     session.execute(delete(RemoteHistoryWanted))
     sync_state(session).history_cursor = 0
-
-
-def drop_history_of(session: Session, record_ids: Iterable[uuid.UUID]) -> None:
-    """Remove the remote history of records this store no longer holds."""
-    ids = list(record_ids)
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
-        session.execute(delete(RemoteChange).where(RemoteChange.record_id.in_(chunk)))
-
-
-def scrub_remote_fields(session: Session, entity: str, names: set[str]) -> None:
-    """Remove the ``names`` fields from every remote change of ``entity``."""
-    for row in session.scalars(select(RemoteChange).where(RemoteChange.entity == entity)):
-        if names & set(row.fields):
-            row.fields = {k: v for k, v in row.fields.items() if k not in names}
 
 
 def _own_change_ids(session: Session, ids: list[uuid.UUID]) -> set[uuid.UUID]:

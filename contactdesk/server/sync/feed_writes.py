@@ -142,3 +142,16 @@ def field_versions(session: Session, record_id: uuid.UUID) -> dict[str, int]:
         select(FieldVersion.field, FieldVersion.version).where(FieldVersion.record_id == record_id)
     )
     return {name: int(version) for name, version in rows}
+
+
+def value_at(session: Session, record_id: uuid.UUID, name: str, seq: int) -> Any:
+    """The value field ``name`` of a record had at version ``seq`` (from the change log)."""
+    history = session.scalars(
+        select(FeedChange.fields)
+        .where(FeedChange.record_id == record_id, FeedChange.seq <= seq)
+        .order_by(FeedChange.seq.desc())
+    )
+    for fields in history:
+        if name in fields:
+            return fields[name]
+    return None

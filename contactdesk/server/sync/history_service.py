@@ -24,7 +24,7 @@ from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from contactdesk.model import User
-from contactdesk.server.sync.feed_writes import FEED
+from contactdesk.server.sync.feed_writes import FEED, value_at
 from contactdesk.server.sync.policy_cache import policy_for
 from contactdesk.server.sync.tables import FeedChange, FeedCounter
 from contactdesk.services.actor import Actor
@@ -166,17 +166,4 @@ def _visible_line(session: Session, visible: set[str], row: _Logged) -> HistoryC
 
 def _old_from_chain(session: Session, change: _Logged, names: list[str]) -> dict[str, Any]:
     """Old values of a change logged before they were kept: each field's previous new value."""
-    old: dict[str, Any] = {}
-    earlier = session.scalars(
-        select(FeedChange.fields)
-        .where(FeedChange.record_id == change.record_id, FeedChange.seq < change.seq)
-        .order_by(FeedChange.seq.desc())
-    )
-    wanted = set(names)
-    for fields in earlier:
-        for name in wanted & set(fields):
-            old[name] = fields[name]
-        wanted -= set(fields)
-        if not wanted:
-            break
-    return old
+    return {name: value_at(session, change.record_id, name, change.seq - 1) for name in names}

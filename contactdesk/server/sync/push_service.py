@@ -450,17 +450,9 @@ def _record_row(session: Session, spec: EntitySpec, record_id: uuid.UUID) -> Any
 
 
 def _value_at(session: Session, record_id: uuid.UUID, name: str, base: int) -> Any:
-    """The value ``name`` had at version ``base`` (from the change history)."""
-    session.flush()  # this batch's own earlier changes are history too
-    history = session.scalars(
-        select(FeedChange.fields)
-        .where(FeedChange.record_id == record_id, FeedChange.seq <= base)
-        .order_by(FeedChange.seq.desc())
-    )
-    for fields in history:
-        if name in fields:
-            return fields[name]
-    return None
+    """The value ``name`` had at version ``base``, this batch's own earlier changes included."""
+    session.flush()
+    return feed_writes.value_at(session, record_id, name, base)
 
 
 def _with_author(session: Session, conflicts: list[FieldConflict]) -> list[FieldConflict]:
