@@ -7,12 +7,17 @@ import argparse
 from contactdesk.cli.output import print_json, print_table
 from contactdesk.cli.store_argument import add_store_option, open_existing_store
 from contactdesk.services.actor import Actor
+from contactdesk.services.directory import find_user
 from contactdesk.services.search import search_records
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_store_option(parser)
-    parser.add_argument("--as", dest="role", metavar="ROLE", help="read as this role sees it")
+    reader = parser.add_mutually_exclusive_group()
+    reader.add_argument("--as", dest="role", metavar="ROLE", help="read as any user of this role")
+    reader.add_argument(
+        "--user", metavar="NAME", help="read as this user sees it (field rules and scope)"
+    )
     parser.add_argument("--limit", type=int, default=50)
     parser.add_argument("--json", action="store_true", help="print JSON")
     parser.add_argument("text", nargs="?", default="", help="what to look for (empty: all)")
@@ -21,7 +26,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     store = open_existing_store(args)
     try:
-        actor = Actor.for_role(args.role) if args.role else Actor.system()
+        if args.user:
+            actor = find_user(store, args.user).actor()
+        else:
+            actor = Actor.for_role(args.role) if args.role else Actor.system()
         hits = search_records(store, actor, args.text, limit=max(1, args.limit))
         if args.json:
             print_json([{"entity": hit.entity, **hit.record} for hit in hits])

@@ -10,7 +10,7 @@ import pytest
 from contactdesk.cli.main import main
 from contactdesk.services import unit_of_work
 from contactdesk.services.actor import Actor
-from contactdesk.services.directory import create_user
+from contactdesk.services.directory import create_user, find_user
 from contactdesk.store import open_store
 
 
@@ -164,3 +164,36 @@ def test_admin_phone_region_of_no_known_country_is_a_one_line_error(
     code, _, err = _run(capsys, "admin", "phone-region", "--store", str(cli_store), "Atlantis")
     assert code == 1
     assert "'Atlantis' is not a country" in err and len(err.strip().splitlines()) == 1
+
+
+def test_search_as_a_user_reads_within_that_users_scope(
+    cli_store: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    store = open_store(cli_store)
+    admin = Actor.system()
+    create_user(store, admin, "sam", display_name="Sam Seller", role="sales", team="south")
+    rita = find_user(store, "rita")
+    unit_of_work.create(
+        store, admin, "contact", {"display_name": "Patrick Price", "owner_id": rita.id}
+    )
+    store.close()
+
+    _, as_rita, _ = _run(
+        capsys, "search", "--store", str(cli_store), "--user", "rita", "--json", "patrick price"
+    )
+    _, as_sam, _ = _run(
+        capsys, "search", "--store", str(cli_store), "--user", "sam", "--json", "patrick price"
+    )
+    _, as_role, _ = _run(
+        capsys, "search", "--store", str(cli_store), "--as", "sales", "--json", "patrick price"
+    )
+
+    assert [row["display_name"] for row in json.loads(as_rita)] == ["Patrick Price"]
+    assert json.loads(as_sam) == [] and json.loads(as_role) == []
+
+
+def test_search_names_an_unknown_user_in_one_line(
+    cli_store: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, err = _run(capsys, "search", "--store", str(cli_store), "--user", "nobody", "x")
+    assert code == 1 and "nobody" in err and len(err.strip().splitlines()) == 1
