@@ -10,7 +10,7 @@ from contactdesk.cli.store_argument import add_store_option, open_existing_store
 from contactdesk.services.actor import Actor
 from contactdesk.services.company_settings import read_setting, set_phone_region
 from contactdesk.services.custom_fields import add_custom_field
-from contactdesk.services.directory import list_users
+from contactdesk.services.directory import create_user, find_user, list_users
 from contactdesk.services.field_catalog import CUSTOM_FIELD_TYPES
 from contactdesk.services.rule_admin import set_rule
 from contactdesk.store import Store
@@ -21,6 +21,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     users = actions.add_parser("users", help="users with role and team")
     add_store_option(users)
     users.add_argument("--json", action="store_true")
+
+    user = actions.add_parser("user", help="add a user")
+    user_actions = user.add_subparsers(dest="user_action", required=True)
+    user_add = user_actions.add_parser("add", help="add a user with a role")
+    add_store_option(user_add)
+    user_add.add_argument("name", metavar="NAME", help="username (no spaces)")
+    user_add.add_argument("--role", required=True, metavar="ROLE")
+    user_add.add_argument("--team", metavar="T")
+    user_add.add_argument("--territory", metavar="T")
+    user_add.add_argument("--display-name", metavar="TEXT")
+    user_add.add_argument("--team-lead", action="store_true", help="leads their team")
+    user_add.add_argument("--json", action="store_true")
 
     field = actions.add_parser("field", help="custom fields")
     field_actions = field.add_subparsers(dest="field_action", required=True)
@@ -50,6 +62,8 @@ def run(args: argparse.Namespace) -> int:
     try:
         if args.admin_action == "users":
             return _users(store, args)
+        if args.admin_action == "user":
+            return _add_user(store, args)
         if args.admin_action == "field":
             return _add_field(store, args)
         if args.admin_action == "phone-region":
@@ -65,6 +79,25 @@ def _users(store: Store, args: argparse.Namespace) -> int:
         print_json([asdict(user) for user in users])
     else:
         print_table([asdict(user) for user in users], ["username", "display_name", "role", "team"])
+    return 0
+
+
+def _add_user(store: Store, args: argparse.Namespace) -> int:
+    create_user(
+        store,
+        Actor.system(),
+        args.name,
+        display_name=args.display_name,
+        role=args.role,
+        team=args.team,
+        territory=args.territory,
+        is_team_lead=args.team_lead,
+    )
+    user = find_user(store, args.name.strip())
+    if args.json:
+        print_json(asdict(user))
+    else:
+        print(f"added {user.username} ({user.role}) as {user.display_name}")
     return 0
 
 

@@ -19,6 +19,7 @@ from contactdesk import __version__
 from contactdesk.errors import ContactDeskError
 
 COMMANDS: dict[str, str] = {
+    "init": "create an empty store with its first admin",
     "demo": "create a realistic demo store",
     "search": "search contacts and accounts",
     "history": "who changed a record's fields, from what to what, and when",

@@ -31,5 +31,7 @@ def open_existing_store(args: argparse.Namespace) -> Store:
     """Open the store a command names; a missing file is a user error, not a new store."""
     path = store_path(args)
     if not path.exists():
-        raise ContactDeskError(f"no store at {path} (create one with 'contactdesk demo')")
+        raise ContactDeskError(
+            f"no store at {path} (create one with 'contactdesk init' or 'contactdesk demo')"
+        )
     return open_store(path)
