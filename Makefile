@@ -25,7 +25,7 @@ run: install
 	$(BIN)/contactdesk --store $(DEMO_STORE)
 
 lint: install
-	$(BIN)/ruff check contactdesk ui tests bench migrations
+	$(BIN)/ruff check contactdesk ui screenshots tests bench migrations
 
 typecheck: install
 	$(BIN)/mypy
@@ -37,7 +37,7 @@ bench: install
 	$(BIN)/python bench/run_bench.py
 
 screenshots: install
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m ui.screenshots --out docs/screenshots
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m screenshots --out docs/screenshots
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

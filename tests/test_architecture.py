@@ -42,3 +42,14 @@ def test_ui_package_never_touches_the_database_directly() -> None:
 
 def test_ui_package_exists_with_modules() -> None:
     assert _imported_modules("ui"), "ui/ holds the Qt front end and must not be empty"
+
+
+def test_the_app_never_imports_its_screenshot_scenes() -> None:
+    """Screenshot scenes are a tool beside the app (screenshots/), not part of what ships."""
+    offenders = {
+        path: names & {"screenshots"}
+        for path, names in _imported_modules("ui").items()
+        if "screenshots" in names
+    }
+    assert offenders == {}
+    assert not list((ROOT / "ui").rglob("*_scenes.py")), "scenes belong in screenshots/"

@@ -1,4 +1,4 @@
-"""Screenshot scenes of sync, for ``ui.screenshots``: sign-in, the status bar, the conflict center.
+"""Screenshot scenes of sync, for ``screenshots``: sign-in, the status bar, the conflict center.
 
 The status bar and conflict center need a signed-in store with pending edits
 and kept conflicts; they are built in a small store of their own (a scratch
@@ -35,7 +35,7 @@ from ui.sync.sign_in_dialog import SignInDialog
 from ui.view_context import ViewContext
 
 if TYPE_CHECKING:
-    from ui.screenshots import SceneContext
+    from screenshots.scene_context import SceneContext
 
 SERVER_URL = "https://contactdesk.example.com"
 SCENE_CONTACTS = 60

@@ -1,6 +1,6 @@
-"""Screenshot scenes of the import wizard and duplicate review, for ``ui.screenshots``.
+"""Screenshot scenes of the import wizard and duplicate review, for ``screenshots``.
 
-``ui.screenshots`` adds ``DATA_TRANSFER_SCENES`` to its registry. The wizard
+``screenshots`` adds ``DATA_TRANSFER_SCENES`` to its registry. The wizard
 scene shows the mapping step of the Google Contacts sample; the review scene
 shows the first candidate pair side by side; the export scene shows the
 dialog ready to export as vCard. None changes the store.
@@ -19,9 +19,9 @@ from ui.data_transfer.export_dialog import ExportDialog
 from ui.data_transfer.import_wizard import ImportWizard
 
 if TYPE_CHECKING:
-    from ui.screenshots import SceneContext
+    from screenshots.scene_context import SceneContext
 
-SAMPLE = Path(__file__).parents[2] / "tests" / "data" / "google_contacts_current.csv"
+SAMPLE = Path(__file__).parents[1] / "tests" / "data" / "google_contacts_current.csv"
 
 
 def import_wizard_mapping(context: SceneContext) -> QWidget:

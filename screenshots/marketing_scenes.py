@@ -1,7 +1,6 @@
-"""Screenshot scenes of the marketing view, for ``python -m ui.screenshots``.
+"""Screenshot scenes of the marketing view, for ``python -m screenshots``.
 
-Kept here, not in ui/screenshots.py, so the marketing pictures change with
-this package; ui/screenshots.py merges ``MARKETING_SCENES`` into its registry.
+``screenshots.scene_registry`` merges ``MARKETING_SCENES`` into its registry.
 Scenes take the screenshot script's SceneContext (typed structurally, so this
 module does not import the script and register into a second copy of it).
 """

@@ -1,14 +1,13 @@
-"""Screenshot scenes of the sales view, for ``ui.screenshots`` (which adds ``SALES_SCENES``).
+"""Screenshot scenes of the sales view, for ``screenshots`` (which adds ``SALES_SCENES``).
 
 The week plan, a contact card, the call dialog refusing a call without a next
 step, and the lead inbox, each as the first sales rep of the demo store sees
 them. None of them changes the store.
-``python -m ui.sales.sales_screenshot_scenes --out docs/screenshots`` renders only these.
+``python -m screenshots --scene sales_week_plan`` renders one of them.
 """
 
 from __future__ import annotations
 
-import sys
 import uuid
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -21,8 +20,8 @@ from ui.sales.call_dialog import CallDialog
 from ui.sales.sales_view import SalesView
 
 if TYPE_CHECKING:
+    from screenshots.scene_context import SceneContext
     from ui.main_window import MainWindow
-    from ui.screenshots import SceneContext
 
 
 def _sales_page(context: SceneContext) -> tuple[MainWindow, SalesView]:
@@ -99,16 +98,3 @@ SALES_SCENES: dict[str, Callable[[SceneContext], QWidget]] = {
     "sales_call_dialog": call_dialog,
     "sales_lead_inbox": lead_inbox_scene,
 }
-
-
-def main(argv: list[str] | None = None) -> int:
-    """Render only the sales scenes (same options as ``ui.screenshots``)."""
-    from ui import screenshots
-
-    screenshots.SCENES.clear()
-    screenshots.SCENES.update(SALES_SCENES)
-    return screenshots.main(argv)
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -1,6 +1,6 @@
 """Screenshot scenes of the app shell: the first-run welcome, the preferences, a view in German.
 
-Registered in ``ui.screenshots`` with ``SCENES.update(APP_SHELL_SCENES)``.
+Registered in ``screenshots.scene_registry``.
 """
 
 from __future__ import annotations

@@ -6,7 +6,8 @@ from pathlib import Path
 
 from PySide6.QtGui import QImage
 
-from ui.screenshots import SCENES, render
+from screenshots.rendering import render
+from screenshots.scene_registry import SCENES
 
 
 def test_every_scene_renders_to_a_png_of_its_size(qtbot, store, tmp_path: Path) -> None:

@@ -1,14 +1,12 @@
-"""Screenshot scenes of the admin view, for ``ui.screenshots`` (which adds ``ADMIN_SCENES``).
+"""Screenshot scenes of the admin view, for ``screenshots`` (which adds ``ADMIN_SCENES``).
 
 Each scene opens the admin's main window on one admin page. None of them
 changes the store: the custom-field scene shows a refused entry, not a saved one.
-``python -m ui.admin.admin_screenshot_scenes --out docs/screenshots`` renders
-only these.
+``python -m screenshots --scene admin_rule_matrix`` renders one of them.
 """
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -18,8 +16,8 @@ from ui.admin.admin_view import AdminView
 from ui.admin.preview_surfaces import ContactFormPreview
 
 if TYPE_CHECKING:
+    from screenshots.scene_context import SceneContext
     from ui.main_window import MainWindow
-    from ui.screenshots import SceneContext
 
 PREVIEW_ROLE = "sales"
 
@@ -86,16 +84,3 @@ ADMIN_SCENES: dict[str, Callable[[SceneContext], QWidget]] = {
     "admin_funnel": funnel,
     "admin_preview_as_role": preview_as_role,
 }
-
-
-def main(argv: list[str] | None = None) -> int:
-    """Render only the admin scenes (same options as ``ui.screenshots``)."""
-    from ui import screenshots
-
-    screenshots.SCENES.clear()
-    screenshots.SCENES.update(ADMIN_SCENES)
-    return screenshots.main(argv)
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -1,16 +1,14 @@
-"""Screenshot scenes of marketing's tools, for ``ui.screenshots`` (add ``MARKETING_TOOLS_SCENES``).
+"""Screenshot scenes of marketing's tools, for ``screenshots`` (add ``MARKETING_TOOLS_SCENES``).
 
 Each scene shows one tab of ``MarketingToolsView`` as the demo's first marketer
 sees it, with a row selected so the form beside the list is filled. Only the
 lead list scene writes: it rescores the open leads first, because the demo
 generator's score parts are invented, not computed.
-``python -m ui.marketing_tools.marketing_tools_scenes --out docs/screenshots``
-renders only these.
+``python -m screenshots --scene marketing_campaigns`` renders one of them.
 """
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -21,7 +19,7 @@ from contactdesk.model.base import utc_now
 from ui.marketing_tools.marketing_tools_view import MarketingToolsView
 
 if TYPE_CHECKING:
-    from ui.screenshots import SceneContext
+    from screenshots.scene_context import SceneContext
 
 VIEW_SIZE = (1280, 800)
 
@@ -79,16 +77,3 @@ MARKETING_TOOLS_SCENES: dict[str, Callable[[SceneContext], QWidget]] = {
     "marketing_launch_brief": launch_brief,
     "marketing_lead_list": lead_list,
 }
-
-
-def main(argv: list[str] | None = None) -> int:
-    """Render only these scenes (same options as ``ui.screenshots``)."""
-    from ui import screenshots
-
-    screenshots.SCENES.clear()
-    screenshots.SCENES.update(MARKETING_TOOLS_SCENES)
-    return screenshots.main(argv)
-
-
-if __name__ == "__main__":
-    sys.exit(main())

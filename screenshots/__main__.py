@@ -1,0 +1,7 @@
+"""``python -m screenshots --out docs/screenshots [--scene NAME ...]``."""
+
+import sys
+
+from screenshots.rendering import main
+
+sys.exit(main())
