@@ -1,8 +1,8 @@
 """``contactdesk lead handoff`` / ``lead clocks``: hand leads to sales; act on missed deadlines.
 
 ``lead clocks`` records every lead whose follow-up clock ran out and re-routes
-or escalates it by the routing rules: run it from cron (or it runs when a
-marketer opens the lead list).
+or escalates it by the routing rules: run it from cron (a marketer's sync and
+the lead list's "Act on missed deadlines" button do the same; opening a view never does).
 
 Prints what was handed to whom and what was skipped, with the reason; with
 ``--json`` the report as ``{"segment", "handed_off": [...], "skipped": [...],

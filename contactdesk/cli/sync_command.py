@@ -115,6 +115,7 @@ def _print(report: SyncReport, *, as_json: bool) -> None:
                 "rejected": report.rejected,
                 "purged": report.purged,
                 "resynced": report.resynced,
+                "clock_misses": report.clock_misses,
                 "conflict_details": report.conflict_lines,
             }
         )
@@ -124,5 +125,7 @@ def _print(report: SyncReport, *, as_json: bool) -> None:
         f" conflicts {report.conflicts}, refused {report.rejected}, purged {report.purged}"
         + (" after a resync" if report.resynced else "")
     )
+    if report.clock_misses:
+        print(f"leads past their follow-up deadline re-routed or escalated: {report.clock_misses}")
     for line in report.conflict_lines:
         print(f"  conflict: {line}")

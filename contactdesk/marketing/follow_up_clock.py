@@ -24,7 +24,7 @@ from sqlalchemy import Select, or_, select
 
 from contactdesk.marketing.lead_handoff import load_router, start_clock
 from contactdesk.marketing.lead_routing import NoRoute, Rep, Router
-from contactdesk.marketing.marketing_access import require_marketing
+from contactdesk.marketing.marketing_access import MARKETING_ROLES, require_marketing
 from contactdesk.marketing.marketing_settings import write_in
 from contactdesk.marketing.routing_rules import CURSOR_KEY, routing_rules
 from contactdesk.model import Account, Contact, Lead, LeadClockMiss, User
@@ -119,8 +119,17 @@ def _next_owner(
     return "flagged", None, f"flagged only: {route.reason} and no team lead to escalate to"
 
 
+def may_enforce_clocks(actor: Actor) -> bool:
+    """Whether ``actor`` may re-route or escalate other people's leads."""
+    return actor.role in MARKETING_ROLES
+
+
 def enforce_follow_up_clocks(store: Store, actor: Actor, now: datetime) -> list[ClockMiss]:
-    """Record every expired clock and re-route or escalate its lead; one unit of work."""
+    """Record every expired clock and re-route or escalate its lead; one unit of work.
+
+    Only ever run on purpose (a button with a confirmation, ``contactdesk lead
+    clocks``, after a marketer's sync): it writes, so looking at leads never calls it.
+    """
     require_marketing(actor, "re-route leads")
     hours = handoff_rules(store).follow_up_hours
     rules = routing_rules(store)

@@ -24,6 +24,7 @@ from sqlalchemy import Table, bindparam, delete, select, update
 from sqlalchemy.orm import Session
 
 from contactdesk.errors import ContactDeskError
+from contactdesk.marketing.follow_up_clock import enforce_follow_up_clocks, may_enforce_clocks
 from contactdesk.model import ChangeLog, SnapshotSeen
 from contactdesk.model.base import utc_now
 from contactdesk.services.changes import Change, ChangeSet
@@ -33,7 +34,7 @@ from contactdesk.services.policy_cache import forget_policies
 from contactdesk.store.local_store import Store
 from contactdesk.sync import apply_feed, conflicts, outbox, purge, remote_history
 from contactdesk.sync.server_client import ServerClient, SyncError
-from contactdesk.sync.sync_state import mark_synced, sync_state
+from contactdesk.sync.sync_state import mark_synced, signed_in_actor, sync_state
 from contactdesk.sync_protocol import (
     MAX_BATCH,
     MAX_PAGE,
@@ -61,6 +62,7 @@ class SyncReport:
     purged: int = 0
     history: int = 0  # changes made on other devices, newly kept for record history
     resynced: bool = False
+    clock_misses: int = 0  # leads re-routed or escalated after the pull
     outcomes: dict[uuid.UUID, str] = field(default_factory=dict)
     conflict_lines: list[str] = field(default_factory=list)
 
@@ -98,7 +100,21 @@ class SyncEngine:
         self._pull_all(report)
         self._pull_history(report)
         mark_synced(self.store, utc_now())
+        if self._enforce_clocks(report):
+            self._push_all(report)
         return report
+
+    def _enforce_clocks(self, report: SyncReport) -> bool:
+        """Re-route or escalate leads whose deadline passed, once the feed is current.
+
+        Only a user who may re-route leads does it (a marketer or admin); the
+        re-routes are pushed in the same sync so every rep sees them at once.
+        """
+        actor = signed_in_actor(self.store)
+        if actor is None or not may_enforce_clocks(actor):
+            return False
+        report.clock_misses = len(enforce_follow_up_clocks(self.store, actor, utc_now()))
+        return report.clock_misses > 0
 
     # -- transactions ------------------------------------------------------
 

@@ -16,10 +16,12 @@ from server_process import (
     MemoryKeyring,
     ServerProcess,
     free_port,
+    new_client,
     running_server,
 )
 
 from contactdesk.cli.main import main
+from contactdesk.services import record_queries, unit_of_work
 
 
 @pytest.fixture(scope="module")
@@ -74,3 +76,38 @@ def test_an_unreachable_server_exits_1_with_one_line(
     error = capsys.readouterr().err
     assert status == 1
     assert error.count("\n") == 1 and "cannot reach the server" in error
+
+
+def test_a_marketer_or_admins_sync_re_routes_leads_past_their_deadline(
+    server: ServerProcess,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.setenv("CONTACTDESK_PASSWORD", PASSWORD)
+    admin = new_client(server, tmp_path / "ada.db", "ada")
+    admin.sync()  # the users arrive
+    contact = unit_of_work.create(
+        admin.store, admin.actor, "contact", {"display_name": "Late Lead"}
+    ).record_id
+    lead = unit_of_work.create(
+        admin.store,
+        admin.actor,
+        "lead",
+        {"contact_id": contact, "owner_id": server.user_id("sam"), "status": "handed_off"},
+    ).record_id
+    update = {"follow_up_due_at": "2020-01-03T09:00"}
+    unit_of_work.update(admin.store, admin.actor, "lead", lead, update)
+    admin.close()
+
+    status = main(
+        ["sync", "--store", str(tmp_path / "ada.db"), "--server", server.url, "--user", "ada"]
+    )
+
+    assert status == 0
+    assert "re-routed or escalated: 1" in capsys.readouterr().out
+    rep = new_client(server, tmp_path / "sue.db", "sue")
+    rep.sync()
+    moved = record_queries.get_record(rep.store, rep.actor, "lead", lead)
+    rep.close()
+    assert (moved["owner_id"], moved["status"]) == (str(server.user_id("sue")), "handed_off")

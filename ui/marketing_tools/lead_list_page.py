@@ -1,10 +1,13 @@
 """Marketing's lead list: every lead with the parts of its score, filtered by rep and status.
 
-The hand-off dialog and a rescore button sit above the list; the list reloads
-when leads change in the store.
+The hand-off dialog, a rescore button and "Act on missed deadlines" (which
+re-routes or escalates overdue leads after a confirmation) sit above the list;
+the list reloads when leads change in the store. Opening the page only reads.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import (
@@ -13,13 +16,18 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from contactdesk.marketing.follow_up_clock import enforce_follow_up_clocks
+from contactdesk.marketing.follow_up_clock import (
+    ExpiredLead,
+    enforce_follow_up_clocks,
+    expired_leads,
+)
 from contactdesk.marketing.lead_scoring import rescore_leads
 from contactdesk.model.base import utc_now
 from contactdesk.model.selling import LEAD_STATUSES
@@ -31,13 +39,33 @@ from ui.marketing_tools.handoff_dialog import HandoffDialog
 from ui.marketing_tools.lead_table_model import LeadTableModel
 from ui.view_context import ViewContext
 
+ClockConfirmation = Callable[[QWidget, int], bool]
+
+
+def confirm_clocks(parent: QWidget, overdue: int) -> bool:
+    """Ask before re-routing: it hands leads to other reps, which they will notice."""
+    text = parent.tr(
+        "%n lead(s) passed their follow-up deadline. Re-route or escalate them now,"
+        " as the routing rules say?",
+        "",
+        overdue,
+    )
+    answer = QMessageBox.question(parent, parent.tr("Missed deadlines"), text)
+    return answer == QMessageBox.StandardButton.Yes
+
 
 class LeadListPage(QWidget):
     """Leads with fit, engagement, history and score side by side."""
 
-    def __init__(self, context: ViewContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        context: ViewContext,
+        parent: QWidget | None = None,
+        confirm: ClockConfirmation = confirm_clocks,
+    ) -> None:
         super().__init__(parent)
         self._context = context
+        self._confirm = confirm
         self.model = LeadTableModel(context.session, context.worker, self)
         self.owner_filter = QComboBox()
         self.owner_filter.setAccessibleName(self.tr("Sales rep"))
@@ -49,6 +77,7 @@ class LeadListPage(QWidget):
             self.status_filter.addItem(status.replace("_", " "), status)
         self.handoff_button = QPushButton(self.tr("Hand off a segment…"))
         self.rescore_button = QPushButton(self.tr("Rescore open leads"))
+        self.clocks_button = QPushButton(self.tr("Act on missed deadlines…"))
         self.message = QLabel()
         self.table = QTableView()
         self.table.setAccessibleName(self.tr("Leads"))
@@ -64,6 +93,7 @@ class LeadListPage(QWidget):
         bar.addWidget(QLabel(self.tr("Status")))
         bar.addWidget(self.status_filter)
         bar.addStretch()
+        bar.addWidget(self.clocks_button)
         bar.addWidget(self.rescore_button)
         bar.addWidget(self.handoff_button)
         layout = QVBoxLayout(self)
@@ -75,10 +105,10 @@ class LeadListPage(QWidget):
         self.status_filter.currentIndexChanged.connect(self.apply_filter)
         self.handoff_button.clicked.connect(self.open_handoff)
         self.rescore_button.clicked.connect(self.rescore)
+        self.clocks_button.clicked.connect(self.check_clocks)
         context.relay.changed.connect(self._on_store_changed)
         self._load_reps()
         self.model.reload()
-        self.enforce_clocks()
 
     def _load_reps(self) -> None:
         store = self._context.session.store
@@ -133,12 +163,27 @@ class LeadListPage(QWidget):
         )
 
     @Slot()
-    def enforce_clocks(self) -> None:
-        """Re-route or escalate leads whose follow-up deadline passed, as the rules say.
+    def check_clocks(self) -> None:
+        """Count the overdue leads (a read), then ask before acting on them."""
+        store, actor = self._context.session.store, self._context.session.actor
 
-        Runs whenever marketing opens the lead list (and from cron with
-        ``contactdesk lead clocks``), so a missed deadline never waits on anyone.
-        """
+        def count(control: TaskControl) -> list[ExpiredLead]:
+            return expired_leads(store, actor, utc_now())
+
+        self._context.worker.submit(
+            count,
+            on_success=self._ask_to_enforce,
+            on_failure=lambda error: self.message.setText(str(error)),
+        )
+
+    def _ask_to_enforce(self, overdue: list[ExpiredLead]) -> None:
+        if not overdue:
+            self.message.setText(self.tr("No lead has passed its follow-up deadline."))
+        elif self._confirm(self, len(overdue)):
+            self.enforce_clocks()
+
+    def enforce_clocks(self) -> None:
+        """Re-route or escalate leads whose follow-up deadline passed, as the rules say."""
         store, actor = self._context.session.store, self._context.session.actor
 
         def run(control: TaskControl) -> int:

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import date
 
 import pytest
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -124,12 +124,7 @@ def test_the_lead_table_model_passes_the_model_tester(
     qtmodeltester.check(model)
 
 
-def test_opening_the_lead_list_re_routes_leads_past_their_deadline(
-    qtbot: QtBot,
-    store: Store,
-    segment: str,
-    context_for: Callable[[str], ViewContext],
-) -> None:
+def _overdue_leads_of_rita(store: Store, segment: str) -> None:
     handed = hand_off_segment(
         store, Actor.system(), segment, utc_now(), to_rep=find_rep(store, "rita")
     )
@@ -137,7 +132,35 @@ def test_opening_the_lead_list_re_routes_leads_past_their_deadline(
         unit_of_work.update(
             store, Actor.system(), "lead", lead.lead_id, {"follow_up_due_at": "2020-01-01T09:00"}
         )
-    page = LeadListPage(context_for("maria"))
+
+
+def test_missed_deadlines_are_re_routed_only_after_the_marketer_confirms(
+    qtbot: QtBot,
+    store: Store,
+    segment: str,
+    context_for: Callable[[str], ViewContext],
+) -> None:
+    _overdue_leads_of_rita(store, segment)
+    asked: list[int] = []
+    answers = iter([False, True])
+
+    def confirm(_parent: object, overdue: int) -> bool:
+        asked.append(overdue)
+        return next(answers)
+
+    page = LeadListPage(context_for("maria"), confirm=confirm)
     qtbot.addWidget(page)
+    page._context.worker.wait_until_idle()
+    assert len(expired_leads(store, Actor.system(), utc_now())) == 10  # opening changed nothing
+
+    qtbot.mouseClick(page.clocks_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: asked == [10], timeout=5000)
+    page._context.worker.wait_until_idle()
+    assert len(expired_leads(store, Actor.system(), utc_now())) == 10  # declined: untouched
+
+    qtbot.mouseClick(page.clocks_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "re-routed or escalated" in page.message.text(), timeout=5000)
+    assert asked == [10, 10]
     assert expired_leads(store, Actor.system(), utc_now()) == []
+    sam = directory.find_user(store, "sam")
+    assert len(lead_inbox(store, sam.actor(), sam.id)) == 10
