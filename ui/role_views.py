@@ -37,6 +37,12 @@ def _selling(context: ViewContext) -> QWidget:
     return SalesView(context)
 
 
+def _accounts(context: ViewContext) -> QWidget:
+    from ui.accounts.accounts_view import AccountsView
+
+    return AccountsView(context)
+
+
 def _administration(context: ViewContext) -> QWidget:
     from ui.admin.admin_view import AdminView
 
@@ -84,6 +90,10 @@ ROLE_VIEWS: list[RoleView] = [
         QT_TRANSLATE_NOOP("RoleViews", "Selling"),
         _selling,
         frozenset({"sales"}),
+    ),
+    RoleView(
+        QT_TRANSLATE_NOOP("RoleViews", "Accounts"),
+        _accounts,
     ),
     RoleView(
         QT_TRANSLATE_NOOP("RoleViews", "Administration"),

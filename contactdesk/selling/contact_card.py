@@ -9,7 +9,8 @@ said so), and the history of activities, newest first.
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
 from typing import Any
 
 from contactdesk.errors import NotFound
@@ -18,6 +19,7 @@ from contactdesk.selling.contact_pipeline import (
     contact_in_scope,
     open_opportunity,
 )
+from contactdesk.selling.opportunity_progress import stage_choices
 from contactdesk.services.actor import Actor
 from contactdesk.services.field_catalog import FieldSpec
 from contactdesk.services.policy_cache import policy_for
@@ -32,6 +34,9 @@ from contactdesk.store.local_store import Store
 
 HISTORY_LIMIT = 100
 COLLATERAL_LIMIT = 1000
+# Contacts and deals an account card lists; a bigger account is browsed in the lists.
+CARD_LIMIT = 200
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
 @dataclass(frozen=True)
@@ -54,13 +59,56 @@ class ContactCard:
 
 
 @dataclass(frozen=True)
+class DealLine:
+    """One of an account's deals as the card lists it, open or closed."""
+
+    id: str
+    name: str
+    stage_name: str
+    outcome: str
+    amount: float | None
+    currency: str | None
+    owner_name: str | None
+    expected_close: date | None
+    closed_at: datetime | None
+
+    @property
+    def is_open(self) -> bool:
+        return self.outcome == "open"
+
+
+@dataclass(frozen=True)
 class AccountCard:
+    """An account's card: who works there, its deals, its activities and who owns it.
+
+    ``owner_name`` and ``after_sale_owner_name`` are None when unset or hidden from
+    the role; ``handovers`` are the hand-over activities a won deal left behind.
+    """
+
     account: Record
     fields: list[FieldSpec]
     contacts: list[Record]
     opportunity: OpenOpportunity | None
     collateral: list[CollateralItem]
     history: list[Record]
+    deals: list[DealLine] = field(default_factory=list)
+    handovers: list[Record] = field(default_factory=list)
+
+    @property
+    def open_deals(self) -> list[DealLine]:
+        return [deal for deal in self.deals if deal.is_open]
+
+    @property
+    def closed_deals(self) -> list[DealLine]:
+        return [deal for deal in self.deals if not deal.is_open]
+
+    @property
+    def owner_name(self) -> str | None:
+        return _text_or_none(self.account.get("owner"))
+
+    @property
+    def after_sale_owner_name(self) -> str | None:
+        return _text_or_none(self.account.get("after_sale_owner"))
 
 
 def contact_card(store: Store, actor: Actor, contact_id: uuid.UUID | str) -> ContactCard:
@@ -84,11 +132,15 @@ def contact_card(store: Store, actor: Actor, contact_id: uuid.UUID | str) -> Con
 
 
 def account_card(store: Store, actor: Actor, account_id: uuid.UUID | str) -> AccountCard:
-    """The account, its contacts, its open opportunity, fitting collateral and history."""
+    """The account, its contacts, its deals (open and closed), history and hand-overs.
+
+    Reads at most CARD_LIMIT contacts and deals (each by an indexed account_id);
+    NotFound outside the actor's scope.
+    """
     account = get_record(store, actor, "account", account_id)
     key = uuid.UUID(account["id"])
     contacts = page_records(
-        store, actor, "contact", limit=200, where=[Condition("account_id", "eq", str(key))]
+        store, actor, "contact", limit=CARD_LIMIT, where=[Condition("account_id", "eq", str(key))]
     ).rows
     opportunity = None
     with store.reading() as session:
@@ -96,14 +148,45 @@ def account_card(store: Store, actor: Actor, account_id: uuid.UUID | str) -> Acc
         for contact in contacts[:1]:
             ref = contact_in_scope(session, policy, actor, uuid.UUID(contact["id"]))
             opportunity = open_opportunity(session, policy, actor, ref)
+    history = activity_history(store, actor, "account_id", key)
     return AccountCard(
         account=account,
         fields=visible_fields(store, actor, "account"),
         contacts=contacts,
         opportunity=opportunity,
         collateral=fitting_collateral(store, actor, opportunity, account.get("industry")),
-        history=activity_history(store, actor, "account_id", key),
+        history=history,
+        deals=account_deals(store, actor, key),
+        handovers=[row for row in history if row.get("kind") == "handover"],
     )
+
+
+def account_deals(store: Store, actor: Actor, account_id: uuid.UUID) -> list[DealLine]:
+    """The account's deals the actor may see: open ones first, then closed, newest close first."""
+    rows = page_records(
+        store,
+        actor,
+        "opportunity",
+        limit=CARD_LIMIT,
+        where=[Condition("account_id", "eq", str(account_id))],
+    ).rows
+    outcomes = {str(stage.id): stage.outcome for stage in stage_choices(store)}
+    deals = [
+        DealLine(
+            id=str(row["id"]),
+            name=str(row.get("name") or ""),
+            stage_name=str(row.get("stage") or ""),
+            outcome=outcomes.get(str(row.get("stage_id")), "open"),
+            amount=row.get("amount"),
+            currency=row.get("currency"),
+            owner_name=_text_or_none(row.get("owner")),
+            expected_close=row.get("expected_close"),
+            closed_at=row.get("closed_at"),
+        )
+        for row in rows
+    ]
+    newest_close = sorted(deals, key=lambda deal: deal.closed_at or _EPOCH, reverse=True)
+    return sorted(newest_close, key=lambda deal: not deal.is_open)
 
 
 def fitting_collateral(
@@ -156,6 +239,10 @@ def _optional_record(
         return get_record(store, actor, entity, record_id)
     except NotFound:
         return None
+
+
+def _text_or_none(value: Any) -> str | None:
+    return str(value) if value else None
 
 
 def _fits(listed: Any, value: str | None) -> bool:

@@ -37,6 +37,192 @@
     </message>
 </context>
 <context>
+    <name>AccountCardDialog</name>
+    <message>
+        <source>Account</source>
+        <translation>Firma</translation>
+    </message>
+</context>
+<context>
+    <name>AccountCardWidget</name>
+    <message>
+        <source>Choose an account</source>
+        <translation>Firma auswählen</translation>
+    </message>
+    <message>
+        <source>Owners</source>
+        <translation>Verantwortliche</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Bearbeiten…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Löschen…</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Kontakte</translation>
+    </message>
+    <message>
+        <source>Contacts at this account</source>
+        <translation>Kontakte bei dieser Firma</translation>
+    </message>
+    <message>
+        <source>Deals</source>
+        <translation>Geschäfte</translation>
+    </message>
+    <message>
+        <source>Deals of this account</source>
+        <translation>Geschäfte dieser Firma</translation>
+    </message>
+    <message>
+        <source>Deal</source>
+        <translation>Geschäft</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Phase</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Betrag</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Verantwortlich</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Abschluss</translation>
+    </message>
+    <message>
+        <source>Hand-over</source>
+        <translation>Übergabe</translation>
+    </message>
+    <message>
+        <source>Activities</source>
+        <translation>Aktivitäten</translation>
+    </message>
+    <message>
+        <source>Activities with this account</source>
+        <translation>Aktivitäten mit dieser Firma</translation>
+    </message>
+    <message>
+        <source>No contacts linked to this account yet.</source>
+        <translation>Noch keine Kontakte mit dieser Firma verknüpft.</translation>
+    </message>
+    <message>
+        <source>No activities yet.</source>
+        <translation>Noch keine Aktivitäten.</translation>
+    </message>
+    <message>
+        <source>%1 employees</source>
+        <translation>%1 Mitarbeitende</translation>
+    </message>
+    <message>
+        <source>Account owner: %1</source>
+        <translation>Firmenverantwortlich: %1</translation>
+    </message>
+    <message>
+        <source>nobody</source>
+        <translation>niemand</translation>
+    </message>
+    <message>
+        <source>After-sale owner: %1</source>
+        <translation>Betreuung nach dem Verkauf: %1</translation>
+    </message>
+    <message>
+        <source>keep in touch every %1 days</source>
+        <translation>Kontakt alle %1 Tage halten</translation>
+    </message>
+    <message>
+        <source>our market share %1%</source>
+        <translation>unser Marktanteil %1 %</translation>
+    </message>
+    <message numerus="yes">
+        <source>Open (%n)</source>
+        <translation>
+            <numerusform>Offen (%n)</numerusform>
+            <numerusform>Offen (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Closed (%n)</source>
+        <translation>
+            <numerusform>Abgeschlossen (%n)</numerusform>
+            <numerusform>Abgeschlossen (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Hand-over: %1 (%2)</source>
+        <translation>Übergabe: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>No hand-over yet: a won deal records one.</source>
+        <translation>Noch keine Übergabe: ein gewonnenes Geschäft hält sie fest.</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation type="vanished">erledigt</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation type="vanished">offen</translation>
+    </message>
+    <message>
+        <source>%1  %2 — %3 (%4) %5</source>
+        <translation type="vanished">%1  %2 — %3 (%4) %5</translation>
+    </message>
+    <message>
+        <source>Delete account</source>
+        <translation>Firma löschen</translation>
+    </message>
+    <message>
+        <source>Delete “%1”? Its deals and activities go with it; its contacts stay, without a company.</source>
+        <translation>„%1“ löschen? Ihre Geschäfte und Aktivitäten werden mitgelöscht; ihre Kontakte bleiben, ohne Firma.</translation>
+    </message>
+</context>
+<context>
+    <name>AccountsView</name>
+    <message>
+        <source>Find an account: name, web domain, phone</source>
+        <translation>Firma finden: Name, Web-Domain, Telefon</translation>
+    </message>
+    <message>
+        <source>Find an account</source>
+        <translation>Firma finden</translation>
+    </message>
+    <message>
+        <source>&amp;New account…</source>
+        <translation>&amp;Neue Firma…</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>Firmen</translation>
+    </message>
+</context>
+<context>
+    <name>ActivityLines</name>
+    <message>
+        <source>done</source>
+        <translation>erledigt</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>offen</translation>
+    </message>
+    <message>
+        <source>%1  %2 — %3 (%4) %5</source>
+        <translation>%1  %2 — %3 (%4) %5</translation>
+    </message>
+</context>
+<context>
     <name>AdminView</name>
     <message>
         <source>Field rules</source>
@@ -509,6 +695,10 @@
         <translation>&amp;Phase ändern …</translation>
     </message>
     <message>
+        <source>Open &amp;account</source>
+        <translation>&amp;Firma öffnen</translation>
+    </message>
+    <message>
         <source>Details</source>
         <translation>Details</translation>
     </message>
@@ -534,15 +724,15 @@
     </message>
     <message>
         <source>done</source>
-        <translation>erledigt</translation>
+        <translation type="vanished">erledigt</translation>
     </message>
     <message>
         <source>open</source>
-        <translation>offen</translation>
+        <translation type="vanished">offen</translation>
     </message>
     <message>
         <source>%1  %2 — %3 (%4) %5</source>
-        <translation>%1  %2 — %3 (%4) %5</translation>
+        <translation type="vanished">%1  %2 — %3 (%4) %5</translation>
     </message>
     <message>
         <source>No open opportunity.</source>
@@ -2682,6 +2872,10 @@ Datenordner: %3</translation>
     <message>
         <source>Selling</source>
         <translation>Verkaufen</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>Firmen</translation>
     </message>
     <message>
         <source>Administration</source>

@@ -7,13 +7,15 @@ save shows the service's message beside the field it names and keeps what the
 user typed.
 
 Embedding: ``RecordForm(store, actor, worker, entity, record_id)`` for an
-existing record, ``record_id=None`` for a new one. Connect ``saved`` to hear of
+existing record, ``record_id=None`` for a new one (``initial`` pre-fills it: the
+account and contact a deal is created from, say). Connect ``saved`` to hear of
 a committed change (its ChangeSet), ``loaded`` to know the fields are built.
 """
 
 from __future__ import annotations
 
 import uuid
+from collections.abc import Mapping
 from typing import Any
 
 from PySide6.QtCore import Signal, Slot
@@ -54,6 +56,7 @@ class RecordForm(QWidget):
         record_id: uuid.UUID | str | None = None,
         *,
         read_only: bool = False,
+        initial: Mapping[str, Any] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -61,6 +64,8 @@ class RecordForm(QWidget):
         self.entity = entity
         self.record_id = None if record_id is None else str(record_id)
         self._read_only = read_only
+        # Pre-filled values count as typed: a new record is saved with them.
+        self._initial = dict(initial or {}) if record_id is None else {}
         self.definition: FormDefinition | None = None
         self.editors: dict[str, FieldEditor] = {}
         self.field_errors: dict[str, InlineError] = {}
@@ -149,6 +154,8 @@ class RecordForm(QWidget):
     def _build(self, definition: FormDefinition) -> None:
         # What the user typed survives a rebuild in the fields they may still edit.
         typed = {name: editor.value() for name, editor in self.editors.items() if editor.is_dirty}
+        if not self.editors:
+            typed = {**self._initial, **typed}
         self.definition = definition
         while self._form.rowCount():
             self._form.removeRow(0)

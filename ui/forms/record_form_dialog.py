@@ -1,6 +1,7 @@
 """A dialog around a RecordForm: where the contact list (and any list) opens a record.
 
-``RecordFormDialog(session, worker, "contact", record_id, parent=view).open()``;
+``RecordFormDialog(session, worker, "contact", record_id, parent=view).open()``
+(``initial={...}`` pre-fills a new record);
 Save writes the changed fields and closes, a refused save keeps the dialog open
 with the message beside the field. An existing record has a second tab, its
 history (from this device and, after a sync, every other), read when first shown.
@@ -9,6 +10,8 @@ history (from this device and, after a sync, every other), read when first shown
 from __future__ import annotations
 
 import uuid
+from collections.abc import Mapping
+from typing import Any
 
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import (
@@ -22,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from contactdesk.services.field_catalog import entity_spec
 from ui.app_session import AppSession
+from ui.core_text import core_text
 from ui.database_worker import DatabaseWorker
 from ui.forms.record_form import RecordForm
 from ui.recovery.record_history_panel import RecordHistoryPanel
@@ -37,12 +41,16 @@ class RecordFormDialog(QDialog):
         entity: str,
         record_id: uuid.UUID | str | None = None,
         parent: QWidget | None = None,
+        *,
+        initial: Mapping[str, Any] | None = None,
     ) -> None:
         super().__init__(parent)
-        label = entity_spec(entity).label
+        label = core_text(entity_spec(entity).label)
         self.setWindowTitle(self.tr("New %1").replace("%1", label) if record_id is None else label)
         self.setMinimumSize(520, 560)
-        self.form = RecordForm(session.store, session.actor, worker, entity, record_id)
+        self.form = RecordForm(
+            session.store, session.actor, worker, entity, record_id, initial=initial
+        )
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.form)
@@ -91,7 +99,7 @@ class RecordFormDialog(QDialog):
             if title:
                 self.setWindowTitle(
                     self.tr("%1: %2")
-                    .replace("%1", entity_spec(self.form.entity).label)
+                    .replace("%1", core_text(entity_spec(self.form.entity).label))
                     .replace("%2", str(title))
                 )
 

@@ -38,15 +38,21 @@ REFRESH_DELAY_MS = 50
 
 
 class ContactTableModel(RecordTableModel):
-    """Lazily paged contacts; refreshes itself when the store reports contact changes."""
+    """Lazily paged records (contacts unless ``entity`` says otherwise); refreshes on changes."""
 
     load_failed = Signal(str)
 
     def __init__(
-        self, session: AppSession, parent: QObject | None = None, *, page_size: int = PAGE_SIZE
+        self,
+        session: AppSession,
+        parent: QObject | None = None,
+        *,
+        page_size: int = PAGE_SIZE,
+        entity: str = ENTITY,
     ) -> None:
-        super().__init__(visible_fields(session.store, session.actor, ENTITY), parent)
+        super().__init__(visible_fields(session.store, session.actor, entity), parent)
         self._session = session
+        self.entity = entity
         self._page_size = page_size
         self._next_after: tuple[Any, str] | None = None
         self._exhausted = False
@@ -69,7 +75,7 @@ class ContactTableModel(RecordTableModel):
             page = page_records(
                 self._session.store,
                 self._session.actor,
-                ENTITY,
+                self.entity,
                 after=self._next_after,
                 limit=self._page_size,
             )
@@ -91,7 +97,7 @@ class ContactTableModel(RecordTableModel):
     def on_store_changed(self, changes: ChangeSet) -> None:
         """Connect to StoreChangeRelay.changed: refresh after contact or rule changes."""
         touched = changes.entities()
-        if ENTITY in touched or "account" in touched or touched & GOVERNANCE_ENTITIES:
+        if self.entity in touched or "account" in touched or touched & GOVERNANCE_ENTITIES:
             self._refresh_timer.start()
 
     @Slot()
@@ -100,8 +106,8 @@ class ContactTableModel(RecordTableModel):
         store, actor = self._session.store, self._session.actor
         wanted = min(max(len(self._rows), self._page_size), MAX_RELOAD_ROWS)
         try:
-            fields = visible_fields(store, actor, ENTITY)
-            page = page_records(store, actor, ENTITY, limit=wanted)
+            fields = visible_fields(store, actor, self.entity)
+            page = page_records(store, actor, self.entity, limit=wanted)
         except ContactDeskError as error:
             self.load_failed.emit(str(error))
             return

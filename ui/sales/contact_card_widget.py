@@ -24,8 +24,10 @@ from PySide6.QtWidgets import (
 )
 
 from contactdesk.selling.contact_card import ContactCard, contact_card
+from ui.accounts.account_card_dialog import AccountCardDialog
 from ui.database_worker import TaskControl
 from ui.models.field_display import display_text, format_value
+from ui.sales.activity_lines import activity_line
 from ui.sales.call_dialog import CallDialog, utc_now
 from ui.sales.stage_dialog import StageDialog
 from ui.view_context import ViewContext
@@ -48,7 +50,7 @@ class ContactCardWidget(QWidget):
         self._context = context
         self._clock = clock
         self.card: ContactCard | None = None
-        self.dialog: CallDialog | StageDialog | None = None
+        self.dialog: CallDialog | StageDialog | AccountCardDialog | None = None
 
         self.title = QLabel(self.tr("Choose a contact"))
         self.title.setStyleSheet("font-size: 16pt; font-weight: 600;")
@@ -57,6 +59,8 @@ class ContactCardWidget(QWidget):
         self.log_call_button.clicked.connect(self.log_call)
         self.move_stage_button = QPushButton(self.tr("Move &stage…"))
         self.move_stage_button.clicked.connect(self.move_stage)
+        self.account_button = QPushButton(self.tr("Open &account"))
+        self.account_button.clicked.connect(self.open_account)
         header = QHBoxLayout()
         names = QVBoxLayout()
         names.addWidget(self.title)
@@ -64,6 +68,7 @@ class ContactCardWidget(QWidget):
         header.addLayout(names, 1)
         header.addWidget(self.log_call_button)
         header.addWidget(self.move_stage_button)
+        header.addWidget(self.account_button)
 
         self.fields_box = QGroupBox(self.tr("Details"))
         self.fields_form = QFormLayout(self.fields_box)
@@ -115,6 +120,7 @@ class ContactCardWidget(QWidget):
         self.card = card
         self.log_call_button.setEnabled(card is not None)
         self.move_stage_button.setEnabled(card is not None and card.opportunity is not None)
+        self.account_button.setEnabled(card is not None and card.account is not None)
         while self.fields_form.rowCount():
             self.fields_form.removeRow(0)
         self.collateral.clear()
@@ -137,18 +143,7 @@ class ContactCardWidget(QWidget):
             self.fields_form.addRow(field.label, value)
         self._show_deal(card)
         for row in card.history:
-            when = format_value("datetime", row.get("due_at"))
-            done = self.tr("done") if row.get("done_at") else self.tr("open")
-            outcome = row.get("outcome") or ""
-            self.history.addItem(
-                self.tr("%1  %2 — %3 (%4) %5")
-                .replace("%1", when)
-                .replace("%2", str(row.get("kind") or ""))
-                .replace("%3", str(row.get("subject") or ""))
-                .replace("%4", done)
-                .replace("%5", outcome)
-                .strip()
-            )
+            self.history.addItem(activity_line(row))
 
     def _show_deal(self, card: ContactCard) -> None:
         deal = card.opportunity
@@ -190,6 +185,15 @@ class ContactCardWidget(QWidget):
         )
         self.dialog.saved.connect(self._after_save)
         self.dialog.open()
+
+    @Slot()
+    def open_account(self) -> AccountCardDialog | None:
+        """The contact's company, on its own card."""
+        if self.card is None or self.card.account is None:
+            return None
+        self.dialog = AccountCardDialog(self._context, str(self.card.account["id"]), parent=self)
+        self.dialog.open()
+        return self.dialog
 
     def _after_save(self, _result: object) -> None:
         if self.card is not None:
