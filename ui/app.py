@@ -12,7 +12,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QEventLoop
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from contactdesk import __version__
@@ -25,6 +25,7 @@ from ui.app_session import AppSession
 from ui.database_worker import DatabaseWorker
 from ui.first_run.welcome_flow import open_first_store
 from ui.main_window import MainWindow
+from ui.platform_check import platform_problem
 from ui.recovery.automatic_snapshots import AutomaticSnapshots
 from ui.recovery.integrity_watch import IntegrityWatch
 from ui.recovery.store_recovery import recover_store
@@ -113,8 +114,20 @@ def show_error(message: str) -> None:
     QMessageBox.critical(None, QCoreApplication.translate("App", "ContactDesk"), message)
 
 
+# How long the smoke test waits for the window to appear (a loaded CI machine is slow).
+SMOKE_TIMEOUT_MS = 30_000
+
+
+def ensure_platform() -> None:
+    """Raise a one-line ContactDeskError when Qt could not show a window here (no display...)."""
+    problem = platform_problem()
+    if problem is not None:
+        raise ContactDeskError(problem)
+
+
 def run(store_path: Path | None) -> int:
     """Run the desktop app until its window closes; returns the exit code."""
+    ensure_platform()
     app = application()
     started = start(store_path)
     if started is None:
@@ -127,14 +140,20 @@ def run(store_path: Path | None) -> int:
         store.close()
 
 
-def run_smoke_test(store_path: Path) -> int:
-    """Open ``store_path`` (migrating it), show the main window, quit once it is shown.
+def run_smoke_test(
+    store_path: Path, screenshot: Path | None = None, timeout_ms: int = SMOKE_TIMEOUT_MS
+) -> int:
+    """Open ``store_path`` (migrating it), show the main window, quit once it is on screen.
 
     Acts as the store's first administrator (or its owner when it has no users),
-    so no dialog waits for input. Prints the window title; 0 when it all worked.
+    so no dialog waits for input. "On screen" means the platform exposed the window
+    (under X: mapped by the server), not merely ``show()`` called. ``screenshot``
+    saves what the screen then shows (the X server's picture under xcb). Prints the
+    window title; 0 when it all worked, 1 when the window never appeared.
     """
-    app = application()
     try:
+        ensure_platform()
+        app = application()
         store = open_or_create_store(store_path)
     except ContactDeskError as error:
         print(f"contactdesk: {error}", file=sys.stderr)
@@ -143,27 +162,47 @@ def run_smoke_test(store_path: Path) -> int:
         users = list_users(store)
         admins = [user for user in users if user.role == "admin"] or users
         session = (
-            AppSession(store, admins[0].actor(), admins[0])
-            if admins
-            else choose_session(store)
+            AppSession(store, admins[0].actor(), admins[0]) if admins else choose_session(store)
         )
         if session is None:
             return 1
         window = build_main_window(session)
-        shown: list[bool] = []
-
-        def note_shown_and_quit() -> None:
-            shown.append(window.isVisible())
-            app.quit()
-
         window.show()
-        QTimer.singleShot(0, note_shown_and_quit)
-        app.exec()
+        if not _wait_until_exposed(app, window, timeout_ms):
+            print(
+                f"contactdesk: the main window did not appear within {timeout_ms} ms",
+                file=sys.stderr,
+            )
+            return 1
+        if screenshot is not None and not _save_screen(window, screenshot):
+            print(f"contactdesk: could not save the screenshot {screenshot}", file=sys.stderr)
+            return 1
         print(f"window shown: {window.windowTitle()} ({window.pages.count()} pages)")
         window.close()
-        return 0 if shown == [True] else 1
+        return 0
     finally:
         store.close()
+
+
+def _wait_until_exposed(app: QApplication, window: MainWindow, timeout_ms: int) -> bool:
+    deadline = QDeadlineTimer(timeout_ms)
+    while not deadline.hasExpired():
+        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+        handle = window.windowHandle()
+        if handle is not None and handle.isExposed():
+            # One more round so the first paint reaches the screen before a grab.
+            app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 200)
+            return True
+    return False
+
+
+def _save_screen(window: MainWindow, path: Path) -> bool:
+    """The whole screen as the display shows it (falls back to the window's own picture)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    picture = window.screen().grabWindow(0)
+    if picture.isNull():
+        picture = window.grab()
+    return picture.save(str(path))
 
 
 if __name__ == "__main__":

@@ -58,6 +58,14 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="contactdesk", description="ContactDesk contact management")
     parser.add_argument("--version", action="version", version=f"contactdesk {__version__}")
     parser.add_argument("--store", type=Path, help="store file (default: in the user data dir)")
+    parser.add_argument(
+        "--smoke-test",
+        action="store_true",
+        help="open the app on --store, exit 0 once its main window is on screen (1 if never)",
+    )
+    parser.add_argument(
+        "--screenshot", type=Path, metavar="PNG", help="with --smoke-test: save the screen here"
+    )
     commands = parser.add_subparsers(dest="command", parser_class=_Parser)
     for name, summary in COMMANDS.items():
         sub = commands.add_parser(name, help=summary, description=summary)
@@ -69,14 +77,20 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _launch_app(store: Path | None) -> int:
+def _launch_app(args: argparse.Namespace) -> int:
     # The one place the core hands over to the Qt front end, by name, so that
     # contactdesk/ stays importable where Qt is not installed.
+    if args.screenshot is not None and not args.smoke_test:
+        raise ContactDeskError("--screenshot goes with --smoke-test")
+    if args.smoke_test and args.store is None:
+        raise ContactDeskError("--smoke-test needs --store PATH (the store to open)")
     try:
         app = importlib.import_module("ui.app")
     except ImportError as error:
         raise ContactDeskError(f"the desktop app cannot start: {error}") from error
-    result: int = app.run(store)
+    result: int = (
+        app.run_smoke_test(args.store, args.screenshot) if args.smoke_test else app.run(args.store)
+    )
     return result
 
 
@@ -86,7 +100,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = build_parser().parse_args(arguments)
         if args.command is None:
-            return _launch_app(args.store)
+            return _launch_app(args)
         module = _command_module(args.command)
         if module is None:
             raise ContactDeskError(f"'contactdesk {args.command}' is not yet available")
