@@ -26,6 +26,7 @@ run: install
 
 lint: install
 	$(BIN)/ruff check contactdesk ui screenshots tests bench migrations
+	$(BIN)/lint-imports
 
 typecheck: install
 	$(BIN)/mypy

@@ -14,8 +14,7 @@ from contactdesk.model.base import utc_now
 from contactdesk.server.admin.service import publish_unversioned
 from contactdesk.server.database import is_postgresql
 from contactdesk.services.defaults import seed_defaults
-from contactdesk.store.schema_migration import alembic_config
-from migrations import SERVER_SCRIPTS
+from migrations import SERVER_SCRIPTS, alembic_config
 
 # Any fixed number: the advisory lock that lets one of several processes
 # starting together migrate and seed while the others wait.

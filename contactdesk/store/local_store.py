@@ -7,7 +7,7 @@ import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
 from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError
@@ -15,13 +15,11 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from contactdesk.errors import StoreError
 from contactdesk.store import store_health
+from contactdesk.store.change_set import ChangeSet
 from contactdesk.store.engine import sqlite_engine
 from contactdesk.store.revision_chain import head_revision
 from contactdesk.store.schema_migration import current_revision, upgrade_store
 from contactdesk.store.write_failures import store_write_failed, write_failure_of
-
-if TYPE_CHECKING:
-    from contactdesk.services.changes import ChangeSet
 
 ChangeListener = Callable[["ChangeSet"], None]
 

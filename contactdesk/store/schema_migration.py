@@ -5,23 +5,11 @@ from __future__ import annotations
 import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, Engine, inspect, text
 
 from contactdesk.store.revision_chain import head_revision
-from migrations import CLIENT_SCRIPTS
-
-if TYPE_CHECKING:
-    from alembic.config import Config
-
-
-def alembic_config(script_location: Path = CLIENT_SCRIPTS) -> Config:
-    # Alembic is imported only when a store is migrated: ~160 ms off every start.
-    from alembic.config import Config
-    config = Config()
-    config.set_main_option("script_location", str(script_location))
-    return config
+from migrations import CLIENT_SCRIPTS, alembic_config
 
 
 def current_revision(connection: Connection) -> str | None:
@@ -63,7 +51,7 @@ def upgrade_store(engine: Engine, path: Path | None, revision: str = "head") -> 
         backup = backup_copy(path, f"pre-{target}")
     from alembic import command
 
-    config = alembic_config()
+    config = alembic_config(CLIENT_SCRIPTS)
     with engine.begin() as conn:
         config.attributes["connection"] = conn
         command.upgrade(config, revision)
@@ -73,7 +61,7 @@ def upgrade_store(engine: Engine, path: Path | None, revision: str = "head") -> 
 def downgrade_store(engine: Engine, revision: str) -> None:
     from alembic import command
 
-    config = alembic_config()
+    config = alembic_config(CLIENT_SCRIPTS)
     with engine.begin() as conn:
         config.attributes["connection"] = conn
         command.downgrade(config, revision)

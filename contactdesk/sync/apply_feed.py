@@ -37,13 +37,11 @@ from sqlalchemy.orm import Session
 
 from contactdesk.model import ChangeLog, CustomValue, RemoteChange, SnapshotSeen
 from contactdesk.model.base import Base
-
-# The entity names of governance records are the wire format's: one mapping for both sides.
-from contactdesk.server.admin.governance_records import GOVERNANCE_MODELS
 from contactdesk.services.custom_values import write_value
 from contactdesk.services.field_catalog import ENTITIES
 from contactdesk.services.field_rules import Policy, load_policy
 from contactdesk.services.field_values import json_safe
+from contactdesk.services.governance_records import GOVERNANCE_MODELS
 from contactdesk.services.record_derivations import DERIVATIONS
 from contactdesk.sync.sync_state import pending_filter
 from contactdesk.sync_protocol import FeedRecord

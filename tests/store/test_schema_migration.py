@@ -135,8 +135,8 @@ def test_closing_a_store_leaves_planner_statistics(store_path: Path) -> None:
 def test_the_revision_chain_read_from_the_scripts_matches_alembic() -> None:
     from alembic.script import ScriptDirectory
 
-    from contactdesk.store.schema_migration import alembic_config
+    from migrations import CLIENT_SCRIPTS, alembic_config
 
-    scripts = ScriptDirectory.from_config(alembic_config())
+    scripts = ScriptDirectory.from_config(alembic_config(CLIENT_SCRIPTS))
     assert head_revision() == scripts.get_current_head()
     assert known_revisions() == {script.revision for script in scripts.walk_revisions()}

@@ -16,11 +16,6 @@ from sqlalchemy.orm import Session
 from contactdesk.errors import NotFound, ValidationError
 from contactdesk.model import FieldDefinition, FieldRule, FunnelStage, Role, Setting, User
 from contactdesk.model.base import Base
-from contactdesk.server.admin.governance_records import (
-    GOVERNANCE_MODELS,
-    VISIBILITY_ENTITIES,
-    governance_values,
-)
 from contactdesk.server.admin.schemas import (
     FieldCreate,
     FieldUpdate,
@@ -48,6 +43,11 @@ from contactdesk.services.actor import Actor
 from contactdesk.services.defaults import default_access
 from contactdesk.services.field_catalog import ENTITIES, GOVERNED_ENTITIES
 from contactdesk.services.field_values import normalise_email
+from contactdesk.services.governance_records import (
+    GOVERNANCE_MODELS,
+    VISIBILITY_ENTITIES,
+    governance_values,
+)
 
 
 class GovernanceWrite:

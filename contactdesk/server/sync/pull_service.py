@@ -15,7 +15,6 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from contactdesk.model import FieldRule, Role
-from contactdesk.server.admin.governance_records import GOVERNANCE_MODELS, governance_values
 from contactdesk.server.sync.feed_writes import FEED
 from contactdesk.server.sync.policy_cache import policy_for
 from contactdesk.server.sync.resync_epochs import current_epoch, hidden_fields
@@ -25,6 +24,7 @@ from contactdesk.services.custom_values import read_values
 from contactdesk.services.field_catalog import ENTITIES
 from contactdesk.services.field_rules import Policy, scope_clause
 from contactdesk.services.field_values import json_safe
+from contactdesk.services.governance_records import GOVERNANCE_MODELS, governance_values
 from contactdesk.sync_protocol import PROTOCOL_VERSION, FeedRecord, PullResponse
 
 
