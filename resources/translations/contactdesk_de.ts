@@ -2205,6 +2205,10 @@
         <translation>Offene Leads neu bewerten</translation>
     </message>
     <message>
+        <source>Act on missed deadlines…</source>
+        <translation>Verpasste Fristen bearbeiten…</translation>
+    </message>
+    <message>
         <source>Leads</source>
         <translation>Leads</translation>
     </message>
@@ -2222,6 +2226,21 @@
             <numerusform>%n Lead neu bewertet.</numerusform>
             <numerusform>%n Leads neu bewertet.</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n lead(s) passed their follow-up deadline. Re-route or escalate them now, as the routing rules say?</source>
+        <translation>
+            <numerusform>%n Lead hat die Nachfassfrist überschritten. Jetzt nach den Routing-Regeln neu zuweisen oder eskalieren?</numerusform>
+            <numerusform>%n Leads haben die Nachfassfrist überschritten. Jetzt nach den Routing-Regeln neu zuweisen oder eskalieren?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Missed deadlines</source>
+        <translation>Verpasste Fristen</translation>
+    </message>
+    <message>
+        <source>No lead has passed its follow-up deadline.</source>
+        <translation>Kein Lead hat seine Nachfassfrist überschritten.</translation>
     </message>
     <message numerus="yes">
         <source>%n lead(s) past their follow-up deadline were re-routed or escalated.</source>

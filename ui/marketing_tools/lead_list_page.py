@@ -39,19 +39,7 @@ from ui.marketing_tools.handoff_dialog import HandoffDialog
 from ui.marketing_tools.lead_table_model import LeadTableModel
 from ui.view_context import ViewContext
 
-ClockConfirmation = Callable[[QWidget, int], bool]
-
-
-def confirm_clocks(parent: QWidget, overdue: int) -> bool:
-    """Ask before re-routing: it hands leads to other reps, which they will notice."""
-    text = parent.tr(
-        "%n lead(s) passed their follow-up deadline. Re-route or escalate them now,"
-        " as the routing rules say?",
-        "",
-        overdue,
-    )
-    answer = QMessageBox.question(parent, parent.tr("Missed deadlines"), text)
-    return answer == QMessageBox.StandardButton.Yes
+ClockConfirmation = Callable[["LeadListPage", int], bool]
 
 
 class LeadListPage(QWidget):
@@ -61,11 +49,11 @@ class LeadListPage(QWidget):
         self,
         context: ViewContext,
         parent: QWidget | None = None,
-        confirm: ClockConfirmation = confirm_clocks,
+        confirm: ClockConfirmation | None = None,
     ) -> None:
         super().__init__(parent)
         self._context = context
-        self._confirm = confirm
+        self._confirm = confirm or LeadListPage.confirm_clocks
         self.model = LeadTableModel(context.session, context.worker, self)
         self.owner_filter = QComboBox()
         self.owner_filter.setAccessibleName(self.tr("Sales rep"))
@@ -175,6 +163,17 @@ class LeadListPage(QWidget):
             on_success=self._ask_to_enforce,
             on_failure=lambda error: self.message.setText(str(error)),
         )
+
+    def confirm_clocks(self, overdue: int) -> bool:
+        """Ask before re-routing: it hands leads to other reps, which they will notice."""
+        text = self.tr(
+            "%n lead(s) passed their follow-up deadline. Re-route or escalate them now,"
+            " as the routing rules say?",
+            "",
+            overdue,
+        )
+        answer = QMessageBox.question(self, self.tr("Missed deadlines"), text)
+        return answer == QMessageBox.StandardButton.Yes
 
     def _ask_to_enforce(self, overdue: list[ExpiredLead]) -> None:
         if not overdue:
