@@ -86,7 +86,8 @@ def _add(store: Store, actor: Actor, args: argparse.Namespace) -> int:
     return 0
 
 
-def _day(text: str | None) -> date:
+def day_option(text: str | None) -> date:
+    """A --date option as a day (today when not given); a bad date names the option."""
     if text is None:
         return date.today()
     try:
@@ -96,7 +97,7 @@ def _day(text: str | None) -> date:
 
 
 def _list(store: Store, actor: Actor, args: argparse.Namespace) -> int:
-    summaries = list_campaigns(store, actor, _day(args.date), state=args.state)
+    summaries = list_campaigns(store, actor, day_option(args.date), state=args.state)
     rows = [
         {**summary.record, "state": summary.state, "leads": summary.leads_so_far}
         for summary in summaries

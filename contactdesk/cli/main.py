@@ -29,6 +29,7 @@ COMMANDS: dict[str, str] = {
     "week": "a sales rep's week plan",
     "campaign": "add or list campaigns",
     "lead": "hand leads to sales",
+    "funnel": "propose, agree and show the funnel contract",
     "admin": "users, custom fields and field rules",
     "sync": "sync the store with a server",
     "backup": "snapshot the store next to itself",

@@ -9,9 +9,8 @@ from crm_fixture import CrmFixture
 from PySide6.QtCharts import QAbstractBarSeries
 from PySide6.QtCore import QDate
 
-from contactdesk.marketing.funnel_contract import agree_funnel_contract
 from contactdesk.reports.report_result import ANY
-from contactdesk.services.actor import Actor
+from tests.funnel_agreement import agree_live_terms
 from ui.marketing.report_table_model import ReportTableModel
 from ui.marketing.report_view import ReportView
 from ui.view_context import ViewContext
@@ -120,6 +119,6 @@ def test_the_marketing_page_is_in_a_marketers_main_window(qtbot, marketer: ViewC
 def test_the_view_states_the_funnel_contract_version_measured_under(
     qtbot, crm: CrmFixture, marketer: ViewContext
 ) -> None:
-    agree_funnel_contract(marketer.session.store, Actor.system(), date(2000, 1, 1))
+    agree_live_terms(marketer.session.store, date(2000, 1, 1))
     view = lead_sources(qtbot, crm, marketer)
     assert "funnel contract version 1 (agreed 2000-01-01)" in view.notes.text()
