@@ -33,7 +33,18 @@ def run(args: argparse.Namespace) -> int:
             result = import_contacts(store, actor, args.file, file_format=args.format)
         except UnreadableFile as error:
             raise ContactDeskError(f"cannot import {error}; nothing was changed") from None
+        except ContactDeskError:
+            raise
+        except Exception as error:
+            # Whatever a file holds, import answers 0 or 1 (issue 22), never a crash.
+            raise ContactDeskError(
+                f"cannot import {args.file.name}: {type(error).__name__}: {error}; "
+                "nothing was changed"
+            ) from None
+        print(f"read as {result.encoding}")
         print(f"imported {result.imported}")
+        if result.companies_imported:
+            print(f"companies imported as accounts {result.companies_imported}")
         print(f"skipped {result.skipped_count}")
         for row in result.skipped:
             print(f"  line {row.location}: {row.reason}")

@@ -20,6 +20,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from contactdesk.errors import AccessDenied, ValidationError
+from contactdesk.importing.company_rows import AccountRow, build_account_row, is_company_only
+from contactdesk.importing.note_lines import labelled_lines, with_note
 from contactdesk.importing.parsed_contact import LabeledValue, ParsedContact, Photo, PostalAddress
 from contactdesk.importing.phone_cache import PhoneCache
 from contactdesk.services.field_catalog import ENTITIES
@@ -31,8 +33,6 @@ from contactdesk.services.record_derivations import derive_contact
 CONTACT = ENTITIES["contact"]
 ACCOUNT_NAME = ENTITIES["account"].by_name["name"]
 MOBILE_LABELS = ("cell", "mobile", "iphone", "handy", "portable")
-# Card structure, not data about the person: not worth a line in the notes.
-STRUCTURAL_KEYS = frozenset({"version", "prodid", "rev", "uid", "kind"})
 DETAIL_FIELD = {"email": "email", "phone": "phone", "address": "street", "url": "notes"}
 UNVERIFIED = "unverified"
 LABEL_LIMIT = 60
@@ -90,7 +90,6 @@ def _address_text(address: PostalAddress) -> str:
 
 def _notes(parsed: ParsedContact, moved: list[str]) -> str:
     """The source's note, then the values with no column of their own, one per line."""
-    kept: list[str] = []
     named = (
         ("Name prefix", parsed.name_prefix),
         ("Name suffix", parsed.name_suffix),
@@ -98,17 +97,7 @@ def _notes(parsed: ParsedContact, moved: list[str]) -> str:
         ("Department", parsed.department),
         ("Categories", ", ".join(parsed.categories)),
     )
-    kept.extend(f"{label}: {value}" for label, value in named if value)
-    kept.extend(
-        f"{key}: {value}"
-        for key, value in parsed.extra.items()
-        if value.strip() and key.lower() not in STRUCTURAL_KEYS
-    )
-    kept.extend(moved)
-    note = parsed.note.strip()
-    if not kept:
-        return note
-    return f"{note}\n\n" + "\n".join(kept) if note else "\n".join(kept)
+    return with_note(parsed.note, [*labelled_lines(named, parsed.extra), *moved])
 
 
 def _split_phones(
@@ -156,13 +145,16 @@ class ContactRowBuilder:
         self.default_region = default_region
         self._editable: set[tuple[str, ...]] = set()
 
-    def build(self, parsed: ParsedContact) -> ContactRow:
+    def build(self, parsed: ParsedContact) -> ContactRow | AccountRow:
         """The stored form of ``parsed``; what was kept unverified is in ``warnings``.
 
-        Raises ValidationError (a value cannot be stored even as text, or the
-        entry has nothing to name it by) or AccessDenied (the role may not
-        edit a field the entry fills).
+        An entry naming only a company becomes an :class:`AccountRow`. Raises
+        ValidationError (a value cannot be stored even as text, or the entry
+        has nothing to name it by) or AccessDenied (the role may not edit a
+        field the entry fills).
         """
+        if is_company_only(parsed):
+            return self._account_row(parsed)
         warnings: list[str] = []
         details: list[ContactDetailValue] = []
         unverified: list[ContactDetailValue] = []
@@ -226,8 +218,7 @@ class ContactRowBuilder:
         )
         if "display_name" not in values:
             fallback = (
-                account_name
-                or values.get("phone")
+                values.get("phone")
                 or values.get("mobile")
                 or next((d.value for d in unverified), None)
             )
@@ -235,11 +226,22 @@ class ContactRowBuilder:
                 raise ValidationError(
                     "contact.display_name", "the entry has no name, email or phone"
                 )
-            values.update(derive_contact({}, {**values, "display_name": fallback}))
+            values["display_name"] = _coerce("display_name", fallback)
+            values.update(derive_contact({}, values))
         self._check_editable(values, details, account_name, custom)
         return ContactRow(
             values, account_name, tuple(details), parsed.photo, custom, tuple(warnings)
         )
+
+    def _account_row(self, parsed: ParsedContact) -> AccountRow:
+        addresses = [a for a in parsed.addresses if not a.is_empty()]
+        region = phone_region(addresses[0].country if addresses else None, self.default_region)
+        row = build_account_row(parsed, self.phones, region)
+        key = ("+account-only", *sorted(row.values))
+        if key not in self._editable:
+            self.policy.require_editable("account", sorted(row.values))
+            self._editable.add(key)
+        return row
 
     def _emails(
         self,
@@ -346,6 +348,6 @@ class ContactRowBuilder:
         return typed
 
 
-def build_contact_row(parsed: ParsedContact, policy: Policy) -> ContactRow:
+def build_contact_row(parsed: ParsedContact, policy: Policy) -> ContactRow | AccountRow:
     """The stored form of ``parsed`` for a user with ``policy`` (one row; see ContactRowBuilder)."""
     return ContactRowBuilder(policy).build(parsed)

@@ -18,7 +18,7 @@ from contactdesk.importing.csv_dialect import CsvDialect, detect_dialect
 from contactdesk.importing.csv_layouts import suggest_mapping
 from contactdesk.importing.errors import ColumnMappingRequired, UnreadableFile
 from contactdesk.importing.parsed_contact import ParsedContact, ParseOutcome, RowError
-from contactdesk.importing.text_decoding import open_text, sniff_file_encoding
+from contactdesk.importing.text_decoding import decide_encoding, not_text_in, open_text
 
 MAX_FIELD_CHARS = 64 * 1024
 """Longest accepted cell; a longer one makes its row a RowError."""
@@ -85,7 +85,7 @@ class CsvPreview:
 
 def preview_csv(path: str | Path, *, rows: int = 5, encoding: str | None = None) -> CsvPreview:
     """Read the first ``rows`` rows of ``path`` and say how it would be imported."""
-    codec = encoding or sniff_file_encoding(path)
+    codec = decide_encoding(path, encoding=encoding).codec
     with open_text(path, encoding=codec) as stream:
         dialect = detect_dialect(stream.read(_SAMPLE_CHARS))
         stream.seek(0)
@@ -127,7 +127,7 @@ def read_csv(
     :class:`UnreadableFile` for binary or undecodable files. Streams: memory
     stays bounded whatever the file size.
     """
-    codec = encoding or sniff_file_encoding(path)
+    codec = encoding or decide_encoding(path).codec
     with open_text(path, encoding=codec) as stream:
         sample = stream.read(_SAMPLE_CHARS)
         if not sample.strip():
@@ -139,7 +139,10 @@ def read_csv(
             lines, delimiter=delimiter or dialect.delimiter, quotechar=dialect.quotechar
         )
         records = _records(reader, lines)
-        yield from _rows_to_contacts(path, records, mapping)
+        try:
+            yield from _rows_to_contacts(path, records, mapping)
+        except UnicodeDecodeError as error:
+            raise not_text_in(path, codec, error, lines.line_no + 1) from None
 
 
 def _records(

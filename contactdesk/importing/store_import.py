@@ -25,17 +25,20 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from itertools import islice
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Connection
 
 from contactdesk.errors import AccessDenied, ContactDeskError, ValidationError
 from contactdesk.importing.bulk_change_log import creation_fields, log_creations
 from contactdesk.importing.column_mapping import ColumnMapping
+from contactdesk.importing.company_rows import AccountRow
 from contactdesk.importing.contact_rows import ContactRow, ContactRowBuilder
 from contactdesk.importing.csv_reader import read_csv
 from contactdesk.importing.import_duplicates import ImportDuplicate, find_existing_matches
 from contactdesk.importing.parsed_contact import ParsedContact, ParseOutcome, RowError, RowWarning
 from contactdesk.importing.storage_form import insert_many, insert_stored, storage_value
+from contactdesk.importing.text_decoding import decide_encoding
 from contactdesk.importing.vcard_reader import read_vcard
 from contactdesk.model import ImportBatch
 from contactdesk.model.base import utc_now
@@ -88,6 +91,9 @@ CONTACT_COLUMNS = (
     "sort_key",
 )
 VALUE_COLUMNS = CONTACT_COLUMNS[4:]
+# What a company-only row can fill on the account it becomes (owner_id last).
+ACCOUNT_VALUE_COLUMNS = ("name", "phone", "website", "country", "notes")
+ACCOUNT_COLUMNS = ("id", "created_at", "updated_at", "version", *ACCOUNT_VALUE_COLUMNS, "owner_id")
 
 
 class ImportCancelled(ContactDeskError):
@@ -116,6 +122,10 @@ class ImportResult:
     duplicates: list[ImportDuplicate] = field(default_factory=list)
     warning_count: int = 0
     warnings: list[RowWarning] = field(default_factory=list)
+    # Company-only rows stored as accounts (also counted in accounts_created).
+    companies_imported: int = 0
+    # The code page the whole file was read in, as a user knows it ("Windows-1252").
+    encoding: str = ""
 
 
 def detect_format(path: str | Path) -> str:
@@ -181,6 +191,8 @@ class _BatchWriter:
         self.result = result
         # Organisation name -> account id (hex), found or created during this import.
         self.accounts: dict[str, str] = {}
+        # Company-only rows this import turned into accounts (by name).
+        self.seen_companies: set[str] = set()
         self.notified: list[Change] = []
 
     def _resolve_accounts(self, names: set[str]) -> list[tuple[str, str]]:
@@ -198,8 +210,14 @@ class _BatchWriter:
         self.accounts.update((name, account) for account, name in created)
         return created
 
-    def write(self, rows: list[tuple[ParsedContact, ContactRow]]) -> None:
-        new_accounts = self._resolve_accounts({r.account_name for _, r in rows if r.account_name})
+    def write(
+        self,
+        rows: list[tuple[ParsedContact, ContactRow]],
+        companies: list[tuple[ParsedContact, AccountRow]],
+    ) -> None:
+        names = {r.account_name for _, r in rows if r.account_name}
+        new_accounts = self._resolve_accounts(names | {c.name for _, c in companies})
+        company_values = self._company_values(companies, {name for _, name in new_accounts})
         stamp = self.stamp
         contacts: list[tuple[object, ...]] = []
         created: list[tuple[str, str]] = []
@@ -257,8 +275,11 @@ class _BatchWriter:
         insert_stored(
             connection,
             "accounts",
-            ("id", "created_at", "updated_at", "version", "name", "owner_id"),
-            [(a, stamp, stamp, 0, name, self.owner) for a, name in new_accounts],
+            ACCOUNT_COLUMNS,
+            [
+                (a, stamp, stamp, 0, *self._account_tuple(name, company_values.get(name)))
+                for a, name in new_accounts
+            ],
         )
         insert_stored(connection, "contacts", CONTACT_COLUMNS, contacts)
         insert_stored(
@@ -285,13 +306,57 @@ class _BatchWriter:
             connection,
             self.actor,
             "account",
-            [(a, creation_fields({"name": name})) for a, name in new_accounts],
+            [
+                (a, creation_fields(self._account_fields(name, company_values.get(name))))
+                for a, name in new_accounts
+            ],
             self.started,
         )
         log_creations(connection, self.actor, "contact", created, self.started)
         self.result.imported += len(created)
         self.result.accounts_created += len(new_accounts)
         self._note_for_listeners(new_accounts, created)
+
+    def _company_values(
+        self, companies: list[tuple[ParsedContact, AccountRow]], new_names: set[str]
+    ) -> dict[str, dict[str, Any]]:
+        """Values of company-only rows whose account this batch creates; the rest are matches.
+
+        A company already in the store, or named twice in the file, is reported as
+        a duplicate of the account that has its name.
+        """
+        values: dict[str, dict[str, Any]] = {}
+        for parsed, company in companies:
+            if company.name in new_names and company.name not in values:
+                values[company.name] = company.values
+                continue
+            account = uuid.UUID(self.accounts[company.name])
+            reason = (
+                "same company name as an earlier row"
+                if company.name in values or company.name in self.seen_companies
+                else "same company name as an existing account"
+            )
+            self.result.duplicate_count += 1
+            if len(self.result.duplicates) < REPORTED_DUPLICATES:
+                self.result.duplicates.append(
+                    ImportDuplicate(parsed.source_line, account, company.name, reason)
+                )
+        self.seen_companies.update(values)
+        self.result.companies_imported += len(values)
+        return values
+
+    def _account_fields(self, name: str, values: dict[str, Any] | None) -> dict[str, Any]:
+        fields: dict[str, Any] = dict(values or {"name": name})
+        if self.owner is not None:
+            fields.setdefault("owner_id", self.actor.user_id)
+        return fields
+
+    def _account_tuple(self, name: str, values: dict[str, Any] | None) -> tuple[object, ...]:
+        fields = values or {"name": name}
+        return (
+            *(storage_value(fields.get(column)) for column in ACCOUNT_VALUE_COLUMNS),
+            self.owner,
+        )
 
     def _note_for_listeners(
         self, new_accounts: list[tuple[str, str]], created: list[tuple[str, str]]
@@ -314,21 +379,37 @@ def _record_skips(connection: Connection, batch_id: uuid.UUID, errors: list[RowE
     )
 
 
+@dataclass
+class _Prepared:
+    """One batch of a file, built and checked, before anything is written."""
+
+    rows: list[tuple[ParsedContact, ContactRow]] = field(default_factory=list)
+    companies: list[tuple[ParsedContact, AccountRow]] = field(default_factory=list)
+    errors: list[RowError] = field(default_factory=list)
+
+
 def _prepare(
     outcomes: Iterable[ParseOutcome], builder: ContactRowBuilder, result: ImportResult
-) -> tuple[list[tuple[ParsedContact, ContactRow]], list[RowError]]:
-    rows: list[tuple[ParsedContact, ContactRow]] = []
-    errors: list[RowError] = []
+) -> _Prepared:
+    prepared = _Prepared()
     for outcome in outcomes:
         if isinstance(outcome, RowError):
-            errors.append(outcome)
+            prepared.errors.append(outcome)
             continue
         try:
             row = builder.build(outcome)
         except (ValidationError, AccessDenied) as error:
-            errors.append(RowError(outcome.source_line, str(error), outcome.card_index))
+            prepared.errors.append(RowError(outcome.source_line, str(error), outcome.card_index))
             continue
-        rows.append((outcome, row))
+        except (ValueError, TypeError, ArithmeticError, LookupError) as error:
+            # A value no rule foresaw costs its row, never the file (issue 22).
+            reason = f"line {outcome.source_line} could not be read: {error}"
+            prepared.errors.append(RowError(outcome.source_line, reason, outcome.card_index))
+            continue
+        if isinstance(row, AccountRow):
+            prepared.companies.append((outcome, row))
+        else:
+            prepared.rows.append((outcome, row))
         if row.warnings:
             result.warning_count += len(row.warnings)
             room = REPORTED_WARNINGS - len(result.warnings)
@@ -336,7 +417,7 @@ def _prepare(
                 RowWarning(outcome.source_line, message, outcome.card_index)
                 for message in row.warnings[: max(0, room)]
             )
-    return rows, errors
+    return prepared
 
 
 def import_contacts(
@@ -366,13 +447,15 @@ def import_contacts(
     chosen = file_format or detect_format(path)
     if chosen not in FORMATS:
         raise ContactDeskError(f"unknown import format {chosen!r} (use csv or vcard)")
+    # Decided once for the whole file: every column is decoded the same way.
+    decided = decide_encoding(path, encoding=encoding)
     total = estimate_entries(path, chosen)
     if total > SNAPSHOT_ABOVE_ENTRIES and store.path is not None:
         # A large import is one click to revert, but a copy taken before it
         # also survives a revert that is itself regretted.
         take_snapshot(store.path, "pre-import")
     started = utc_now()
-    result = ImportResult(uuid.uuid4(), chosen)
+    result = ImportResult(uuid.uuid4(), chosen, encoding=decided.name)
     with store.transaction() as session:
         policy = policy_for(store, session, actor.role)
         batch = ImportBatch(
@@ -387,7 +470,7 @@ def import_contacts(
         connection = session.connection()
         writer = _BatchWriter(connection, actor, result.batch_id, started, result)
         builder = ContactRowBuilder(policy, default_region=company_phone_region(session))
-        outcomes = _outcomes(path, chosen, mapping, encoding)
+        outcomes = _outcomes(path, chosen, mapping, decided.codec)
         done = 0
         while True:
             if cancelled is not None and cancelled():
@@ -395,9 +478,10 @@ def import_contacts(
             chunk = list(islice(outcomes, batch_rows))
             if not chunk:
                 break
-            rows, errors = _prepare(chunk, builder, result)
-            _report_duplicates(connection, result, rows)
-            writer.write(rows)
+            prepared = _prepare(chunk, builder, result)
+            _report_duplicates(connection, result, prepared.rows)
+            writer.write(prepared.rows, prepared.companies)
+            errors = prepared.errors
             _record_skips(connection, result.batch_id, errors)
             result.skipped_count += len(errors)
             result.skipped.extend(errors[: max(0, REPORTED_SKIPS - len(result.skipped))])

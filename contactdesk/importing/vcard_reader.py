@@ -28,7 +28,7 @@ from contactdesk.importing.parsed_contact import (
     PostalAddress,
     RowError,
 )
-from contactdesk.importing.text_decoding import open_text, sniff_file_encoding
+from contactdesk.importing.text_decoding import decide_encoding, not_text_in, open_text
 from contactdesk.importing.vcard_blocks import BrokenBlock, CardBlock, split_cards
 from contactdesk.importing.vcard_normalising import CardSyntaxError, normalise_card
 
@@ -70,15 +70,18 @@ def read_vcard(path: str | Path, *, encoding: str | None = None) -> Iterator[Par
     declare nothing, such as a Hebrew card in cp1255). Streams card by card.
     Raises :class:`UnreadableFile` for binary junk or a file with no card.
     """
-    codec = encoding or sniff_file_encoding(path)
+    codec = encoding or decide_encoding(path).codec
     found = False
     with open_text(path, encoding=codec) as stream:
-        for block in split_cards(stream):
-            found = True
-            if isinstance(block, BrokenBlock):
-                yield RowError(block.start_line, block.reason, card_index=block.index)
-                continue
-            yield _read_card(block, codec)
+        try:
+            for block in split_cards(stream):
+                found = True
+                if isinstance(block, BrokenBlock):
+                    yield RowError(block.start_line, block.reason, card_index=block.index)
+                    continue
+                yield _read_card(block, codec)
+        except UnicodeDecodeError as error:
+            raise not_text_in(path, codec, error) from None
     if not found:
         raise UnreadableFile(path, "no vCard (BEGIN:VCARD ... END:VCARD) was found in the file")
 
@@ -250,7 +253,7 @@ def _to_contact(component: Any, block: CardBlock, version: str) -> ParseOutcome:
                 extra[name] = f"{extra[name]}\n{text}" if name in extra else text
     if not fields.get("full_name"):
         fields["full_name"] = _fallback_name(fields, emails, phones)
-    if not (fields["full_name"] or emails or phones):
+    if not (fields["full_name"] or fields.get("organisation") or emails or phones):
         return RowError(
             block.start_line,
             f"card {block.index} (line {block.start_line}) has no name, organisation, "
@@ -274,7 +277,10 @@ def _to_contact(component: Any, block: CardBlock, version: str) -> ParseOutcome:
 def _fallback_name(
     fields: dict[str, Any], emails: list[LabeledValue], phones: list[LabeledValue]
 ) -> str:
-    """Build a display name when FN is missing: from N, else ORG, else EMAIL, else TEL."""
+    """Build a display name when FN is missing: from N, else EMAIL, else TEL.
+
+    Not from ORG: a card naming only a company becomes an account, not a contact.
+    """
     parts = [
         fields.get(k, "")
         for k in ("name_prefix", "first_name", "middle_name", "last_name", "name_suffix")
@@ -283,7 +289,7 @@ def _fallback_name(
     if joined:
         return joined
     if fields.get("organisation"):
-        return str(fields["organisation"])
+        return ""
     if emails:
         return emails[0].value
     return phones[0].value if phones else ""
