@@ -8,12 +8,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from sqlalchemy import event
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from contactdesk.services.actor import Actor
 from contactdesk.services.directory import UserInfo, create_user, find_user
 from contactdesk.store import Store, open_store
+from tests.query_plans import QueryPlans
 
 
 @pytest.fixture
@@ -50,3 +52,10 @@ def people(store: Store, admin: Actor) -> dict[str, UserInfo]:
     create_user(store, admin, "mia", display_name="Mia Marketer", role="marketing")
     create_user(store, admin, "ada", display_name="Ada Admin", role="admin")
     return {name: find_user(store, name) for name in ("rita", "sam", "mia", "ada")}
+
+
+@pytest.fixture
+def query_plans(store: Store) -> Iterator[QueryPlans]:
+    recorder = QueryPlans(store)
+    yield recorder
+    event.remove(store.engine, "before_cursor_execute", recorder._record)

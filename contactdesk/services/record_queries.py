@@ -22,6 +22,7 @@ from sqlalchemy import (
     func,
     or_,
     select,
+    tuple_,
     type_coerce,
     union_all,
 )
@@ -31,7 +32,7 @@ from contactdesk.errors import AccessDenied, NotFound, ValidationError
 from contactdesk.model import CustomValue, FunnelStage, Segment, User
 from contactdesk.model.base import Base
 from contactdesk.services.actor import Actor
-from contactdesk.services.custom_values import read_values, to_columns
+from contactdesk.services.custom_values import NUMERIC_TYPES, from_columns, to_columns
 from contactdesk.services.field_catalog import ENTITIES, EntitySpec, FieldSpec, entity_spec
 from contactdesk.services.field_rules import (
     META_FIELDS,
@@ -41,6 +42,7 @@ from contactdesk.services.field_rules import (
     scope_owner_branches,
 )
 from contactdesk.services.field_values import coerce_value
+from contactdesk.services.list_positions import key_before
 from contactdesk.services.policy_cache import policy_for
 from contactdesk.store.local_store import Store
 
@@ -61,6 +63,12 @@ META_SPECS = {
     "updated_at": FieldSpec("updated_at", "Updated", "datetime"),
     "version": FieldSpec("version", "Version", "integer"),
 }
+
+
+# The label of the sort value selected beside a page's columns (no field has it).
+SORT_VALUE = "__sort_value"
+# Labels of custom values in a projection (field names are not valid as labels).
+CUSTOM_PREFIX = "__custom_"
 
 
 @dataclass(frozen=True)
@@ -108,6 +116,17 @@ def _projection(spec: EntitySpec, policy: Policy) -> Any:
             alias: Any = target_model.__table__.alias(f"ref_{field.name}")
             columns.append(alias.c[title].label(label_key(field.name)))
             source = source.outerjoin(alias, alias.c.id == table.c[field.name])
+    values: Any = CustomValue.__table__.c
+    for index, custom in enumerate(policy.visible_custom(spec.name)):
+        # Each custom value is a primary-key probe in the same statement: no
+        # second query with the page's ids bound as a list.
+        stored = values.value_number if custom.type in NUMERIC_TYPES else values.value_text
+        columns.append(
+            select(stored)
+            .where(values.record_id == table.c.id, values.field_id == custom.id)
+            .scalar_subquery()
+            .label(f"{CUSTOM_PREFIX}{index}")
+        )
     projection = select(*columns).select_from(source)
     policy.cache[("projection", spec.name)] = projection
     return projection
@@ -128,37 +147,46 @@ def _base_select(spec: EntitySpec, policy: Policy, actor: Actor) -> Select[Any]:
     return query.where(scope_clause(spec, policy, actor))
 
 
-def _to_record(row: Any, id_keys: tuple[str, ...]) -> Record:
+@dataclass(frozen=True)
+class _RowShape:
+    """How a projected row becomes a record: which keys are ids, which are custom values."""
+
+    id_keys: tuple[str, ...]
+    # (column label, field) of each custom value selected by the projection.
+    customs: tuple[tuple[str, CustomField], ...]
+
+
+def _to_record(row: Any, shape: _RowShape) -> Record:
     record = dict(row._mapping)
-    for key in id_keys:
+    for key in shape.id_keys:
         value = record[key]
         if isinstance(value, str) and len(value) == 32:
             record[key] = _dashed(value)
         elif isinstance(value, uuid.UUID):
             record[key] = str(value)
+    for label, custom in shape.customs:
+        stored = record.pop(label)
+        if custom.type in NUMERIC_TYPES:
+            record[custom.name] = from_columns(custom, None, stored)
+        else:
+            record[custom.name] = from_columns(custom, stored, None)
     return record
 
 
-def _id_keys(spec: EntitySpec, policy: Policy) -> tuple[str, ...]:
-    cached = policy.cache.get(("id_keys", spec.name))
+def _row_shape(spec: EntitySpec, policy: Policy) -> _RowShape:
+    cached = policy.cache.get(("row_shape", spec.name))
     if cached is None:
         references = policy.visible_builtin(spec.name)
-        cached = ("id", *(f.name for f in references if f.type in ("reference", "stage")))
-        policy.cache[("id_keys", spec.name)] = cached
-    return tuple(cached)
-
-
-def _attach_custom(
-    session: Session, spec: EntitySpec, policy: Policy, records: list[Record]
-) -> None:
-    fields = policy.visible_custom(spec.name)
-    if not fields or not records:
-        return
-    values = read_values(session, [uuid.UUID(r["id"]) for r in records], fields)
-    for record in records:
-        found = values.get(uuid.UUID(record["id"]), {})
-        for field in fields:
-            record[field.name] = found.get(field.name)
+        cached = _RowShape(
+            ("id", *(f.name for f in references if f.type in ("reference", "stage"))),
+            tuple(
+                (f"{CUSTOM_PREFIX}{index}", custom)
+                for index, custom in enumerate(policy.visible_custom(spec.name))
+            ),
+        )
+        policy.cache[("row_shape", spec.name)] = cached
+    shape: _RowShape = cached
+    return shape
 
 
 def condition_clause(spec: EntitySpec, policy: Policy, condition: Condition) -> ColumnElement[bool]:
@@ -280,27 +308,37 @@ def get_record(store: Store, actor: Actor, entity: str, record_id: uuid.UUID | s
         row = session.execute(_base_select(spec, policy, actor).where(id_column == key)).first()
         if row is None:
             raise NotFound(f"no {entity} with id {key} that {actor.username} may see")
-        records = [_to_record(row, _id_keys(spec, policy))]
-        _attach_custom(session, spec, policy, records)
-        return records[0]
+        return _to_record(row, _row_shape(spec, policy))
 
 
-def records_by_id(
-    store: Store, actor: Actor, entity: str, ids: Sequence[uuid.UUID]
-) -> dict[str, Record]:
-    """The records with these ids that ``actor`` may see, by id (missing ones left out)."""
+def records_matching(
+    session: Session, policy: Policy, entity: str, ids: Any, limit: int
+) -> list[Record]:
+    """Records (as ``policy`` shows them) whose id ``ids`` selects, in list order.
+
+    ``ids`` is a subquery that already applies the actor's scope and its own
+    limit (search builds it); the records are read by it in one statement.
+    """
     spec = entity_spec(entity)
-    found: dict[str, Record] = {}
-    with store.reading() as session:
-        policy = policy_for(store, session, actor.role)
-        id_keys = _id_keys(spec, policy)
-        for start in range(0, len(ids), 500):
-            chunk = list(ids[start : start + 500])
-            query = _base_select(spec, policy, actor).where(_column(spec, "id").in_(chunk))
-            records = [_to_record(row, id_keys) for row in session.execute(query)]
-            _attach_custom(session, spec, policy, records)
-            found.update((record["id"], record) for record in records)
-    return found
+    model: Any = _table(spec).c
+    # Sorted here, not by ORDER BY: with one, SQLite may walk the whole sort
+    # index testing each row against the id list instead of looking the ids up.
+    query = (
+        _projection(spec, policy)
+        .add_columns(_column(spec, spec.order_by).label(SORT_VALUE))
+        .where(model.id.in_(ids))
+    )
+    shape = _row_shape(spec, policy)
+    records = [_to_record(row, shape) for row in session.execute(query)]
+    records.sort(key=_list_order)
+    for record in records[:limit]:
+        del record[SORT_VALUE]
+    return records[:limit]
+
+
+def _list_order(record: Record) -> tuple[bool, Any, str]:
+    value = record[SORT_VALUE]
+    return (value is not None, value if value is not None else "", record["id"])
 
 
 def page_records(
@@ -335,43 +373,82 @@ def page_records(
         if after is not None:
             conditions.append(_after_clause(sort_column, model.id, after, spec))
         if offset:
-            # Find the row before the jump target by walking only the (covering)
-            # index, then page on by key: OFFSET over the full projection would
-            # join every skipped row.
-            anchor = session.execute(
-                select(sort_column, model.id)
-                .select_from(_table(spec))
-                .where(*conditions)
-                .order_by(*ordering)
-                .limit(1)
-                .offset(offset - 1)
-            ).first()
+            # Find the row before the jump target on the (covering) index, from
+            # the nearest anchor of the list's position index, then page on by
+            # key: OFFSET over the full projection would join every skipped row.
+            anchor = _key_before(
+                store,
+                session,
+                spec,
+                policy,
+                actor,
+                sort,
+                where,
+                offset,
+                conditions,
+                ordering,
+                sort_column,
+            )
             if anchor is None:
                 return Page([], None)
-            conditions.append(_after_clause(sort_column, model.id, (anchor[0], anchor[1]), spec))
+            conditions.append(_after_clause(sort_column, model.id, anchor, spec))
         branches = None if offset else scope_owner_branches(session, spec, policy, actor)
         if branches:
             # The branches apply scope, filters and position; the outer query
             # only fetches and orders their few ids.
             ids = _branch_ids(spec, conditions[1:], branches, ordering, limit)
             conditions = [model.id.in_(ids)]
-        query = _projection(spec, policy).where(*conditions).order_by(*ordering).limit(limit + 1)
-        id_keys = _id_keys(spec, policy)
-        rows = [_to_record(row, id_keys) for row in session.execute(query)]
+        # The sort value rides along (the role may not see the sort key) so the
+        # next page's key needs no second query.
+        query = (
+            _projection(spec, policy)
+            .add_columns(sort_column.label(SORT_VALUE))
+            .where(*conditions)
+            .order_by(*ordering)
+            .limit(limit + 1)
+        )
+        shape = _row_shape(spec, policy)
+        rows = [_to_record(row, shape) for row in session.execute(query)]
         more = len(rows) > limit
         rows = rows[:limit]
-        _attach_custom(session, spec, policy, rows)
-        next_after = None
-        if more and rows:
-            last = rows[-1]
-            sort_name = sort or spec.order_by
-            sort_value = (
-                last.get(sort_name)
-                if sort_name in last
-                else _sort_value(session, spec, sort_column, last["id"])
-            )
-            next_after = (sort_value, last["id"])
+        sort_values = [row.pop(SORT_VALUE) for row in rows]
+        next_after = (sort_values[-1], rows[-1]["id"]) if more and rows else None
         return Page(rows, next_after)
+
+
+def _key_before(
+    store: Store,
+    session: Session,
+    spec: EntitySpec,
+    policy: Policy,
+    actor: Actor,
+    sort: str | None,
+    where: Sequence[Condition],
+    offset: int,
+    conditions: list[Any],
+    ordering: list[Any],
+    sort_column: Any,
+) -> tuple[Any, Any] | None:
+    """(sort value, id) of the row just before position ``offset`` of this list."""
+    id_column = _column(spec, "id")
+
+    def read_key(after: tuple[Any, Any] | None, skip: int) -> tuple[Any, Any] | None:
+        bounds = list(conditions)
+        if after is not None:
+            bounds.append(_after_clause(sort_column, id_column, after, spec))
+        row = session.execute(
+            select(sort_column, _raw_ids(id_column))
+            .select_from(_table(spec))
+            .where(*bounds)
+            .order_by(*ordering)
+            .limit(1)
+            .offset(skip)
+        ).first()
+        return None if row is None else (row[0], row[1])
+
+    # The list's shape: what decides its rows and their order.
+    shape = (spec.name, sort, policy.scope, actor.user_id, actor.team, repr(where))
+    return key_before(store, session, spec.name, shape, offset, read_key)
 
 
 def _branch_ids(
@@ -406,17 +483,16 @@ def _after_clause(
             sort_column.is_not(None), and_(sort_column.is_(None), id_column > key)
         )
     else:
-        clause = or_(sort_column > value, and_(sort_column == value, id_column > key))
+        # A row value, not "sort > v OR (sort = v AND id > k)": SQLite seeks a
+        # (sort, id) index to the row value, where the OR form scans the index
+        # from its first entry (a next page at row 900,000 read 900,000 entries).
+        clause = tuple_(sort_column, id_column) > tuple_(value, key)
     return clause
 
 
 def _nullable(spec: EntitySpec, name: str) -> bool:
     table: Any = spec.model.__table__
     return bool(table.c[name].nullable)
-
-
-def _sort_value(session: Session, spec: EntitySpec, column: Any, record_id: str) -> Any:
-    return session.scalar(select(column).where(_column(spec, "id") == uuid.UUID(record_id)))
 
 
 def count_records(store: Store, actor: Actor, entity: str, where: Sequence[Condition] = ()) -> int:
@@ -470,5 +546,6 @@ __all__ = [
     "editable_fields",
     "get_record",
     "page_records",
+    "records_matching",
     "visible_fields",
 ]
