@@ -40,9 +40,21 @@ def rule_matrix(context: SceneContext) -> QWidget:
     return window
 
 
+def _remembered(
+    holder: list[AdminView], page: Callable[[AdminView], QWidget]
+) -> Callable[[AdminView], QWidget]:
+    """``page``, noting the admin view it was taken from in ``holder``."""
+
+    def pick(view: AdminView) -> QWidget:
+        holder.append(view)
+        return page(view)
+
+    return pick
+
+
 def custom_fields(context: SceneContext) -> QWidget:
     holder: list[AdminView] = []
-    window = _admin_page(context, lambda view: holder.append(view) or view.custom_fields)
+    window = _admin_page(context, _remembered(holder, lambda view: view.custom_fields))
     editor = holder[0].custom_fields
     context.settle()
     # A choice field without choices: the refusal shown beside the input, nothing stored.
@@ -56,7 +68,7 @@ def custom_fields(context: SceneContext) -> QWidget:
 
 def funnel(context: SceneContext) -> QWidget:
     holder: list[AdminView] = []
-    window = _admin_page(context, lambda view: holder.append(view) or view.funnel)
+    window = _admin_page(context, _remembered(holder, lambda view: view.funnel))
     editor = holder[0].funnel
     context.settle(lambda: bool(editor.stage_names()))
     editor.select_stage(editor.stage_names()[1])
@@ -65,7 +77,7 @@ def funnel(context: SceneContext) -> QWidget:
 
 def preview_as_role(context: SceneContext) -> QWidget:
     holder: list[AdminView] = []
-    window = _admin_page(context, lambda view: holder.append(view) or view.preview)
+    window = _admin_page(context, _remembered(holder, lambda view: view.preview))
     preview = holder[0].preview
     context.settle(lambda: preview.role_input.count() > 0)
     preview.show_role(PREVIEW_ROLE)

@@ -51,7 +51,7 @@ def main_window_sales_german(context: Any) -> QWidget:
     app = QCoreApplication.instance()
     assert app is not None
     install_language(app, "de")
-    window = context.main_window("sales")
+    window: QWidget = context.main_window("sales")
     restorer = LanguageRestorer(window)
     window.installEventFilter(restorer)
     return window

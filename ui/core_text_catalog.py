@@ -6,7 +6,7 @@ translates these at display time.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
+from ui.translatable import QT_TRANSLATE_NOOP
 
 CORE_TEXTS: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("CoreText", 'Acceptance rate'),

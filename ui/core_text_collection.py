@@ -48,7 +48,7 @@ translates these at display time.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
+from ui.translatable import QT_TRANSLATE_NOOP
 
 '''
 

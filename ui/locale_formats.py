@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QLocale
+from PySide6.QtCore import QCoreApplication, QDate, QLocale
 
 from ui.settings import DATE_FORMAT, NUMBER_LOCALE, read_option
+from ui.translatable import QT_TRANSLATE_NOOP
 
 TRANSLATION_CONTEXT = "LocaleFormats"
 

@@ -100,6 +100,7 @@ class MainWindow(QMainWindow):
     def page(self, index: int) -> QWidget:
         """The view on tab ``index``, built now if it has not been shown yet."""
         widget = self.pages.widget(index)
+        assert widget is not None, f"no page {index}"
         if not isinstance(widget, _PendingPage):
             return widget
         view = widget.factory(self._context)

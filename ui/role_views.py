@@ -16,9 +16,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
+from ui.translatable import QT_TRANSLATE_NOOP
 from ui.view_context import ViewContext
 
 ViewFactory = Callable[[ViewContext], QWidget]

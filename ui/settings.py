@@ -13,7 +13,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QCoreApplication, QSettings
+from PySide6.QtCore import QByteArray, QCoreApplication, QSettings
+
+from ui.translatable import QT_TRANSLATE_NOOP
 
 ORGANIZATION = "ContactDesk"
 APPLICATION = "ContactDesk"

@@ -52,7 +52,7 @@ REFRESH_ENTITIES = frozenset({"account", "contact", "opportunity", "activity"})
 @dataclass(frozen=True)
 class LoadedCard:
     card: AccountCard
-    actions: RecordActions
+    record_actions: RecordActions
 
 
 class AccountCardWidget(QWidget):
@@ -65,7 +65,7 @@ class AccountCardWidget(QWidget):
         super().__init__(parent)
         self._context = context
         self.card: AccountCard | None = None
-        self.actions = RecordActions(create=False, edit=False, delete=False)
+        self.record_actions = RecordActions(create=False, edit=False, delete=False)
         self.dialog: RecordFormDialog | None = None
 
         self.title = QLabel(self.tr("Choose an account"))
@@ -162,7 +162,7 @@ class AccountCardWidget(QWidget):
             self.load(account_id)
 
     def _loaded(self, loaded: LoadedCard) -> None:
-        self.actions = loaded.actions
+        self.record_actions = loaded.record_actions
         self._show(loaded.card)
 
     def _failed(self, error: BaseException) -> None:
@@ -173,8 +173,8 @@ class AccountCardWidget(QWidget):
 
     def _show(self, card: AccountCard | None) -> None:
         self.card = card
-        self.edit_button.setVisible(card is not None and self.actions.edit)
-        self.delete_button.setVisible(card is not None and self.actions.delete)
+        self.edit_button.setVisible(card is not None and self.record_actions.edit)
+        self.delete_button.setVisible(card is not None and self.record_actions.delete)
         while self.fields_form.rowCount():
             self.fields_form.removeRow(0)
         self.contacts.clear()

@@ -9,6 +9,8 @@ account opens the generic record form.
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QItemSelection, QModelIndex, Qt, QTimer, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -151,7 +153,7 @@ class AccountsView(QWidget):
             return
         store, actor = self._context.session.store, self._context.session.actor
 
-        def search(control: TaskControl) -> list[dict]:
+        def search(control: TaskControl) -> list[dict[str, Any]]:
             hits = search_records(store, actor, query, limit=SEARCH_LIMIT, entity=ENTITY)
             return [hit.record for hit in hits]
 
@@ -161,7 +163,7 @@ class AccountsView(QWidget):
             on_success=lambda records: self._show_results(query, records),
         )
 
-    def _show_results(self, query: str, records: list[dict]) -> None:
+    def _show_results(self, query: str, records: list[dict[str, Any]]) -> None:
         self.search_model.show_results(query, records, self.account_model.fields)
         self._show_model(self.search_model)
 

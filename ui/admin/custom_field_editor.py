@@ -163,8 +163,9 @@ class CustomFieldEditor(QWidget):
         rows = self.table.selectionModel().selectedRows()
         if not rows:
             return None
-        found = self.table.item(rows[0].row(), 0).data(Qt.ItemDataRole.UserRole)
-        return tuple(found) if found else None  # type: ignore[return-value]
+        item = self.table.item(rows[0].row(), 0)
+        found = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        return tuple(found) if found else None
 
     def _selected_row(self) -> RuleRow | None:
         chosen = self.selected_field()

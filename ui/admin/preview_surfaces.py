@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Slot
+from PySide6.QtCore import QCoreApplication, Qt, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLabel,
@@ -32,6 +32,7 @@ from ui.database_worker import DatabaseWorker, TaskControl
 from ui.forms.record_form import RecordForm
 from ui.models.record_table_model import FieldNameRole
 from ui.models.search_result_model import SearchResultModel
+from ui.translatable import QT_TRANSLATE_NOOP
 
 SurfaceFactory = Callable[[Store, Actor, DatabaseWorker], QWidget]
 TRANSLATION_CONTEXT = "PreviewSurfaces"

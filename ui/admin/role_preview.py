@@ -52,7 +52,9 @@ class RolePreview(QWidget):
         self.role_input.setCurrentIndex(self.role_input.findData(role))
 
     def surface(self, index: int) -> QWidget:
-        return self.surfaces.widget(index)
+        widget = self.surfaces.widget(index)
+        assert widget is not None, f"no preview surface {index}"
+        return widget
 
     @Slot()
     def _reload_roles(self) -> None:
@@ -80,7 +82,8 @@ class RolePreview(QWidget):
         while self.surfaces.count():
             page = self.surfaces.widget(0)
             self.surfaces.removeTab(0)
-            page.deleteLater()
+            if page is not None:
+                page.deleteLater()
         if role is None:
             return
         actor = Actor.for_role(role)

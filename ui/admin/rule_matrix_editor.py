@@ -131,8 +131,9 @@ class RuleMatrixEditor(QWidget):
     def _build_scopes(self, roles: list[str]) -> None:
         while self.scope_bar.count():
             item = self.scope_bar.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
         self._scopes.clear()
         self.scope_bar.addWidget(QLabel(self.tr("Record scope:")))
         for role in roles:

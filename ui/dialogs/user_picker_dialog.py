@@ -60,8 +60,9 @@ class UserPickerDialog(QDialog):
             self.user_list.addTopLevelItem(item)
             if user.username == last_username:
                 self.user_list.setCurrentItem(item)
-        if self.user_list.currentItem() is None and self.user_list.topLevelItemCount():
-            self.user_list.setCurrentItem(self.user_list.topLevelItem(0))
+        first = self.user_list.topLevelItem(0)
+        if self.user_list.currentItem() is None and first is not None:
+            self.user_list.setCurrentItem(first)
         self.user_list.itemDoubleClicked.connect(self.accept)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -77,7 +78,7 @@ class UserPickerDialog(QDialog):
     def select_username(self, username: str) -> None:
         for index in range(self.user_list.topLevelItemCount()):
             item = self.user_list.topLevelItem(index)
-            if item.data(0, USERNAME_ROLE) == username:
+            if item is not None and item.data(0, USERNAME_ROLE) == username:
                 self.user_list.setCurrentItem(item)
                 return
 

@@ -46,6 +46,7 @@ class DateEditor(FieldEditor):
             return None
         if self.with_time:
             moment = self.edit.dateTime().toUTC().toPython()
+            assert isinstance(moment, dt.datetime)
             return moment.replace(tzinfo=dt.UTC)
         return self.edit.date().toPython()
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QLocale, QUrl, Slot
+from PySide6.QtCore import QDate, QLocale, QUrl, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -163,7 +163,9 @@ class PreferencesDialog(QDialog):
         locale = QLocale(name) if name else QLocale()
         style = DATE_FORMATS[self.date_format.currentData()][0]
         shown_date = (
-            SAMPLE_DATE.isoformat() if style is None else QLocale().toString(SAMPLE_DATE, style)
+            SAMPLE_DATE.isoformat()
+            if style is None
+            else QLocale().toString(QDate(*SAMPLE_DATE.timetuple()[:3]), style)
         )
         self.format_preview.setText(
             self.tr("%1 · %2 · %3")

@@ -7,6 +7,8 @@ only the latest query's results are shown (earlier ones are superseded).
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -116,7 +118,7 @@ class ContactListView(QWidget):
             return
         store, actor = self._session.store, self._session.actor
 
-        def search(control: TaskControl) -> list[dict]:
+        def search(control: TaskControl) -> list[dict[str, Any]]:
             hits = search_records(store, actor, query, limit=SEARCH_LIMIT, entity="contact")
             return [hit.record for hit in hits]
 
@@ -127,7 +129,7 @@ class ContactListView(QWidget):
             on_failure=lambda error: self._set_summary(str(error)),
         )
 
-    def _show_results(self, query: str, records: list[dict]) -> None:
+    def _show_results(self, query: str, records: list[dict[str, Any]]) -> None:
         self.search_model.show_results(query, records, self.contact_model.fields)
         if not records:
             text = self.tr("No contacts match “%1”.").replace("%1", query)
