@@ -20,9 +20,10 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from contactdesk.errors import AccessDenied, ValidationError
-from contactdesk.marketing.marketing_access import require_marketing
+from contactdesk.marketing.marketing_access import MARKETING_ROLES, require_marketing
 from contactdesk.marketing.marketing_settings import read_in, write_in
 from contactdesk.model import Role, User
 from contactdesk.services.actor import Actor
@@ -228,16 +229,22 @@ def propose_funnel_contract(
     return proposal
 
 
-def _lead_of(work: UnitOfWork, actor: Actor) -> str:
-    """The team (its role's name) ``actor`` leads; refused unless a team lead."""
-    row = work.session.execute(
+def _led_team(session: Session, actor: Actor) -> str | None:
+    """The team (its role's name) ``actor`` leads, or None for anyone who leads none."""
+    row = session.execute(
         select(User.is_team_lead, Role.name)
         .join(Role, Role.id == User.role_id)
         .where(User.id == actor.user_id)
     ).first()
-    if row is None or not row[0]:
+    return str(row[1]) if row is not None and row[0] else None
+
+
+def _lead_of(work: UnitOfWork, actor: Actor) -> str:
+    """The team ``actor`` leads; refused unless a team lead."""
+    team = _led_team(work.session, actor)
+    if team is None:
         raise AccessDenied(f"only a team lead may agree to the funnel contract ({actor.username})")
-    return str(row[1])
+    return team
 
 
 def agree_funnel_contract(
@@ -297,3 +304,35 @@ def set_agreement_rule(store: Store, actor: Actor, rule: str) -> None:
         raise ValidationError(AGREEMENT_KEY, f"must be one of {', '.join(AGREEMENT_RULES)}")
     with unit_of_work(store, actor) as work:
         write_in(work, AGREEMENT_KEY, rule)
+
+
+@dataclass(frozen=True)
+class ContractOverview:
+    """What the funnel contract page shows one user, and what that user may do there."""
+
+    history: tuple[FunnelContract, ...]
+    proposal: ContractProposal | None
+    live: FunnelContract
+    live_matches: bool  # the live terms are exactly the latest version
+    rule: str
+    may_propose: bool
+    may_agree: bool  # a lead of a team the open proposal waits for
+
+
+def contract_overview(store: Store, actor: Actor) -> ContractOverview:
+    """Versions, the open proposal and the live terms, with what ``actor`` may do."""
+    history = tuple(contract_history(store))
+    proposal = pending_proposal(store)
+    live = live_terms(store)
+    waiting = proposal.waiting_for() if proposal is not None else ()
+    with store.reading() as session:
+        leads = _led_team(session, actor)
+    return ContractOverview(
+        history=history,
+        proposal=proposal,
+        live=live,
+        live_matches=bool(history) and history[-1].terms() == live.terms(),
+        rule=agreement_rule(store),
+        may_propose=actor.role in MARKETING_ROLES,
+        may_agree=leads is not None and leads in waiting,
+    )

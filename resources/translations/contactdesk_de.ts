@@ -1808,6 +1808,132 @@
     </message>
 </context>
 <context>
+    <name>FunnelContractPage</name>
+    <message>
+        <source>Stage</source>
+        <translation>Phase</translation>
+    </message>
+    <message>
+        <source>Owning team</source>
+        <translation>Zuständiges Team</translation>
+    </message>
+    <message>
+        <source>Win probability</source>
+        <translation>Abschlusswahrscheinlichkeit</translation>
+    </message>
+    <message>
+        <source>Proposed stages</source>
+        <translation>Vorgeschlagene Phasen</translation>
+    </message>
+    <message>
+        <source>Agree to this proposal</source>
+        <translation>Diesem Vorschlag zustimmen</translation>
+    </message>
+    <message>
+        <source>Hand-off threshold</source>
+        <translation>Übergabeschwelle</translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation> Std.</translation>
+    </message>
+    <message>
+        <source>Follow-up deadline</source>
+        <translation>Nachfassfrist</translation>
+    </message>
+    <message>
+        <source>What changed and why</source>
+        <translation>Was sich geändert hat und warum</translation>
+    </message>
+    <message>
+        <source>Propose</source>
+        <translation>Vorschlagen</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Agreed on</source>
+        <translation>Vereinbart am</translation>
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation>Schwelle</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>Nachfassen</translation>
+    </message>
+    <message>
+        <source>Agreed by</source>
+        <translation>Vereinbart von</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>Agreed versions</source>
+        <translation>Vereinbarte Versionen</translation>
+    </message>
+    <message>
+        <source>Open proposal</source>
+        <translation>Offener Vorschlag</translation>
+    </message>
+    <message>
+        <source>Propose the funnel</source>
+        <translation>Trichter vorschlagen</translation>
+    </message>
+    <message>
+        <source>The stages and their teams are the live funnel (Administration).</source>
+        <translation>Die Phasen und ihre Teams sind der aktuelle Trichter (Verwaltung).</translation>
+    </message>
+    <message>
+        <source>Hand-off threshold (score)</source>
+        <translation>Übergabeschwelle (Punktzahl)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n Stunde</numerusform>
+            <numerusform>%n Stunden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No funnel contract agreed yet: reports use the live terms.</source>
+        <translation>Noch kein Trichtervertrag vereinbart: Berichte nutzen die aktuellen Bedingungen.</translation>
+    </message>
+    <message>
+        <source>In force: version %1, agreed on %2 by %3.</source>
+        <translation>In Kraft: Version %1, vereinbart am %2 von %3.</translation>
+    </message>
+    <message>
+        <source>The live stages or hand-off rules have changed since.</source>
+        <translation>Die aktuellen Phasen oder Übergaberegeln haben sich seitdem geändert.</translation>
+    </message>
+    <message>
+        <source>Nothing proposed.</source>
+        <translation>Nichts vorgeschlagen.</translation>
+    </message>
+    <message>
+        <source>Proposed by %1 on %2: hand off at score %3, follow up within %4 h. Waiting for the lead of: %5.</source>
+        <translation>Vorgeschlagen von %1 am %2: Übergabe ab Punktzahl %3, Nachfassen innerhalb von %4 Std. Wartet auf die Leitung von: %5.</translation>
+    </message>
+    <message>
+        <source>Proposed; sales is asked to agree.</source>
+        <translation>Vorgeschlagen; der Vertrieb wird um Zustimmung gebeten.</translation>
+    </message>
+    <message>
+        <source>Agreed: version %1 is in force.</source>
+        <translation>Vereinbart: Version %1 ist in Kraft.</translation>
+    </message>
+    <message>
+        <source>Agreed; waiting for the lead of: %1.</source>
+        <translation>Zugestimmt; wartet auf die Leitung von: %1.</translation>
+    </message>
+</context>
+<context>
     <name>FunnelEditor</name>
     <message>
         <source>Stage</source>
@@ -2446,6 +2572,10 @@ Datenordner: %3</translation>
         <source>Launch briefs</source>
         <translation>Launch-Briefings</translation>
     </message>
+    <message>
+        <source>Funnel contract</source>
+        <translation>Trichtervertrag</translation>
+    </message>
 </context>
 <context>
     <name>MarketingView</name>
@@ -2980,6 +3110,10 @@ Datenordner: %3</translation>
     <message>
         <source>Lead &amp;inbox</source>
         <translation>Lead-&amp;Eingang</translation>
+    </message>
+    <message>
+        <source>Funnel &amp;contract</source>
+        <translation>&amp;Trichtervertrag</translation>
     </message>
 </context>
 <context>

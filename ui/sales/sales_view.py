@@ -1,6 +1,7 @@
-"""The sales page of the main window: week plan, find a contact, lead inbox.
+"""The sales page of the main window: week plan, find a contact, lead inbox, funnel contract.
 
-Deliberately simple (DESIGN.md): three tabs with what selling needs. The
+Deliberately simple (DESIGN.md): a few tabs with what selling needs (the
+funnel contract is where a sales lead agrees to marketing's proposal). The
 clock is injectable so tests and screenshots show a fixed week.
 """
 
@@ -11,6 +12,7 @@ from datetime import datetime
 
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
+from ui.marketing_tools.funnel_contract_page import FunnelContractPage
 from ui.sales.call_dialog import utc_now
 from ui.sales.contact_finder_view import ContactFinderView
 from ui.sales.lead_inbox_view import LeadInboxView
@@ -34,6 +36,8 @@ class SalesView(QWidget):
         self.tabs.addTab(self.week, self.tr("&Week"))
         self.tabs.addTab(self.finder, self.tr("&Find a contact"))
         self.tabs.addTab(self.inbox, self.tr("Lead &inbox"))
+        self.contract = FunnelContractPage(context)
+        self.tabs.addTab(self.contract, self.tr("Funnel &contract"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
