@@ -40,6 +40,8 @@ class Activity(RecordMixin, Base):
     )
     owner_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, ForeignKey("users.id"))
     due_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    # How long a meeting or call is planned for; None for a task with no length.
+    duration_minutes: Mapped[int | None] = mapped_column(Integer)
     done_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     outcome: Mapped[str | None] = mapped_column(String(80))
     notes: Mapped[str | None] = mapped_column(Text)
@@ -77,7 +79,11 @@ class Lead(RecordMixin, Base):
 
 class Opportunity(RecordMixin, Base):
     __tablename__ = "opportunities"
-    __table_args__ = (Index("ix_opportunities_owner_stage", "owner_id", "stage_id"),)
+    __table_args__ = (
+        Index("ix_opportunities_owner_stage", "owner_id", "stage_id"),
+        # The pipeline board filtered to a territory reads one stage at a time.
+        Index("ix_opportunities_territory_stage", "territory", "stage_id"),
+    )
 
     name: Mapped[str] = mapped_column(String(200))
     account_id: Mapped[uuid.UUID | None] = mapped_column(
@@ -95,6 +101,8 @@ class Opportunity(RecordMixin, Base):
     stage_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("funnel_stages.id"))
     amount: Mapped[float | None] = mapped_column(Money)
     margin: Mapped[float | None] = mapped_column(Money)
+    # ISO 4217 code of amount and margin; None means the company's default currency.
+    currency: Mapped[str | None] = mapped_column(String(3))
     expected_close: Mapped[date | None] = mapped_column(Date)
     origin: Mapped[str] = mapped_column(String(10), default="outbound")
     owner_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, ForeignKey("users.id"))

@@ -9,7 +9,7 @@ said so), and the history of activities, newest first.
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -21,6 +21,7 @@ from contactdesk.selling.contact_pipeline import (
 )
 from contactdesk.selling.opportunity_progress import stage_choices
 from contactdesk.services.actor import Actor
+from contactdesk.services.company_settings import company_currency
 from contactdesk.services.field_catalog import FieldSpec
 from contactdesk.services.policy_cache import policy_for
 from contactdesk.services.record_queries import (
@@ -67,7 +68,7 @@ class DealLine:
     stage_name: str
     outcome: str
     amount: float | None
-    currency: str | None
+    currency: str
     owner_name: str | None
     expected_close: date | None
     closed_at: datetime | None
@@ -118,7 +119,7 @@ def contact_card(store: Store, actor: Actor, contact_id: uuid.UUID | str) -> Con
     with store.reading() as session:
         policy = policy_for(store, session, actor.role)
         ref = contact_in_scope(session, policy, actor, key)
-        opportunity = open_opportunity(session, policy, actor, ref)
+        opportunity = _with_currency(store, open_opportunity(session, policy, actor, ref))
     account = _optional_record(store, actor, "account", ref.account_id)
     industry = account.get("industry") if account else None
     return ContactCard(
@@ -147,7 +148,7 @@ def account_card(store: Store, actor: Actor, account_id: uuid.UUID | str) -> Acc
         policy = policy_for(store, session, actor.role)
         for contact in contacts[:1]:
             ref = contact_in_scope(session, policy, actor, uuid.UUID(contact["id"]))
-            opportunity = open_opportunity(session, policy, actor, ref)
+            opportunity = _with_currency(store, open_opportunity(session, policy, actor, ref))
     history = activity_history(store, actor, "account_id", key)
     return AccountCard(
         account=account,
@@ -171,6 +172,7 @@ def account_deals(store: Store, actor: Actor, account_id: uuid.UUID) -> list[Dea
         where=[Condition("account_id", "eq", str(account_id))],
     ).rows
     outcomes = {str(stage.id): stage.outcome for stage in stage_choices(store)}
+    default_currency = company_currency(store)
     deals = [
         DealLine(
             id=str(row["id"]),
@@ -178,7 +180,7 @@ def account_deals(store: Store, actor: Actor, account_id: uuid.UUID) -> list[Dea
             stage_name=str(row.get("stage") or ""),
             outcome=outcomes.get(str(row.get("stage_id")), "open"),
             amount=row.get("amount"),
-            currency=row.get("currency"),
+            currency=row.get("currency") or default_currency,
             owner_name=_text_or_none(row.get("owner")),
             expected_close=row.get("expected_close"),
             closed_at=row.get("closed_at"),
@@ -239,6 +241,13 @@ def _optional_record(
         return get_record(store, actor, entity, record_id)
     except NotFound:
         return None
+
+
+def _with_currency(store: Store, deal: OpenOpportunity | None) -> OpenOpportunity | None:
+    """The deal with its currency spelled out (the company's default when it has none)."""
+    if deal is None or deal.currency is not None:
+        return deal
+    return replace(deal, currency=company_currency(store))
 
 
 def _text_or_none(value: Any) -> str | None:

@@ -37,6 +37,9 @@ class OpenOpportunity:
     stage_name: str
     product: str | None
     amount: float | None
+    # ISO 4217; None means the company's default (the card services fill it in).
+    currency: str | None = None
+    owner_id: uuid.UUID | None = None
 
 
 def contact_in_scope(
@@ -70,6 +73,8 @@ def open_opportunity(
                 Opportunity.product,
                 Opportunity.amount,
                 Opportunity.contact_id,
+                Opportunity.currency,
+                Opportunity.owner_id,
             )
             .join(FunnelStage, FunnelStage.id == Opportunity.stage_id)
             .where(
@@ -88,7 +93,10 @@ def open_opportunity(
     first = rows[0]
     amount = first[5] if policy.can_see("opportunity", "amount") else None
     product = first[4] if policy.can_see("opportunity", "product") else None
-    return OpenOpportunity(first[0], first[1], first[2], first[3], product, amount)
+    currency = first[7] if policy.can_see("opportunity", "currency") else None
+    return OpenOpportunity(
+        first[0], first[1], first[2], first[3], product, amount, currency, first[8]
+    )
 
 
 def open_lead_id(

@@ -11,6 +11,7 @@ from contactdesk.errors import ValidationError
 from contactdesk.model import Setting
 from contactdesk.services.actor import Actor
 from contactdesk.services.changes import Change, ChangeSet
+from contactdesk.services.currency_codes import CURRENCY_CODES, DEFAULT_CURRENCY
 from contactdesk.services.custom_fields import require_admin
 from contactdesk.services.defaults import SETTINGS
 from contactdesk.services.phone_regions import region_for_country
@@ -42,6 +43,11 @@ def handoff_rules(store: Store) -> HandoffRules:
 
 def goal_metric(store: Store) -> str:
     return str(read_setting(store, "goal_metric"))
+
+
+def company_currency(store: Store) -> str:
+    """The ISO 4217 code a deal without its own currency is in."""
+    return str(read_setting(store, "currency") or DEFAULT_CURRENCY)
 
 
 def write_setting(work: UnitOfWork, key: str, value: Any) -> None:
@@ -92,3 +98,11 @@ def set_phone_region(store: Store, actor: Actor, country: str) -> ChangeSet:
     if region is None:
         raise ValidationError("phone_region", f"{country!r} is not a country this app knows")
     return _write(store, actor, "phone_region", region)
+
+
+def set_company_currency(store: Store, actor: Actor, code: str) -> ChangeSet:
+    """The company's default deal currency, an ISO 4217 code (admins)."""
+    code = code.strip().upper()
+    if code not in CURRENCY_CODES:
+        raise ValidationError("currency", f"{code!r} is not an ISO 4217 currency code")
+    return _write(store, actor, "currency", code)

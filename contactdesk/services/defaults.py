@@ -15,6 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from contactdesk.model import FieldDefinition, FieldRule, FunnelStage, Role, Setting
+from contactdesk.services.currency_codes import DEFAULT_CURRENCY
 from contactdesk.services.field_catalog import ENTITIES
 from contactdesk.store.local_store import Store
 
@@ -38,6 +39,8 @@ SETTINGS: dict[str, Any] = {
     "handoff": {"score_threshold": 60, "follow_up_hours": 48},
     "goal_metric": "margin",
     "phone_region": "GB",
+    # ISO 4217 code of a deal whose currency is not set.
+    "currency": DEFAULT_CURRENCY,
 }
 
 MARKETING_EDITS = frozenset({"lead", "campaign", "collateral", "launch_brief"})

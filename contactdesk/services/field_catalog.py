@@ -22,6 +22,7 @@ from contactdesk.model import (
 from contactdesk.model.base import Base
 from contactdesk.model.marketing import CHANNELS, COLLATERAL_KINDS
 from contactdesk.model.selling import ACTIVITY_KINDS, INTEL_KINDS, LEAD_STATUSES, ORIGINS
+from contactdesk.services.currency_codes import CURRENCY_CODES
 
 FIELD_TYPES = (
     "text",
@@ -178,6 +179,7 @@ OPPORTUNITY = EntitySpec(
         FieldSpec("stage_id", "Stage", "stage", required=True, target="funnel_stage"),
         FieldSpec("amount", "Amount", "money"),
         FieldSpec("margin", "Margin", "money"),
+        FieldSpec("currency", "Currency", "choice", choices=CURRENCY_CODES),
         FieldSpec("expected_close", "Expected close", "date"),
         FieldSpec("origin", "Origin", "choice", choices=ORIGINS),
         _ref("owner_id", "Owner", "user"),
@@ -205,6 +207,7 @@ ACTIVITY = EntitySpec(
         _ref("lead_id", "Lead", "lead"),
         _ref("owner_id", "Owner", "user"),
         FieldSpec("due_at", "Due", "datetime"),
+        FieldSpec("duration_minutes", "Duration (minutes)", "integer"),
         FieldSpec("done_at", "Done", "datetime"),
         _text("outcome", "Outcome", 80),
         _long("notes", "Notes"),

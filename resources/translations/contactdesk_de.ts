@@ -62,6 +62,10 @@
         <translation>&amp;Löschen…</translation>
     </message>
     <message>
+        <source>New &amp;deal…</source>
+        <translation>Neues &amp;Geschäft…</translation>
+    </message>
+    <message>
         <source>Details</source>
         <translation>Details</translation>
     </message>
@@ -711,6 +715,14 @@
         <translation>Material für diese Phase</translation>
     </message>
     <message>
+        <source>New &amp;deal…</source>
+        <translation>Neues &amp;Geschäft…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit deal…</source>
+        <translation>Geschäft &amp;bearbeiten…</translation>
+    </message>
+    <message>
         <source>Material for this stage:</source>
         <translation>Material für diese Phase:</translation>
     </message>
@@ -929,6 +941,10 @@
         <translation>Land</translation>
     </message>
     <message>
+        <source>Currency</source>
+        <translation>Währung</translation>
+    </message>
+    <message>
         <source>Customer</source>
         <translation>Kunde</translation>
     </message>
@@ -959,6 +975,10 @@
     <message>
         <source>Due</source>
         <translation>Fällig</translation>
+    </message>
+    <message>
+        <source>Duration (minutes)</source>
+        <translation>Dauer (Minuten)</translation>
     </message>
     <message>
         <source>Email</source>
@@ -2664,6 +2684,61 @@ Datenordner: %3</translation>
     </message>
 </context>
 <context>
+    <name>PipelineBoardView</name>
+    <message>
+        <source>Show deals of</source>
+        <translation>Geschäfte zeigen von</translation>
+    </message>
+    <message>
+        <source>My deals</source>
+        <translation>Meine Geschäfte</translation>
+    </message>
+    <message>
+        <source>My team&apos;s deals</source>
+        <translation>Geschäfte meines Teams</translation>
+    </message>
+    <message>
+        <source>My territory&apos;s deals</source>
+        <translation>Geschäfte meines Gebiets</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>Zeigen:</translation>
+    </message>
+    <message>
+        <source>Drag to another stage; double-click to edit</source>
+        <translation>In eine andere Phase ziehen; Doppelklick zum Bearbeiten</translation>
+    </message>
+    <message>
+        <source>%1 open deal(s)</source>
+        <translation>%1 offene(s) Geschäft(e)</translation>
+    </message>
+    <message>
+        <source>Deals in %1</source>
+        <translation>Geschäfte in %1</translation>
+    </message>
+    <message>
+        <source>%1 · weighted %2</source>
+        <translation>%1 · gewichtet %2</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; (%2)&lt;br&gt;%3</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; (%2)&lt;br&gt;%3</translation>
+    </message>
+    <message>
+        <source>no amounts</source>
+        <translation>keine Beträge</translation>
+    </message>
+    <message>
+        <source>closes %1</source>
+        <translation>Abschluss %1</translation>
+    </message>
+    <message>
+        <source>Not moved: %1</source>
+        <translation>Nicht verschoben: %1</translation>
+    </message>
+</context>
+<context>
     <name>PreferencesDialog</name>
     <message>
         <source>Preferences</source>
@@ -3106,6 +3181,10 @@ Datenordner: %3</translation>
     <message>
         <source>&amp;Find a contact</source>
         <translation>Kontakt &amp;finden</translation>
+    </message>
+    <message>
+        <source>&amp;Pipeline</source>
+        <translation>&amp;Pipeline</translation>
     </message>
     <message>
         <source>Lead &amp;inbox</source>

@@ -38,6 +38,7 @@ from ui.forms.record_form_dialog import RecordFormDialog
 from ui.locale_formats import format_money, format_number
 from ui.models.field_display import display_text, format_value
 from ui.sales.activity_lines import activity_line
+from ui.sales.deal_dialogs import open_deal, open_new_deal
 from ui.view_context import ViewContext
 
 CARD_TASK_KEY = "account-card"
@@ -53,6 +54,7 @@ REFRESH_ENTITIES = frozenset({"account", "contact", "opportunity", "activity"})
 class LoadedCard:
     card: AccountCard
     record_actions: RecordActions
+    deal_actions: RecordActions
 
 
 class AccountCardWidget(QWidget):
@@ -66,6 +68,7 @@ class AccountCardWidget(QWidget):
         self._context = context
         self.card: AccountCard | None = None
         self.record_actions = RecordActions(create=False, edit=False, delete=False)
+        self.deal_actions = self.record_actions
         self.dialog: RecordFormDialog | None = None
 
         self.title = QLabel(self.tr("Choose an account"))
@@ -79,8 +82,11 @@ class AccountCardWidget(QWidget):
         self.edit_button.clicked.connect(self.edit_account)
         self.delete_button = QPushButton(self.tr("&Delete…"))
         self.delete_button.clicked.connect(self.delete_account)
+        self.new_deal_button = QPushButton(self.tr("New &deal…"))
+        self.new_deal_button.clicked.connect(self.new_deal)
         self.button_bar = QHBoxLayout()
         self.button_bar.addStretch(1)
+        self.button_bar.addWidget(self.new_deal_button)
         self.button_bar.addWidget(self.edit_button)
         self.button_bar.addWidget(self.delete_button)
         header = QHBoxLayout()
@@ -107,6 +113,7 @@ class AccountCardWidget(QWidget):
         )  # fmt: skip
         self.deals.setRootIsDecorated(False)
         self.deals.setColumnWidth(0, 200)
+        self.deals.itemActivated.connect(self._open_deal)
         self.handover = QLabel()
         self.handover.setWordWrap(True)
         self.handover.setAccessibleName(self.tr("Hand-over"))
@@ -145,7 +152,9 @@ class AccountCardWidget(QWidget):
 
         def read(control: TaskControl) -> LoadedCard:
             return LoadedCard(
-                account_card(store, actor, account_id), record_actions(store, actor, "account")
+                account_card(store, actor, account_id),
+                record_actions(store, actor, "account"),
+                record_actions(store, actor, "opportunity"),
             )
 
         self._context.worker.submit(
@@ -163,6 +172,7 @@ class AccountCardWidget(QWidget):
 
     def _loaded(self, loaded: LoadedCard) -> None:
         self.record_actions = loaded.record_actions
+        self.deal_actions = loaded.deal_actions
         self._show(loaded.card)
 
     def _failed(self, error: BaseException) -> None:
@@ -175,6 +185,7 @@ class AccountCardWidget(QWidget):
         self.card = card
         self.edit_button.setVisible(card is not None and self.record_actions.edit)
         self.delete_button.setVisible(card is not None and self.record_actions.delete)
+        self.new_deal_button.setVisible(card is not None and self.deal_actions.create)
         while self.fields_form.rowCount():
             self.fields_form.removeRow(0)
         self.contacts.clear()
@@ -261,9 +272,7 @@ class AccountCardWidget(QWidget):
             self.handover.setText(self.tr("No hand-over yet: a won deal records one."))
 
     def _deal_row(self, section: QTreeWidgetItem, deal: DealLine) -> None:
-        amount = (
-            format_money(deal.amount, deal.currency or "EUR") if deal.amount is not None else ""
-        )
+        amount = format_money(deal.amount, deal.currency) if deal.amount is not None else ""
         # A closed deal shows the day it closed, an open one the day it is expected to.
         close = deal.closed_at.date() if deal.closed_at is not None else deal.expected_close
         row = QTreeWidgetItem(
@@ -323,6 +332,22 @@ class AccountCardWidget(QWidget):
     def _after_delete(self, _changes: ChangeSet) -> None:
         self._show(None)
         self.deleted.emit()
+
+    @Slot()
+    def new_deal(self) -> None:
+        """A new deal for this account, in the record form."""
+        account_id = self.account_id
+        if account_id is not None:
+            open_new_deal(self._context, self, account_id=account_id, on_open=self._keep_form)
+
+    def _keep_form(self, dialog: RecordFormDialog) -> None:
+        self.dialog = dialog
+
+    @Slot(QTreeWidgetItem, int)
+    def _open_deal(self, item: QTreeWidgetItem, _column: int) -> None:
+        deal_id = item.data(0, RecordIdRole)
+        if deal_id:
+            self.dialog = open_deal(self._context, self, str(deal_id))
 
     @Slot(QListWidgetItem)
     def _open_contact(self, item: QListWidgetItem) -> None:

@@ -148,9 +148,9 @@ class ReportView(QWidget):
         if not result.contract_versions:
             return self.tr("Measured under the live funnel terms: no funnel contract agreed yet.")
         versions = self.tr(" and ").join(
-            self.tr("version %1 (agreed %2)").replace("%1", str(version)).replace(
-                "%2", agreed.isoformat()
-            )
+            self.tr("version %1 (agreed %2)")
+            .replace("%1", str(version))
+            .replace("%2", agreed.isoformat())
             for version, agreed in result.contract_versions
         )
         return self.tr("Measured under funnel contract %1.").replace("%1", versions)

@@ -70,9 +70,7 @@ class RecordHistoryPanel(QWidget):
         def read(control: TaskControl) -> list[HistoryEntry]:
             return record_history(store, actor, entity, record_id)
 
-        self._worker.submit(
-            read, key=self._task_key, on_success=self._show, on_failure=self._fail
-        )
+        self._worker.submit(read, key=self._task_key, on_success=self._show, on_failure=self._fail)
 
     def rows(self) -> list[list[str]]:
         """The cells shown, row by row (for tests and copying)."""

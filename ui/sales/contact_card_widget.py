@@ -24,11 +24,15 @@ from PySide6.QtWidgets import (
 )
 
 from contactdesk.selling.contact_card import ContactCard, contact_card
+from contactdesk.services.record_actions import RecordActions, record_actions
 from ui.accounts.account_card_dialog import AccountCardDialog
 from ui.database_worker import TaskControl
-from ui.models.field_display import display_text, format_value
+from ui.forms.record_form_dialog import RecordFormDialog
+from ui.locale_formats import format_money
+from ui.models.field_display import display_text
 from ui.sales.activity_lines import activity_line
 from ui.sales.call_dialog import CallDialog, utc_now
+from ui.sales.deal_dialogs import open_deal, open_new_deal
 from ui.sales.stage_dialog import StageDialog
 from ui.view_context import ViewContext
 
@@ -50,7 +54,8 @@ class ContactCardWidget(QWidget):
         self._context = context
         self._clock = clock
         self.card: ContactCard | None = None
-        self.dialog: CallDialog | StageDialog | AccountCardDialog | None = None
+        self.dialog: CallDialog | StageDialog | AccountCardDialog | RecordFormDialog | None = None
+        self.deal_actions = RecordActions(create=False, edit=False, delete=False)
 
         self.title = QLabel(self.tr("Choose a contact"))
         self.title.setStyleSheet("font-size: 16pt; font-weight: 600;")
@@ -77,7 +82,16 @@ class ContactCardWidget(QWidget):
         self.deal.setWordWrap(True)
         self.collateral = QListWidget()
         self.collateral.setAccessibleName(self.tr("Collateral for this stage"))
+        self.new_deal_button = QPushButton(self.tr("New &deal…"))
+        self.new_deal_button.clicked.connect(self.new_deal)
+        self.edit_deal_button = QPushButton(self.tr("&Edit deal…"))
+        self.edit_deal_button.clicked.connect(self.edit_deal)
+        deal_buttons = QHBoxLayout()
+        deal_buttons.addWidget(self.new_deal_button)
+        deal_buttons.addWidget(self.edit_deal_button)
+        deal_buttons.addStretch(1)
         deal_layout = QVBoxLayout(self.deal_box)
+        deal_layout.addLayout(deal_buttons)
         deal_layout.addWidget(self.deal)
         deal_layout.addWidget(QLabel(self.tr("Material for this stage:")))
         deal_layout.addWidget(self.collateral)
@@ -99,8 +113,28 @@ class ContactCardWidget(QWidget):
         layout.addLayout(header)
         layout.addLayout(columns, 1)
         self._show(None)
+        self._read_actions()
 
     # -- loading ----------------------------------------------------------------
+
+    def _read_actions(self) -> None:
+        store, actor = self._context.session.store, self._context.session.actor
+
+        def read(control: TaskControl) -> RecordActions:
+            return record_actions(store, actor, "opportunity")
+
+        self._context.worker.submit(read, on_success=self._set_deal_actions)
+
+    def _set_deal_actions(self, actions: RecordActions) -> None:
+        self.deal_actions = actions
+        self._enable_deal_buttons()
+
+    def _enable_deal_buttons(self) -> None:
+        card = self.card
+        self.new_deal_button.setVisible(self.deal_actions.create)
+        self.new_deal_button.setEnabled(card is not None)
+        self.edit_deal_button.setVisible(self.deal_actions.edit)
+        self.edit_deal_button.setEnabled(card is not None and card.opportunity is not None)
 
     def load(self, contact_id: uuid.UUID | str) -> None:
         store, actor = self._context.session.store, self._context.session.actor
@@ -121,6 +155,7 @@ class ContactCardWidget(QWidget):
         self.log_call_button.setEnabled(card is not None)
         self.move_stage_button.setEnabled(card is not None and card.opportunity is not None)
         self.account_button.setEnabled(card is not None and card.account is not None)
+        self._enable_deal_buttons()
         while self.fields_form.rowCount():
             self.fields_form.removeRow(0)
         self.collateral.clear()
@@ -150,7 +185,7 @@ class ContactCardWidget(QWidget):
         if deal is None:
             self.deal.setText(self.tr("No open opportunity."))
             return
-        amount = format_value("money", deal.amount) if deal.amount is not None else ""
+        amount = format_money(deal.amount, deal.currency or "") if deal.amount is not None else ""
         self.deal.setText(
             self.tr("<b>%1</b><br>Stage: <b>%2</b>   %3 %4")
             .replace("%1", deal.name)
@@ -185,6 +220,25 @@ class ContactCardWidget(QWidget):
         )
         self.dialog.saved.connect(self._after_save)
         self.dialog.open()
+
+    @Slot()
+    def new_deal(self) -> None:
+        """A new deal for this contact (and its company), in the record form."""
+        if self.card is None:
+            return
+        open_new_deal(
+            self._context, self, contact_id=str(self.card.contact["id"]), on_open=self._keep_form
+        )
+
+    @Slot()
+    def edit_deal(self) -> None:
+        if self.card is None or self.card.opportunity is None:
+            return
+        self._keep_form(open_deal(self._context, self, self.card.opportunity.id))
+
+    def _keep_form(self, dialog: RecordFormDialog) -> None:
+        self.dialog = dialog
+        dialog.form.saved.connect(self._after_save)
 
     @Slot()
     def open_account(self) -> AccountCardDialog | None:

@@ -1,4 +1,4 @@
-"""The sales page of the main window: week plan, find a contact, lead inbox, funnel contract.
+"""The sales page of the main window: week plan, find a contact, pipeline, lead inbox, contract.
 
 Deliberately simple (DESIGN.md): a few tabs with what selling needs (the
 funnel contract is where a sales lead agrees to marketing's proposal). The
@@ -16,6 +16,7 @@ from ui.marketing_tools.funnel_contract_page import FunnelContractPage
 from ui.sales.call_dialog import utc_now
 from ui.sales.contact_finder_view import ContactFinderView
 from ui.sales.lead_inbox_view import LeadInboxView
+from ui.sales.pipeline_board_view import PipelineBoardView
 from ui.sales.week_plan_view import WeekPlanView
 from ui.view_context import ViewContext
 
@@ -32,9 +33,11 @@ class SalesView(QWidget):
         self.week = WeekPlanView(context, clock=clock)
         self.finder = ContactFinderView(context, clock=clock)
         self.inbox = LeadInboxView(context, clock=clock)
+        self.pipeline = PipelineBoardView(context, clock=clock)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.week, self.tr("&Week"))
         self.tabs.addTab(self.finder, self.tr("&Find a contact"))
+        self.tabs.addTab(self.pipeline, self.tr("&Pipeline"))
         self.tabs.addTab(self.inbox, self.tr("Lead &inbox"))
         self.contract = FunnelContractPage(context)
         self.tabs.addTab(self.contract, self.tr("Funnel &contract"))

@@ -2,7 +2,9 @@
 
 The won panel (win story, after-sale owner) and the lost panel (reason,
 competitor) show only when the chosen stage is won or lost; the service refuses
-a move without them and the refusal shows inline.
+a move without them and the refusal shows inline. The after-sale owner starts
+as the deal's owner; ``to_stage`` preselects the stage (a card dropped on the
+pipeline board's won or lost column).
 """
 
 from __future__ import annotations
@@ -57,11 +59,13 @@ class StageDialog(QDialog):
         opportunity: OpenOpportunity,
         *,
         clock: Clock = utc_now,
+        to_stage: uuid.UUID | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._context = context
         self._opportunity = opportunity
+        self._to_stage = to_stage or opportunity.stage_id
         self._clock = clock
         self._stages: list[StageChoice] = []
         self.setWindowTitle(self.tr("Move “%1”").replace("%1", opportunity.name))
@@ -135,11 +139,13 @@ class StageDialog(QDialog):
         self.stage.blockSignals(True)
         for stage in self._stages:
             self.stage.addItem(stage.name, stage.id)
-            if stage.id == self._opportunity.stage_id:
+            if stage.id == self._to_stage:
                 self.stage.setCurrentIndex(self.stage.count() - 1)
         self.stage.blockSignals(False)
         for user in users:
             self.after_sale_owner.addItem(user.display_name, user.id)
+            if user.id == self._opportunity.owner_id:
+                self.after_sale_owner.setCurrentIndex(self.after_sale_owner.count() - 1)
         self._show_capture()
 
     def chosen_stage(self) -> StageChoice | None:
