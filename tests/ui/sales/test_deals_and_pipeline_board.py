@@ -100,7 +100,12 @@ def test_a_deal_created_from_a_contact_card_starts_with_its_company_currency_and
     _save(qtbot, dialog)
     deal = _deal(store, "Acme phase two")
     assert (deal.account_id, deal.contact_id) == (week.acme, week.carla)
-    assert (deal.amount, deal.margin, deal.currency, deal.origin) == (12000, 3000, "EUR", "outbound")
+    assert (deal.amount, deal.margin, deal.currency, deal.origin) == (
+        12000,
+        3000,
+        "EUR",
+        "outbound",
+    )
     assert (deal.stage_id, deal.owner_id) == (_stage_id(store, "Qualified"), week.rep.id)
 
 
