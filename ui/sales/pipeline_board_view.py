@@ -12,7 +12,7 @@ weighted total per currency, in the user's locale.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime
 
 from PySide6.QtCore import QMimeData, Qt, Signal, Slot
@@ -76,7 +76,7 @@ class StageColumnList(QListWidget):
     def mimeTypes(self) -> list[str]:
         return [DEAL_MIME_TYPE]
 
-    def mimeData(self, items: list[QListWidgetItem]) -> QMimeData:
+    def mimeData(self, items: Sequence[QListWidgetItem]) -> QMimeData:
         data = QMimeData()
         if items:
             data.setData(DEAL_MIME_TYPE, str(items[0].data(DealIdRole)).encode())

@@ -5,7 +5,7 @@ activities.duration_minutes, and the (territory, stage_id) index the pipeline
 board reads a territory's column by.
 
 Revision ID: 20261202_deal_currency
-Revises: 20261122_remote_history
+Revises: 20261202_list_speed
 Create Date: 2026-12-02 07:30:00
 """
 
@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "20261202_deal_currency"
-down_revision: str | None = "20261122_remote_history"
+down_revision: str | None = "20261202_list_speed"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
