@@ -25,7 +25,7 @@ from ui.help.shortcuts_dialog import ShortcutsDialog
 from ui.help.standard_shortcuts import StandardKey, standard_shortcuts
 from ui.help.user_guide import user_guide_url
 from ui.preferences.preferences_dialog import PreferencesDialog
-from ui.role_views import ViewFactory, views_for
+from ui.role_views import ViewFactory, default_start_page, views_for
 from ui.settings import (
     LANGUAGE,
     MAIN_WINDOW_GEOMETRY,
@@ -73,7 +73,8 @@ class MainWindow(QMainWindow):
         # admin's four pages cost about as much to build as the rest of start-up).
         for role_view in role_views:
             self.pages.addTab(_PendingPage(role_view.factory), role_view.translated_title())
-        start_page = read_option(start_page_option(self._session.actor.role))
+        role = self._session.actor.role
+        start_page = read_option(start_page_option(role)) or default_start_page(role)
         for index, role_view in enumerate(role_views):
             if start_page and role_view.title == start_page:
                 self.pages.setCurrentIndex(index)

@@ -3,7 +3,9 @@
 To add a view, add one line to ``ROLE_VIEWS``: its title (marked for
 translation), a factory taking a ViewContext and returning the widget (one that
 imports its view inside, so the import happens when a window first builds it),
-and the roles that get it (``ALL_ROLES`` for everyone). Pages appear in list order.
+and the roles that get it (``ALL_ROLES`` for everyone). Pages appear in list order;
+a role's window opens on the page whose ``opens_for`` names it (else the first), until
+the user picks another start page in the preferences.
 A view may offer ``focus_search()``; the window's Find shortcut calls it.
 
 The views are imported on first use, not with this registry: a sales rep's
@@ -73,6 +75,8 @@ class RoleView:
     title: str
     factory: ViewFactory
     roles: frozenset[str] = ALL_ROLES
+    # The roles whose window opens on this page by default.
+    opens_for: frozenset[str] = frozenset()
 
     def shown_to(self, role: str) -> bool:
         return not self.roles or role in self.roles
@@ -91,6 +95,8 @@ ROLE_VIEWS: list[RoleView] = [
         QT_TRANSLATE_NOOP("RoleViews", "Selling"),
         _selling,
         frozenset({"sales"}),
+        # A rep's day starts on the week plan (issue 20), not on the contact list.
+        opens_for=frozenset({"sales"}),
     ),
     RoleView(
         QT_TRANSLATE_NOOP("RoleViews", "Accounts"),
@@ -117,3 +123,10 @@ ROLE_VIEWS: list[RoleView] = [
 def views_for(role: str) -> list[RoleView]:
     """The pages ``role`` gets, in order."""
     return [view for view in ROLE_VIEWS if view.shown_to(role)]
+
+
+def default_start_page(role: str) -> str:
+    """The (untranslated) title of the page ``role``'s window opens on by default."""
+    views = views_for(role)
+    chosen = [view for view in views if role in view.opens_for] or views[:1]
+    return chosen[0].title if chosen else ""

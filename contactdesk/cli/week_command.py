@@ -12,7 +12,7 @@ from contactdesk.cli.output import print_json, print_table
 from contactdesk.cli.store_argument import add_store_option, open_existing_store
 from contactdesk.errors import ContactDeskError
 from contactdesk.selling.week_calendar import write_week_calendar
-from contactdesk.selling.week_plan import PlanItem, WeekPlan, week_plan
+from contactdesk.selling.week_plan import PLAN_KINDS, PlanItem, WeekPlan, week_plan
 from contactdesk.services.directory import find_user
 
 ITEM_COLUMNS = ["due", "kind", "subject", "contact", "company", "value", "score", "flag"]
@@ -24,6 +24,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--date", metavar="D", help="any day of the week to plan (YYYY-MM-DD)")
     parser.add_argument(
         "--now", metavar="TIME", help="the clock to plan against (ISO time; default: now)"
+    )
+    parser.add_argument(
+        "--kind",
+        action="append",
+        choices=PLAN_KINDS,
+        metavar="KIND",
+        help=f"only this kind of work (repeatable): {', '.join(PLAN_KINDS)}",
     )
     output = parser.add_mutually_exclusive_group()
     output.add_argument("--json", action="store_true", help="print JSON")
@@ -55,7 +62,7 @@ def run(args: argparse.Namespace) -> int:
     store = open_existing_store(args)
     try:
         user = find_user(store, args.user)
-        plan = week_plan(store, user.actor(), user.id, now=now, day=day)
+        plan = week_plan(store, user.actor(), user.id, now=now, day=day, kinds=args.kind)
         if args.ics is not None:
             if not args.ics.parent.exists():
                 raise ContactDeskError(f"folder {args.ics.parent} does not exist")

@@ -5,17 +5,22 @@ One call, ``week_plan(store, actor, user_id, now=...)``, answers the sales view 
 cost does not grow with the store: activities are read by (owner_id, due_at)
 ranges, leads by (owner_id, status), accounts by owner_id. A day or section with
 more entries than its limit shows the first ones (a day its earliest, overdue its
-most recent, the flags in index order) and reports the count alongside, capped at
-COUNT_CAP so that counting never reads a rep's whole history.
+most recent) and reports the true count alongside: a day's count reads only that
+day, and the overdue count reads only the rep's open activities (the partial index
+on open activities), never the done history.
 
-Ranking (so low-value work sinks): within a day and among overdue items, work
-tied to a bigger open opportunity comes first, then work on a higher-scoring
-lead, then the rest; ties by due time.
+Order is the order of the day: within a day and among overdue items, by due time.
+A deal's value and a lead's score are shown beside each item, not used to sort it
+(issue 20: a rep works down the day by the clock).
+
+``kinds`` narrows the plan to some kinds of work (PLAN_KINDS: the activity kinds,
+and "lead" for the open leads with no next step).
 """
 
 from __future__ import annotations
 
 import uuid
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from typing import Any
@@ -35,6 +40,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 
 from contactdesk.model import Account, Activity, Campaign, Contact, FunnelStage, Lead, Opportunity
+from contactdesk.model.selling import ACTIVITY_KINDS
 from contactdesk.selling.contact_pipeline import OPEN_LEAD_STATUSES
 from contactdesk.selling.week_window import WeekWindow
 from contactdesk.services.actor import Actor
@@ -46,8 +52,9 @@ from contactdesk.store.local_store import Store
 DAY_LIMIT = 50
 OVERDUE_LIMIT = 50
 FLAG_LIMIT = 30
-# Totals beyond this are shown as "200+": counting further would read the whole history.
-COUNT_CAP = 200
+# What the plan can be narrowed to: each activity kind, and the open leads without a next step.
+LEAD_KIND = "lead"
+PLAN_KINDS = (*ACTIVITY_KINDS, LEAD_KIND)
 
 
 @dataclass(frozen=True)
@@ -75,21 +82,11 @@ class PlanItem:
         return self.done_at is not None
 
 
-def rank_key(item: PlanItem) -> tuple[int, float, float, datetime]:
-    """Sort key: open before done, then opportunity value, then lead score (high first)."""
-    return (
-        1 if item.done else 0,
-        -(item.opportunity_value or 0.0),
-        -(item.lead_score or 0.0),
-        item.due_at,
-    )
-
-
 @dataclass(frozen=True)
 class PlanDay:
     day: date
     items: list[PlanItem]
-    # Every activity due that day, including any beyond DAY_LIMIT (at most COUNT_CAP).
+    # Every activity due that day, including any beyond DAY_LIMIT.
     total: int
 
 
@@ -134,7 +131,7 @@ class WeekPlan:
     week: WeekWindow
     now: datetime
     overdue: list[PlanItem]
-    # How many are overdue in all, at most COUNT_CAP.
+    # How many are overdue in all (the list holds the most recent OVERDUE_LIMIT).
     overdue_total: int
     days: list[PlanDay]
     leads_without_next_step: list[LeadWithoutNextStep]
@@ -156,23 +153,32 @@ def week_plan(
     now: datetime,
     day: date | None = None,
     tz: tzinfo = UTC,
+    kinds: Collection[str] | None = None,
 ) -> WeekPlan:
     """The plan of ``user_id`` for the week containing ``day`` (default: ``now``'s week).
 
     ``now`` (aware) decides what is overdue and which cadences ran out; it is a
     parameter so that callers and tests control the clock. Read as ``actor``
     sees the store: records outside its scope are left out, hidden fields are
-    None. Safe to call from any thread; runs a handful of indexed queries.
+    None. ``kinds`` (a subset of PLAN_KINDS; None for everything) leaves out the
+    other kinds of work, and the accounts to keep in touch with. Safe to call from
+    any thread; runs a handful of indexed queries.
     """
+    unknown = set(kinds or ()) - set(PLAN_KINDS)
+    if unknown:
+        raise ValueError(f"unknown kinds of work: {', '.join(sorted(unknown))}")
+    activity_kinds = [kind for kind in ACTIVITY_KINDS if kinds is None or kind in kinds]
     week = WeekWindow.containing(day, tz) if day is not None else WeekWindow.around(now, tz)
     today_start = WeekWindow(now.astimezone(tz).date(), tz).start
     with store.reading() as session:
         policy = policy_for(store, session, actor.role)
-        reader = _PlanReader(session, _statements(policy, actor), user_id, now, today_start)
+        reader = _PlanReader(
+            session, _statements(policy, actor), user_id, now, today_start, activity_kinds
+        )
         days = [reader.day(week, each) for each in week.days]
         overdue, overdue_total = reader.overdue()
-        leads = reader.leads_without_next_step()
-        accounts = reader.lapsed_accounts()
+        leads = reader.leads_without_next_step() if kinds is None or LEAD_KIND in kinds else []
+        accounts = reader.lapsed_accounts() if kinds is None else []
         return WeekPlan(
             user_id=user_id,
             week=week,
@@ -215,10 +221,8 @@ def _visible(policy: Policy, entity: str, name: str, column: Any) -> Any:
     return column if policy.can_see(entity, name) else null().label(name)
 
 
-def _capped_count(where: ColumnElement[bool]) -> Select[Any]:
-    """Count matching activities up to COUNT_CAP: a bounded scan, whatever the history."""
-    capped = select(Activity.id).where(where).order_by(Activity.due_at.desc()).limit(COUNT_CAP)
-    return select(func.count()).select_from(capped.subquery())
+def _count(where: ColumnElement[bool]) -> Select[Any]:
+    return select(func.count(Activity.id)).where(where)
 
 
 class _PlanStatements:
@@ -231,18 +235,22 @@ class _PlanStatements:
     def __init__(self, policy: Policy, actor: Actor) -> None:
         self.policy = policy
         self.actor = actor
-        mine = and_(Activity.owner_id == bindparam("user_id"), self._scope("activity"))
+        mine = and_(
+            Activity.owner_id == bindparam("user_id"),
+            Activity.kind.in_(bindparam("kinds", expanding=True)),
+            self._scope("activity"),
+        )
         in_range = and_(
             mine, Activity.due_at >= bindparam("start"), Activity.due_at < bindparam("end")
         )
         # ``done_at IS NULL`` lets SQLite use a partial index on open activities if present.
         overdue = and_(mine, Activity.done_at.is_(None), Activity.due_at < bindparam("today"))
         self.day_items = self._items(in_range, DAY_LIMIT, Activity.due_at)
-        self.day_count = _capped_count(in_range)
+        self.day_count = _count(in_range)
         # Newest first: the overdue work a rep can still save is the recent work, and
         # walking (owner_id, due_at) backwards finds it without reading years of history.
         self.overdue_items = self._items(overdue, OVERDUE_LIMIT, Activity.due_at.desc())
-        self.overdue_count = _capped_count(overdue)
+        self.overdue_count = _count(overdue)
         self.leads = self._leads_without_next_step()
         self.lapsed = self._lapsed_accounts()
 
@@ -377,12 +385,14 @@ class _PlanReader:
         user_id: uuid.UUID,
         now: datetime,
         today_start: datetime,
+        kinds: list[str],
     ) -> None:
         self.session = session
         self.statements = statements
         self.user_id = user_id
         self.now = now
         self.today_start = today_start
+        self.kinds = kinds
 
     def _plan_items(self, query: Select[Any], params: dict[str, Any]) -> list[PlanItem]:
         items = []
@@ -422,11 +432,14 @@ class _PlanReader:
                     opportunity_value=amount,
                 )
             )
-        return sorted(items, key=rank_key)
+        return sorted(items, key=lambda item: item.due_at)
 
     def day(self, week: WeekWindow, day: date) -> PlanDay:
+        if not self.kinds:
+            return PlanDay(day, [], 0)
         params = {
             "user_id": self.user_id,
+            "kinds": self.kinds,
             "start": week.day_start(day),
             "end": week.day_start(day + timedelta(days=1)),
         }
@@ -437,8 +450,10 @@ class _PlanReader:
         return PlanDay(day, items, total)
 
     def overdue(self) -> tuple[list[PlanItem], int]:
-        """Open activities due before today (the newest window, ranked) and their count."""
-        params = {"user_id": self.user_id, "today": self.today_start}
+        """Open activities due before today (the newest window, by time) and their count."""
+        if not self.kinds:
+            return [], 0
+        params = {"user_id": self.user_id, "kinds": self.kinds, "today": self.today_start}
         items = self._plan_items(self.statements.overdue_items, params)
         total = len(items)
         if total >= OVERDUE_LIMIT:

@@ -2769,6 +2769,10 @@ Datenordner: %3</translation>
         <translation>Startseite</translation>
     </message>
     <message>
+        <source>Default: %1</source>
+        <translation>Standard: %1</translation>
+    </message>
+    <message>
         <source>First page</source>
         <translation>Erste Seite</translation>
     </message>
@@ -3618,6 +3622,14 @@ Datenordner: %3</translation>
         <translation>.ics &amp;exportieren …</translation>
     </message>
     <message>
+        <source>Show only</source>
+        <translation>Nur anzeigen</translation>
+    </message>
+    <message>
+        <source>&amp;Show:</source>
+        <translation>&amp;Zeigen:</translation>
+    </message>
+    <message>
         <source>Campaigns running this week</source>
         <translation>Diese Woche laufende Kampagnen</translation>
     </message>
@@ -3650,6 +3662,34 @@ Datenordner: %3</translation>
         <translation>Markierung</translation>
     </message>
     <message>
+        <source>All work</source>
+        <translation>Alle Arbeit</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>Anrufe</translation>
+    </message>
+    <message>
+        <source>Meetings</source>
+        <translation>Termine</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>Aufgaben</translation>
+    </message>
+    <message>
+        <source>Follow-ups</source>
+        <translation>Nachfassen</translation>
+    </message>
+    <message>
+        <source>Emails</source>
+        <translation>E-Mails</translation>
+    </message>
+    <message>
+        <source>Leads</source>
+        <translation>Leads</translation>
+    </message>
+    <message>
         <source>The week plan belongs to a user; sign in as one.</source>
         <translation>Der Wochenplan gehört zu einem Benutzer; melden Sie sich als einer an.</translation>
     </message>
@@ -3670,7 +3710,7 @@ Datenordner: %3</translation>
     </message>
     <message>
         <source>%1 (today)</source>
-        <translation>%1 (heute)</translation>
+        <translation type="vanished">%1 (heute)</translation>
     </message>
     <message>
         <source>Open leads with no next step</source>
@@ -3709,6 +3749,17 @@ Datenordner: %3</translation>
         <translation>
             <numerusform>%n Eintrag diese Woche</numerusform>
             <numerusform>%n Einträge diese Woche</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Today, %1</source>
+        <translation>Heute, %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… und %n weiterer</numerusform>
+            <numerusform>… und %n weitere</numerusform>
         </translation>
     </message>
     <message>

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import json
 import sys
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
 from contactdesk.cli.main import main
+from contactdesk.services import unit_of_work
 from contactdesk.services.actor import Actor
 from contactdesk.services.directory import create_user, find_user
 from contactdesk.store import open_store
@@ -51,15 +53,29 @@ def test_json_days_run_monday_to_sunday(
     assert [day["date"] for day in days] == [f"2026-03-{n:02d}" for n in range(9, 16)]
 
 
-def test_json_items_carry_subject_due_time_and_rank_data(
+def test_json_items_run_in_time_order_with_value_and_score(
     week_store: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     _week(week_store, "--json")
     wednesday = json.loads(capsys.readouterr().out)["days"][2]["items"]
     assert [item["subject"] for item in wednesday] == [
-        "Proposal call", "Webinar follow-up", "Courtesy call"
+        "Courtesy call", "Webinar follow-up", "Proposal call"
     ]  # fmt: skip
-    assert wednesday[0]["opportunity_value"] == 50000
+    assert [item["due_at"][11:16] for item in wednesday] == ["08:00", "09:00", "14:00"]
+    assert (wednesday[1]["lead_score"], wednesday[2]["opportunity_value"]) == (80, 50000)
+
+
+def test_kind_option_narrows_the_plan(week_store: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert _week(week_store, "--json", "--kind", "meeting", "--kind", "follow_up") == 0
+    plan = json.loads(capsys.readouterr().out)
+    subjects = [item["subject"] for day in plan["days"] for item in day["items"]]
+    assert subjects == ["Webinar follow-up", "Demo meeting"]
+    assert plan["overdue"] == {"total": 0, "items": []}
+
+
+def test_unknown_kind_exits_1(week_store: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert _week(week_store, "--kind", "lunch") == 1
+    assert "invalid choice: 'lunch'" in capsys.readouterr().err
 
 
 def test_json_overdue_has_total_and_items(
@@ -68,6 +84,25 @@ def test_json_overdue_has_total_and_items(
     _week(week_store, "--json")
     overdue = json.loads(capsys.readouterr().out)["overdue"]
     assert (overdue["total"], overdue["items"][0]["subject"]) == (1, "Chase the quote")
+
+
+def test_overdue_total_is_the_true_count_in_json_and_table(
+    week_store: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    store = open_store(week_store)
+    rita = find_user(store, "rita")
+    with unit_of_work.unit_of_work(store, Actor.system()) as work:
+        for number in range(226):
+            work.create(
+                "activity",
+                {"kind": "task", "subject": f"Old task {number}", "owner_id": rita.id,
+                 "due_at": datetime(2026, 3, 1, 9, tzinfo=UTC) - timedelta(hours=number)},
+            )  # fmt: skip
+    store.close()
+    _week(week_store, "--json")
+    assert json.loads(capsys.readouterr().out)["overdue"]["total"] == 227
+    _week(week_store)
+    assert "Overdue (227)" in capsys.readouterr().out
 
 
 def test_table_lists_the_days_and_campaigns(

@@ -1,4 +1,4 @@
-"""The week plan shows the right work for a fixed clock, ranked, with its flags."""
+"""The week plan shows the right work for a fixed clock, in time order, with its flags."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 from sales_scenario import MONDAY, NOW, SalesWeek, at
 
-from contactdesk.selling.week_plan import DAY_LIMIT, WeekPlan, week_plan
+from contactdesk.selling.week_plan import DAY_LIMIT, OVERDUE_LIMIT, WeekPlan, week_plan
 from contactdesk.services import unit_of_work
 from contactdesk.services.actor import Actor
 from contactdesk.store import Store
@@ -53,13 +53,13 @@ def test_work_due_earlier_today_is_not_overdue(store: Store, week: SalesWeek) ->
     assert follow_up.overdue is False
 
 
-def test_overdue_orders_bigger_deals_before_older_small_work(store: Store, week: SalesWeek) -> None:
-    unit_of_work.create(
+def test_overdue_runs_in_time_order_not_by_deal_value(store: Store, week: SalesWeek) -> None:
+    chore = unit_of_work.create(
         store,
         Actor.system(),
         "activity",
         {"kind": "call", "subject": "Old chore", "due_at": at(2, 9), "owner_id": week.rep.id},
-    )
+    ).record_id
     big = unit_of_work.create(
         store,
         Actor.system(),
@@ -68,24 +68,51 @@ def test_overdue_orders_bigger_deals_before_older_small_work(store: Store, week:
          "opportunity_id": week.opportunity},
     ).record_id  # fmt: skip
     plan = _plan(store, week)
-    assert plan.overdue[0].activity_id == big
+    assert [item.activity_id for item in plan.overdue] == [chore, week.overdue_call, big]
+    assert plan.overdue[-1].opportunity_value == 50000
 
 
-def test_day_ranks_opportunity_value_then_lead_score_then_the_rest(
+def test_a_day_runs_in_time_order_with_value_and_score_beside(
     store: Store, week: SalesWeek
 ) -> None:
-    assert _day(_plan(store, week), 2) == [week.call_carla, week.follow_up_leo, week.plain_call]
-
-
-def test_ranked_items_carry_their_value_and_score(store: Store, week: SalesWeek) -> None:
     items = _plan(store, week).days[2].items
-    assert (items[0].opportunity_value, items[1].lead_score) == (50000, 80)
+    # 8:00 courtesy call, 9:00 webinar follow-up (score 80), 14:00 proposal call (50,000).
+    assert [item.activity_id for item in items] == [
+        week.plain_call, week.follow_up_leo, week.call_carla
+    ]  # fmt: skip
+    assert [item.due_at.hour for item in items] == [8, 9, 14]
+    assert (items[1].lead_score, items[2].opportunity_value) == (80, 50000)
 
 
-def test_work_on_a_won_deal_no_longer_ranks_by_its_value(store: Store, week: SalesWeek) -> None:
+def test_work_on_a_won_deal_shows_no_value_at_stake(store: Store, week: SalesWeek) -> None:
     unit_of_work.update(store, Actor.system(), "opportunity", week.opportunity, {"stage_id": "Won"})
     items = _plan(store, week).days[2].items
-    assert items[0].activity_id == week.follow_up_leo
+    assert items[2].activity_id == week.call_carla and items[2].opportunity_value is None
+
+
+def test_overdue_counts_every_open_overdue_item_beyond_the_list(
+    store: Store, week: SalesWeek
+) -> None:
+    with unit_of_work.unit_of_work(store, Actor.system()) as work:
+        for number in range(OVERDUE_LIMIT + 177):
+            work.create(
+                "activity",
+                {"kind": "task", "subject": f"Old task {number}",
+                 "due_at": at(2, 8) - timedelta(hours=number), "owner_id": week.rep.id},
+            )  # fmt: skip
+    plan = _plan(store, week)
+    assert len(plan.overdue) == OVERDUE_LIMIT
+    assert plan.overdue_total == OVERDUE_LIMIT + 177 + 1  # and the scenario's overdue call
+    assert [item.due_at for item in plan.overdue] == sorted(item.due_at for item in plan.overdue)
+
+
+def test_kinds_narrow_the_plan_to_that_work(store: Store, week: SalesWeek) -> None:
+    plan = week_plan(store, week.rep.actor(), week.rep.id, now=NOW, kinds={"meeting"})
+    assert [item.activity_id for item in plan.items()] == [week.meeting]
+    assert (plan.overdue, plan.overdue_total) == ([], 0)
+    assert plan.leads_without_next_step == [] and plan.lapsed_accounts == []
+    leads = week_plan(store, week.rep.actor(), week.rep.id, now=NOW, kinds={"lead"})
+    assert leads.items() == [] and leads.leads_without_next_step
 
 
 def test_open_lead_with_nothing_planned_is_flagged(store: Store, week: SalesWeek) -> None:

@@ -23,6 +23,15 @@ def test_first_page_is_the_contact_list(main_window_for) -> None:
     assert window.pages.currentWidget().contact_model.rowCount() >= 0
 
 
+def test_a_sales_rep_opens_on_the_week(main_window_for) -> None:
+    from ui.sales.sales_view import SalesView
+
+    window = main_window_for("rita")
+    page = window.pages.currentWidget()
+    assert window.pages.tabText(window.pages.currentIndex()) == "Selling"
+    assert isinstance(page, SalesView) and page.tabs.currentWidget() is page.week
+
+
 def test_each_role_gets_the_pages_registered_for_it(main_window_for) -> None:
     window = main_window_for("rita")
     titles = [window.pages.tabText(i) for i in range(window.pages.count())]
@@ -52,7 +61,8 @@ def test_find_shortcut_puts_the_cursor_in_the_search_box(qtbot, main_window_for)
     window.activateWindow()
     assert window.find_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Find)
     window.find_action.trigger()
-    qtbot.waitUntil(lambda: window.pages.currentWidget().search_box.hasFocus())
+    # A rep's window opens on the week; Find goes to its contact finder.
+    qtbot.waitUntil(lambda: window.pages.currentWidget().finder.search_box.hasFocus())
 
 
 def test_quit_uses_the_platform_shortcut_or_ctrl_q_where_it_has_none(main_window_for) -> None:

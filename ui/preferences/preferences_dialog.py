@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from ui.app_session import role_title
 from ui.locale_formats import DATE_FORMATS, NUMBER_LOCALES, translated_title
-from ui.role_views import views_for
+from ui.role_views import default_start_page, views_for
 from ui.settings import (
     DATE_FORMAT,
     LANGUAGE,
@@ -99,7 +99,15 @@ class PreferencesDialog(QDialog):
         start_form = QFormLayout(start_group)
         for role in START_PAGE_ROLES:
             box = QComboBox()
-            box.addItem(self.tr("First page"), "")
+            default = next(
+                (view for view in views_for(role) if view.title == default_start_page(role)), None
+            )
+            box.addItem(
+                self.tr("Default: %1").replace(
+                    "%1", default.translated_title() if default else self.tr("First page")
+                ),
+                "",
+            )
             for view in views_for(role):
                 box.addItem(view.translated_title(), view.title)
             self._select(box, read_option(start_page_option(role)))

@@ -1,4 +1,9 @@
-"""The week plan: overdue on top, Monday to Sunday, flags, the campaigns running this week.
+"""The week plan: overdue on top, today's agenda, the rest of the week, flags, campaigns.
+
+A rep's day in order (issue 20): what is overdue first, then today by the clock,
+then the other days of the week, each in time order; a deal's value and a lead's
+score are columns beside the work, not its sort order. "Show" narrows the plan
+to one kind of work (calls, meetings, tasks, follow-ups, emails, leads).
 
 The plan is read by ``week_plan`` on the database worker. Enter or a
 double-click on an activity (or a flagged lead) opens the call dialog for its
@@ -16,6 +21,7 @@ from pathlib import Path
 from PySide6.QtCore import QDate, QLocale, Qt, QTime, Slot
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
+    QComboBox,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -28,7 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from contactdesk.selling.week_calendar import write_week_calendar
-from contactdesk.selling.week_plan import COUNT_CAP, PlanItem, WeekPlan, week_plan
+from contactdesk.selling.week_plan import LEAD_KIND, PlanDay, PlanItem, WeekPlan, week_plan
 from contactdesk.selling.week_window import WeekWindow
 from contactdesk.services.changes import ChangeSet
 from ui.database_worker import TaskControl
@@ -69,6 +75,13 @@ class WeekPlanView(QWidget):
         self.week_label.setStyleSheet("font-size: 14pt; font-weight: 600;")
         self.log_call_button = QPushButton(self.tr("&Log call…"))
         self.export_button = QPushButton(self.tr("&Export .ics…"))
+        self.kind_filter = QComboBox()
+        self.kind_filter.setAccessibleName(self.tr("Show only"))
+        for title, kinds in self._kind_choices():
+            self.kind_filter.addItem(title, kinds)
+        self.kind_filter.currentIndexChanged.connect(lambda _index: self.show_week(self.week))
+        kind_label = QLabel(self.tr("&Show:"))
+        kind_label.setBuddy(self.kind_filter)
         self.previous_button.clicked.connect(lambda: self.show_week(self.week.previous()))
         self.next_button.clicked.connect(lambda: self.show_week(self.week.next()))
         self.this_week_button.clicked.connect(
@@ -81,6 +94,9 @@ class WeekPlanView(QWidget):
             bar.addWidget(button)
         bar.addSpacing(12)
         bar.addWidget(self.week_label, 1)
+        bar.addWidget(kind_label)
+        bar.addWidget(self.kind_filter)
+        bar.addSpacing(12)
         bar.addWidget(self.log_call_button)
         bar.addWidget(self.export_button)
 
@@ -115,6 +131,23 @@ class WeekPlanView(QWidget):
         context.relay.changed.connect(self._on_store_changed)
         self.show_week(self.week)
 
+    def _kind_choices(self) -> list[tuple[str, list[str] | None]]:
+        return [
+            (self.tr("All work"), None),
+            (self.tr("Calls"), ["call"]),
+            (self.tr("Meetings"), ["meeting"]),
+            (self.tr("Tasks"), ["task"]),
+            (self.tr("Follow-ups"), ["follow_up"]),
+            (self.tr("Emails"), ["email"]),
+            (self.tr("Leads"), [LEAD_KIND]),
+        ]
+
+    @property
+    def kinds(self) -> list[str] | None:
+        """The kinds of work shown (None: all of it)."""
+        chosen = self.kind_filter.currentData()
+        return list(chosen) if chosen else None
+
     # -- loading --------------------------------------------------------------------
 
     def show_week(self, week: WeekWindow) -> None:
@@ -122,14 +155,14 @@ class WeekPlanView(QWidget):
         self.week = week
         self._update_week_label()
         session = self._context.session
-        store, actor, now = session.store, session.actor, self._clock()
+        store, actor, now, kinds = session.store, session.actor, self._clock(), self.kinds
         user_id = actor.user_id
         if user_id is None:
             self.status.setText(self.tr("The week plan belongs to a user; sign in as one."))
             return
 
         def read(control: TaskControl) -> WeekPlan:
-            return week_plan(store, actor, user_id, now=now, day=week.monday)
+            return week_plan(store, actor, user_id, now=now, day=week.monday, kinds=kinds)
 
         self._context.worker.submit(
             read,
@@ -156,20 +189,40 @@ class WeekPlanView(QWidget):
         self.tree.clear()
         self._show_campaigns(plan)
         overdue = self._section(self.tr("Overdue"), plan.overdue_total, urgent=True)
-        for item in plan.overdue[:OVERDUE_SHOWN]:
-            self._activity_row(overdue, item, with_day=True)
-        hidden = plan.overdue_total - min(len(plan.overdue), OVERDUE_SHOWN)
+        shown = plan.overdue[-OVERDUE_SHOWN:]  # the most recent, still in time order
+        hidden = plan.overdue_total - len(shown)
         if hidden > 0:
             more = QTreeWidgetItem(overdue, ["", self.tr("… and %n more overdue", "", hidden)])
             more.setForeground(1, Qt.GlobalColor.darkGray)
+        for item in shown:
+            self._activity_row(overdue, item, with_day=True)
         today = self._clock().astimezone().date()
-        for day in plan.days:
-            title = QLocale().toString(_qdate(day.day), "dddd d MMMM")
-            if day.day == today:
-                title = self.tr("%1 (today)").replace("%1", title)
-            section = self._section(title, day.total)
-            for item in day.items:
-                self._activity_row(section, item, with_day=False)
+        # Today first, then the days ahead, then the earlier days of the week (their open
+        # work is already under Overdue).
+        days = sorted(plan.days, key=lambda day: (day.day != today, day.day < today, day.day))
+        for day in days:
+            self._day_section(day, today=day.day == today)
+        if self.kinds is None or LEAD_KIND in self.kinds:
+            self._show_leads(plan)
+        if self.kinds is None:
+            self._show_lapsed_accounts(plan)
+        self.tree.expandAll()
+        total = sum(day.total for day in plan.days)
+        self.status.setText(self.tr("%n item(s) this week", "", total))
+
+    def _day_section(self, day: PlanDay, *, today: bool) -> None:
+        title = QLocale().toString(_qdate(day.day), "dddd d MMMM")
+        if today:
+            title = self.tr("Today, %1").replace("%1", title)
+        section = self._section(title, day.total)
+        for item in day.items:
+            self._activity_row(section, item, with_day=False)
+        hidden = day.total - len(day.items)
+        if hidden > 0:
+            more = QTreeWidgetItem(section, ["", self.tr("… and %n more", "", hidden)])
+            more.setForeground(1, Qt.GlobalColor.darkGray)
+
+    def _show_leads(self, plan: WeekPlan) -> None:
         leads = self._section(
             self.tr("Open leads with no next step"), len(plan.leads_without_next_step)
         )
@@ -181,6 +234,8 @@ class WeekPlanView(QWidget):
             )  # fmt: skip
             row.setData(0, TargetRole, (lead.contact_id, lead.contact_name or "", None))
             row.setForeground(5, Qt.GlobalColor.darkRed)
+
+    def _show_lapsed_accounts(self, plan: WeekPlan) -> None:
         accounts = self._section(self.tr("Keep in touch: cadence ran out"),
                                  len(plan.lapsed_accounts))  # fmt: skip
         for account in plan.lapsed_accounts:
@@ -195,9 +250,6 @@ class WeekPlanView(QWidget):
                  .replace("%1", str(account.keep_in_touch_days)).replace("%2", last),
                  account.name, "", "", self.tr("keep in touch")],
             )  # fmt: skip
-        self.tree.expandAll()
-        total = sum(day.total for day in plan.days)
-        self.status.setText(self.tr("%n item(s) this week", "", total))
 
     def _show_campaigns(self, plan: WeekPlan) -> None:
         if not plan.campaigns:
@@ -220,8 +272,7 @@ class WeekPlanView(QWidget):
         self.campaign_strip.setText(self.tr("Campaigns this week: ") + " · ".join(parts))
 
     def _section(self, title: str, count: int, *, urgent: bool = False) -> QTreeWidgetItem:
-        shown = f"{COUNT_CAP}+" if count >= COUNT_CAP else str(count)
-        section = QTreeWidgetItem(self.tree, [f"{title} ({shown})"])
+        section = QTreeWidgetItem(self.tree, [f"{title} ({QLocale().toString(count)})"])
         section.setFirstColumnSpanned(True)
         font = QFont(section.font(0))
         font.setBold(True)

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sales_scenario import SalesWeek
 
+from contactdesk.services import unit_of_work
+from contactdesk.services.actor import Actor
 from ui.sales.call_dialog import CallDialog
 from ui.sales.week_plan_view import WeekPlanView
 from ui.view_context import ViewContext
@@ -34,15 +36,66 @@ def test_overdue_section_comes_first_with_the_overdue_call(
     assert rows == ["Call: Chase the quote"]
 
 
-def test_wednesday_shows_its_items_ranked(
+def test_today_comes_right_under_overdue_in_time_order(
     qtbot: QtBot, rita_context: ViewContext, clock: Callable[[], datetime], week: SalesWeek
 ) -> None:
     view = _view(qtbot, rita_context, clock)
-    assert _section(view, "Wednesday 11 March") == [
-        "Call: Proposal call",
-        "Follow-up: Webinar follow-up",
-        "Call: Courtesy call",
+    titles = [title for title, _rows in view.rows()]
+    assert titles[1] == "Today, Wednesday 11 March (3)"
+    assert _section(view, "Today, Wednesday 11 March") == [
+        "Call: Courtesy call",  # 8:00
+        "Follow-up: Webinar follow-up",  # 9:00, the lead scored 80
+        "Call: Proposal call",  # 14:00, the 50,000 deal
     ]
+    # The days ahead follow today, then the earlier days of the week.
+    assert [t.split(" (")[0] for t in titles[2:7]] == [
+        "Thursday 12 March", "Friday 13 March", "Saturday 14 March", "Sunday 15 March",
+        "Monday 9 March",
+    ]  # fmt: skip
+
+
+def test_value_and_score_are_columns_beside_the_work(
+    qtbot: QtBot, rita_context: ViewContext, clock: Callable[[], datetime], week: SalesWeek
+) -> None:
+    view = _view(qtbot, rita_context, clock)
+    today = view.tree.topLevelItem(1)
+    assert today is not None
+    rows = [today.child(n) for n in range(today.childCount())]
+    assert [row.text(1) for row in rows] == [
+        "Call: Courtesy call", "Follow-up: Webinar follow-up", "Call: Proposal call"
+    ]  # fmt: skip
+    assert all(row.text(0) for row in rows)  # each with its time of day
+    assert rows[1].text(4) == "80"  # the webinar lead's score
+    assert rows[2].text(3) != ""  # the proposal call's deal value
+
+
+def test_show_filter_narrows_the_plan_to_one_kind(
+    qtbot: QtBot, rita_context: ViewContext, clock: Callable[[], datetime], week: SalesWeek
+) -> None:
+    view = _view(qtbot, rita_context, clock)
+    view.kind_filter.setCurrentIndex(view.kind_filter.findText("Meetings"))
+    shown = [row for _title, rows in view.rows() for row in rows]
+    assert shown == ["Meeting: Demo meeting"]
+    assert not any(title.startswith("Open leads") for title, _rows in view.rows())
+    view.kind_filter.setCurrentIndex(view.kind_filter.findText("Leads"))
+    assert _section(view, "Open leads with no next step")
+    assert view.rows()[0][0] == "Overdue (0)"
+
+
+def test_overdue_counts_are_true_and_the_rest_is_summed_up(
+    qtbot: QtBot, rita_context: ViewContext, clock: Callable[[], datetime], week: SalesWeek
+) -> None:
+    with unit_of_work.unit_of_work(rita_context.session.store, Actor.system()) as work:
+        for number in range(226):
+            work.create(
+                "activity",
+                {"kind": "task", "subject": f"Old task {number}", "owner_id": week.rep.id,
+                 "due_at": datetime(2026, 3, 1, 9, tzinfo=UTC) - timedelta(hours=number)},
+            )  # fmt: skip
+    title, rows = _view(qtbot, rita_context, clock).rows()[0]
+    assert title == "Overdue (227)"
+    assert rows[0] == "… and 219 more overdue"
+    assert len(rows) == 1 + 8
 
 
 def test_flag_sections_list_the_lead_without_next_step_and_the_lapsed_account(
