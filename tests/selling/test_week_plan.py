@@ -11,6 +11,7 @@ from contactdesk.selling.week_plan import DAY_LIMIT, OVERDUE_LIMIT, WeekPlan, we
 from contactdesk.services import unit_of_work
 from contactdesk.services.actor import Actor
 from contactdesk.store import Store
+from tests.query_plans import QueryPlans
 
 
 def _plan(store: Store, week: SalesWeek, day: date | None = None) -> WeekPlan:
@@ -176,3 +177,30 @@ def test_a_crowded_day_shows_the_limit_and_counts_everything(store: Store, week:
 def test_another_rep_reading_the_plan_sees_nothing_of_it(store: Store, week: SalesWeek) -> None:
     plan = week_plan(store, week.other_rep.actor(), week.rep.id, now=NOW)
     assert (plan.items(), plan.overdue, plan.leads_without_next_step) == ([], [], [])
+
+
+def test_the_true_overdue_count_reads_only_open_activities(
+    store: Store, week: SalesWeek, query_plans: QueryPlans
+) -> None:
+    """The exact count walks the partial index of open activities, never the done history."""
+    with unit_of_work.unit_of_work(store, Actor.system()) as work:
+        for number in range(OVERDUE_LIMIT + 10):
+            work.create(
+                "activity",
+                {"kind": "task", "subject": f"Old task {number}",
+                 "due_at": at(2, 8) - timedelta(hours=number), "owner_id": week.rep.id},
+            )  # fmt: skip
+    query_plans.clear()
+    _plan(store, week)
+    counts = [
+        lines
+        for statement, lines in query_plans.plans()
+        if statement.lstrip().upper().startswith("SELECT COUNT") and "done_at IS NULL" in statement
+    ]
+    assert counts, "the overdue count ran"
+    assert all(
+        any("USING COVERING INDEX ix_activities_owner_open_due" in line
+            or "USING INDEX ix_activities_owner_open_due" in line for line in lines)
+        for lines in counts
+    ), counts  # fmt: skip
+    assert query_plans.scans("activities") == []
