@@ -16,9 +16,12 @@ command -v Xvfb >/dev/null || { echo "xcb smoke test: Xvfb is missing (make syst
 
 # -displayfd: Xvfb picks a free display number and writes it once it accepts clients,
 # so parallel runs (and other X servers on this machine) never collide.
+# -noreset: an X server resets when its last client leaves, refusing connections for a
+# moment; the app's own display probe is such a client, so without it Qt's connection
+# right after the probe failed about every other run.
 scratch="$(mktemp -d)"
 trap 'kill "$xvfb" 2>/dev/null || true; wait "$xvfb" 2>/dev/null || true; rm -rf "$scratch"' EXIT
-Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp 3>"$scratch/display" 2>"$scratch/xvfb.log" &
+Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp -noreset 3>"$scratch/display" 2>"$scratch/xvfb.log" &
 xvfb=$!
 for _ in $(seq 100); do
     [[ -s "$scratch/display" ]] && break

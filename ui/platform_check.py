@@ -45,7 +45,8 @@ def platform_problem(environ: Mapping[str, str] = os.environ) -> str | None:
     if not display:
         return (
             "there is no display to show the window on (DISPLAY is not set): start ContactDesk "
-            "in a desktop session, or in a virtual one with `Xvfb :99 & DISPLAY=:99 contactdesk`; "
+            "in a desktop session, or in a virtual one with "
+            "`Xvfb :99 -noreset & DISPLAY=:99 contactdesk`; "
             "the commands need none (contactdesk --help)"
         )
     if not _display_answers(display):
