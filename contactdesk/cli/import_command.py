@@ -63,6 +63,8 @@ def run(args: argparse.Namespace) -> int:
                 print(
                     f"  line {duplicate.location}: {duplicate.reason} as {duplicate.existing_name}"
                 )
+        for column, where in result.unmapped.items():
+            print(f"column {column!r} had no field: kept in {where} as '{column}: ...'")
         print(f"import id {result.batch_id}")
         return 0
     finally:

@@ -33,6 +33,7 @@ ADDRESS_PARTS = (
 SIMPLE_COLUMNS = (
     ("First Name", "first_name"),
     ("Last Name", "last_name"),
+    ("Nickname", "nickname"),
     ("File As", "display_name"),
     ("Organization Name", "account_id"),
     ("Organization Title", "title"),

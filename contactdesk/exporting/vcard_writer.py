@@ -77,6 +77,8 @@ def card_lines(contact: ExportContact, columns: ExportColumns) -> list[str]:
             escape_text(text.get("first_name", "")),
         )
         lines.append(f"N:{last};{first};;;")
+    if text.get("nickname"):
+        lines.append(f"NICKNAME:{escape_text(text['nickname'])}")
     if columns.shows("account_id") and record.get("account"):
         lines.append(f"ORG:{escape_text(str(record['account']))}")
     if text.get("title"):

@@ -21,7 +21,7 @@ from typing import Any
 
 from contactdesk.errors import AccessDenied, ValidationError
 from contactdesk.importing.company_rows import AccountRow, build_account_row, is_company_only
-from contactdesk.importing.note_lines import labelled_lines, with_note
+from contactdesk.importing.note_lines import kept_keys, labelled_lines, with_note
 from contactdesk.importing.parsed_contact import LabeledValue, ParsedContact, Photo, PostalAddress
 from contactdesk.importing.phone_cache import PhoneCache
 from contactdesk.services.field_catalog import ENTITIES
@@ -36,6 +36,9 @@ MOBILE_LABELS = ("cell", "mobile", "iphone", "handy", "portable")
 DETAIL_FIELD = {"email": "email", "phone": "phone", "address": "street", "url": "notes"}
 UNVERIFIED = "unverified"
 LABEL_LIMIT = 60
+UID_LIMIT = 255
+# Kept by the import itself, not fields a user edits (nor sends to the server).
+UNLOGGED_COLUMNS = frozenset({"sort_key", "vcard_uid"})
 PHONE_LIMIT = CONTACT.by_name["phone"].max_length or 40
 # Longer than this is not a mistyped value worth keeping but junk in a column.
 KEPT_TEXT_LIMIT = 1_000
@@ -44,6 +47,7 @@ MOVABLE_TO_NOTES = {
     "title": "Title",
     "first_name": "First name",
     "last_name": "Last name",
+    "nickname": "Nickname",
     "street": "Street",
     "city": "City",
     "region": "Region",
@@ -93,7 +97,6 @@ def _notes(parsed: ParsedContact, moved: list[str]) -> str:
     named = (
         ("Name prefix", parsed.name_prefix),
         ("Name suffix", parsed.name_suffix),
-        ("Nickname", parsed.nickname),
         ("Department", parsed.department),
         ("Categories", ", ".join(parsed.categories)),
     )
@@ -144,6 +147,8 @@ class ContactRowBuilder:
         # Numbers without + are read in the entry's country, else in this region.
         self.default_region = default_region
         self._editable: set[tuple[str, ...]] = set()
+        # Unmapped column (or vCard property) -> where its values went, for the import log.
+        self.unmapped: dict[str, str] = {}
 
     def build(self, parsed: ParsedContact) -> ContactRow | AccountRow:
         """The stored form of ``parsed``; what was kept unverified is in ``warnings``.
@@ -154,7 +159,9 @@ class ContactRowBuilder:
         field the entry fills).
         """
         if is_company_only(parsed):
+            self._note_unmapped(parsed, "the account's notes")
             return self._account_row(parsed)
+        self._note_unmapped(parsed, "the contact's notes")
         warnings: list[str] = []
         details: list[ContactDetailValue] = []
         unverified: list[ContactDetailValue] = []
@@ -180,6 +187,7 @@ class ContactRowBuilder:
         texts: dict[str, Any] = {
             "first_name": " ".join(p for p in (parsed.first_name, parsed.middle_name) if p),
             "last_name": parsed.last_name,
+            "nickname": parsed.nickname,
             "title": parsed.title,
         }
         if addresses:
@@ -205,6 +213,8 @@ class ContactRowBuilder:
         )
         if full_name:
             values["display_name"] = _coerce("display_name", full_name)
+        if parsed.uid.strip():
+            values["vcard_uid"] = parsed.uid.strip()[:UID_LIMIT]
         if parsed.birthday is not None:
             values["birthday"] = _coerce("birthday", parsed.birthday)
         notes = _notes(parsed, moved)
@@ -232,6 +242,13 @@ class ContactRowBuilder:
         return ContactRow(
             values, account_name, tuple(details), parsed.photo, custom, tuple(warnings)
         )
+
+    def _note_unmapped(self, parsed: ParsedContact, where: str) -> None:
+        for key in kept_keys(parsed.extra):
+            if key not in self.unmapped:
+                self.unmapped[key] = where
+            elif self.unmapped[key] != where and " and " not in self.unmapped[key]:
+                self.unmapped[key] = "the contact's and the account's notes"
 
     def _account_row(self, parsed: ParsedContact) -> AccountRow:
         addresses = [a for a in parsed.addresses if not a.is_empty()]
@@ -314,7 +331,7 @@ class ContactRowBuilder:
         account_name: str | None,
         custom: dict[CustomField, Any],
     ) -> None:
-        names = {name for name in values if name != "sort_key"}
+        names = {name for name in values if name not in UNLOGGED_COLUMNS}
         names.update(DETAIL_FIELD[detail.kind] for detail in details)
         names.update(custom_field.name for custom_field in custom)
         if account_name:

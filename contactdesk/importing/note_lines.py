@@ -28,3 +28,10 @@ def with_note(note: str, lines: Iterable[str]) -> str:
     """The source's note, a blank line, then the labelled lines (either may be empty)."""
     kept = "\n".join(lines)
     return "\n\n".join(part for part in (note.strip(), kept) if part)
+
+
+def kept_keys(extra: Mapping[str, str]) -> list[str]:
+    """The extra (unmapped) keys :func:`labelled_lines` writes a line for."""
+    return [
+        key for key, value in extra.items() if value.strip() and key.lower() not in STRUCTURAL_KEYS
+    ]

@@ -74,6 +74,7 @@ CONTACT_COLUMNS = (
     "account_id",
     "first_name",
     "last_name",
+    "nickname",
     "display_name",
     "title",
     "email",
@@ -89,6 +90,7 @@ CONTACT_COLUMNS = (
     "owner_id",
     "notes",
     "sort_key",
+    "vcard_uid",
 )
 VALUE_COLUMNS = CONTACT_COLUMNS[4:]
 # What a company-only row can fill on the account it becomes (owner_id last).
@@ -126,6 +128,8 @@ class ImportResult:
     companies_imported: int = 0
     # The code page the whole file was read in, as a user knows it ("Windows-1252").
     encoding: str = ""
+    # Each unmapped column (vCard property) and where its values went.
+    unmapped: dict[str, str] = field(default_factory=dict)
 
 
 def detect_format(path: str | Path) -> str:
@@ -243,7 +247,9 @@ class _BatchWriter:
                     ),
                 )
             )
-            logged: dict[str, object] = dict(values)
+            logged: dict[str, object] = {
+                name: value for name, value in values.items() if name != "vcard_uid"
+            }
             for detail in row.details:
                 details.append(
                     (
@@ -488,6 +494,7 @@ def import_contacts(
             done += len(chunk)
             if progress is not None:
                 progress(done, max(total, done))
+        result.unmapped = dict(builder.unmapped)
         batch.imported_count = result.imported
         batch.skipped_count = result.skipped_count
         batch.accounts_created = result.accounts_created

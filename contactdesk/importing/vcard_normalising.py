@@ -228,6 +228,9 @@ def _render(prop: RawProperty, version: str, file_codec: str, hint: str | None) 
         value = _redecode(value, file_codec, charset)
         if version.startswith("2"):
             value = _escape_value(prop.name, value)
+    if prop.name == "NICKNAME":
+        # vobject keeps only the first of a list of nicknames; as one text none is lost.
+        value = re.sub(r"(?<!\\),", "\\,", value)
     if value[:5].lower() == "data:":
         # vobject would split a data: URI at its comma as a 3.0 list.
         value = re.sub(r"(?<!\\),", "\\,", value)

@@ -187,7 +187,7 @@ def _to_contact(component: Any, block: CardBlock, version: str) -> ParseOutcome:
     for child in children:
         name = child.name
         if name == "FN":
-            fields.setdefault("full_name", _text(child.value))
+            _keep_first(fields, extra, "full_name", "FN", _text(child.value))
         elif name == "N":
             n = child.value
             fields.setdefault("last_name", _text(n.family))
@@ -196,18 +196,19 @@ def _to_contact(component: Any, block: CardBlock, version: str) -> ParseOutcome:
             fields.setdefault("name_prefix", _text(n.prefix))
             fields.setdefault("name_suffix", _text(n.suffix))
         elif name == "NICKNAME":
-            fields.setdefault("nickname", _text(child.value))
+            nicknames = (part.strip() for part in _text(child.value).split(","))
+            _add_to(fields, "nickname", ", ".join(part for part in nicknames if part), ", ")
         elif name == "ORG":
             parts = child.value if isinstance(child.value, list) else [child.value]
             parts = [str(p).strip() for p in parts]
             fields.setdefault("organisation", parts[0] if parts else "")
             fields.setdefault("department", " / ".join(p for p in parts[1:] if p))
         elif name == "TITLE":
-            fields.setdefault("title", _text(child.value))
+            _keep_first(fields, extra, "title", "TITLE", _text(child.value))
         elif name == "NOTE":
-            fields.setdefault("note", str(child.value).strip())
+            _add_to(fields, "note", str(child.value).strip(), "\n\n")
         elif name == "UID":
-            fields.setdefault("uid", _text(child.value))
+            _keep_first(fields, extra, "uid", "UID", _text(child.value))
         elif name == "BDAY":
             birthday = parse_birthday(_text(child.value))
             if birthday is None:
@@ -272,6 +273,22 @@ def _to_contact(component: Any, block: CardBlock, version: str) -> ParseOutcome:
         extra=extra,
         **fields,
     )
+
+
+def _add_to(fields: dict[str, Any], key: str, value: str, separator: str) -> None:
+    """Append a repeated property's value (two NOTE or NICKNAME lines keep both)."""
+    if value:
+        fields[key] = f"{fields[key]}{separator}{value}" if fields.get(key) else value
+
+
+def _keep_first(
+    fields: dict[str, Any], extra: dict[str, str], key: str, prop: str, value: str
+) -> None:
+    """The first value fills the field; a repeated one is kept under its property name."""
+    if not fields.get(key):
+        fields[key] = value
+    elif value and value != fields[key]:
+        extra[prop] = f"{extra[prop]}\n{value}" if prop in extra else value
 
 
 def _fallback_name(

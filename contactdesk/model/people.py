@@ -48,6 +48,7 @@ class Contact(RecordMixin, Base):
     )
     first_name: Mapped[str | None] = mapped_column(String(100))
     last_name: Mapped[str | None] = mapped_column(String(100))
+    nickname: Mapped[str | None] = mapped_column(String(100))
     display_name: Mapped[str] = mapped_column(String(200))
     title: Mapped[str | None] = mapped_column(String(120))
     email: Mapped[str | None] = mapped_column(String(254), index=True)
@@ -64,6 +65,8 @@ class Contact(RecordMixin, Base):
     notes: Mapped[str | None] = mapped_column(Text)
     # Lower-cased "last first" so the list sorts by an index, not per query.
     sort_key: Mapped[str] = mapped_column(String(220))
+    # The UID of the vCard this contact was imported from: a re-import finds it by this.
+    vcard_uid: Mapped[str | None] = mapped_column(String(255), index=True)
 
 
 class ContactDetail(RecordMixin, Base):

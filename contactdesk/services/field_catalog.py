@@ -94,6 +94,7 @@ CONTACT = EntitySpec(
         _text("display_name", "Name", required=True),
         _text("first_name", "First name", 100),
         _text("last_name", "Last name", 100),
+        _text("nickname", "Nickname", 100),
         _ref("account_id", "Company", "account"),
         _text("title", "Title", 120),
         FieldSpec("email", "Email", "email", max_length=254),

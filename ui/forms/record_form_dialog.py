@@ -27,6 +27,7 @@ from contactdesk.services.field_catalog import entity_spec
 from ui.app_session import AppSession
 from ui.core_text import core_text
 from ui.database_worker import DatabaseWorker
+from ui.forms.additional_values_panel import AdditionalValuesPanel
 from ui.forms.record_form import RecordForm
 from ui.recovery.record_history_panel import RecordHistoryPanel
 
@@ -53,7 +54,15 @@ class RecordFormDialog(QDialog):
         )
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
-        scroll.setWidget(self.form)
+        details = QWidget()
+        details_layout = QVBoxLayout(details)
+        details_layout.addWidget(self.form)
+        self.additional: AdditionalValuesPanel | None = None
+        if entity == "contact" and record_id is not None:
+            # What an address book held beyond the contact's own columns (issue 22).
+            self.additional = AdditionalValuesPanel(session.store, session.actor, worker, record_id)
+            details_layout.addWidget(self.additional)
+        scroll.setWidget(details)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close
         )
