@@ -66,7 +66,8 @@ def test_renaming_a_contact_updates_the_index(store: Store, admin: Actor, jane: 
     assert _names(store, admin, "smi") == ["Janet Smith"]
     with store.engine.connect() as conn:
         names = conn.exec_driver_sql("SELECT name FROM search_index WHERE name != company").all()
-    assert names == [("Janet Smith",)]
+    # Her first and last name stay searchable beside the new display name (issue 22).
+    assert names == [("Janet Smith Jane Doe",)]
 
 
 def test_renaming_the_company_updates_its_contacts(store: Store, admin: Actor, jane: str) -> None:

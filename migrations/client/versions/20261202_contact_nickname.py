@@ -23,9 +23,17 @@ branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
 CONTACT_PHONE = "trim(coalesce(NEW.phone, '') || ' ' || coalesce(NEW.mobile, ''))"
+# A name part already in the display name (as whole words) is not repeated.
+PART = (
+    "CASE WHEN {t}.{part} IS NULL OR instr(' ' || {t}.display_name || ' ', ' ' || {t}.{part} || ' ')"
+    " THEN '' ELSE ' ' || {t}.{part} END"
+)
 ALL_NAMES = (
-    "trim(coalesce({t}.display_name, '') || ' ' || coalesce({t}.first_name, '') || ' ' || "
-    "coalesce({t}.last_name, '') || ' ' || coalesce({t}.nickname, ''))"
+    "trim({t}.display_name"
+    + "".join(
+        " || " + PART.replace("{part}", part) for part in ("first_name", "last_name", "nickname")
+    )
+    + ")"
 )
 
 
@@ -63,10 +71,10 @@ def _reindex_names(name_text: str) -> None:
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("contacts", schema=None) as batch_op:
-        batch_op.add_column(sa.Column("nickname", sa.String(length=100), nullable=True))
-        batch_op.add_column(sa.Column("vcard_uid", sa.String(length=255), nullable=True))
-        batch_op.create_index(batch_op.f("ix_contacts_vcard_uid"), ["vcard_uid"], unique=False)
+    # Plain ALTER TABLE, not a batch copy: the search triggers refer to contacts.
+    op.add_column("contacts", sa.Column("nickname", sa.String(length=100), nullable=True))
+    op.add_column("contacts", sa.Column("vcard_uid", sa.String(length=255), nullable=True))
+    op.create_index(op.f("ix_contacts_vcard_uid"), "contacts", ["vcard_uid"], unique=False)
     columns = "display_name, first_name, last_name, nickname, email, phone, mobile, account_id"
     for statement in _triggers(ALL_NAMES.format(t="NEW"), columns):
         op.execute(statement)
@@ -79,7 +87,7 @@ def downgrade() -> None:
     ):
         op.execute(statement)
     _reindex_names("{t}.display_name")
-    with op.batch_alter_table("contacts", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_contacts_vcard_uid"))
-        batch_op.drop_column("vcard_uid")
-        batch_op.drop_column("nickname")
+    op.drop_index(op.f("ix_contacts_vcard_uid"), table_name="contacts")
+    # SQLite 3.35+ drops a column in place (the triggers no longer name it).
+    op.execute("ALTER TABLE contacts DROP COLUMN vcard_uid")
+    op.execute("ALTER TABLE contacts DROP COLUMN nickname")
