@@ -8,7 +8,7 @@ display name, first name, last name and nickname: a card whose FN differs
 from its N was not found by its last name (issue 22).
 
 Revision ID: 20261202_contact_nickname
-Revises: 20261122_remote_history
+Revises: 20261202_deal_currency
 Create Date: 2026-12-02 07:40:00
 """
 
@@ -18,7 +18,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "20261202_contact_nickname"
-down_revision: str | None = "20261122_remote_history"
+down_revision: str | None = "20261202_deal_currency"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -4,7 +4,7 @@ The client's migration 20261202_contact_nickname explains both columns; the
 server holds every column of the shared model so its schema matches.
 
 Revision ID: 20261202_server_contact_nickname
-Revises: 20261122_server_feed_old_values
+Revises: 20261202_server_deal_currency
 Create Date: 2026-12-02 07:40:00
 """
 
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "20261202_server_contact_nickname"
-down_revision: str | None = "20261122_server_feed_old_values"
+down_revision: str | None = "20261202_server_deal_currency"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
