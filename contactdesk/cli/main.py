@@ -30,6 +30,7 @@ COMMANDS: dict[str, str] = {
     "campaign": "add or list campaigns",
     "lead": "hand leads to sales",
     "funnel": "propose, agree and show the funnel contract",
+    "brief": "launch briefs: list, read, ready, readiness",
     "admin": "users, custom fields and field rules",
     "sync": "sync the store with a server",
     "backup": "snapshot the store next to itself",

@@ -94,6 +94,7 @@ def plan_as_json(plan: WeekPlan, username: str) -> dict[str, Any]:
         "leads_without_next_step": [asdict(lead) for lead in plan.leads_without_next_step],
         "lapsed_accounts": [asdict(account) for account in plan.lapsed_accounts],
         "campaigns": [asdict(campaign) for campaign in plan.campaigns],
+        "unread_briefs": [asdict(brief) for brief in plan.unread_briefs],
     }
 
 
@@ -127,6 +128,8 @@ def _print_plan(plan: WeekPlan, name: str) -> None:
             ],
             ["campaign", "channel", "ends", "expected leads"],
         )  # fmt: skip
+    for brief in plan.unread_briefs:
+        print(f"Unread launch brief: {brief.title} (launches {brief.starts_on:%a %d %b})")
     print(f"\nOverdue ({plan.overdue_total})")
     if plan.overdue:
         print_table([_row(item) for item in plan.overdue], ITEM_COLUMNS)

@@ -10,14 +10,14 @@ from __future__ import annotations
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import select
 
 from contactdesk.errors import NotFound, ValidationError
 from contactdesk.marketing.marketing_access import require_marketing
-from contactdesk.model import BriefReadiness, LaunchBrief, Role, User
+from contactdesk.model import BriefReadiness, Collateral, LaunchBrief, Role, User
 from contactdesk.model.base import utc_now
 from contactdesk.services.actor import Actor
 from contactdesk.services.changes import Change, ChangeSet
@@ -196,3 +196,61 @@ def brief_readiness(
     )
     days = (starts_on - today).days if starts_on is not None else None
     return BriefReadinessReport(brief_id, title, starts_on, days, per_team, tuple(reps))
+
+
+# A brief stays in the reps' list this long after its launch (then it is history).
+CURRENT_AFTER_LAUNCH = timedelta(days=30)
+
+
+@dataclass(frozen=True)
+class RepBrief:
+    """A current brief as a rep reads it, with the collateral it names and the rep's marks."""
+
+    brief: Record
+    collateral: tuple[str, ...]
+    read_at: datetime | None
+    ready_at: datetime | None
+
+
+def briefs_for_rep(store: Store, actor: Actor, today: date) -> list[RepBrief]:
+    """Briefs not launched more than 30 days ago, soonest launch first, with the actor's marks."""
+    briefs = [
+        brief
+        for brief in list_briefs(store, actor)
+        if brief.get("starts_on") is None or brief["starts_on"] >= today - CURRENT_AFTER_LAUNCH
+    ]
+    briefs.sort(key=lambda brief: (brief.get("starts_on") or date.max, brief["title"]))
+    ids = [uuid.UUID(brief["id"]) for brief in briefs]
+    with store.reading() as session:
+        marks = {
+            row.brief_id: row
+            for row in session.scalars(
+                select(BriefReadiness).where(
+                    BriefReadiness.brief_id.in_(ids), BriefReadiness.user_id == actor.user_id
+                )
+            )
+        }
+        wanted = {item for brief in briefs for item in brief.get("collateral_ids") or []}
+        titles = {
+            str(row.id): row.title
+            for row in session.execute(
+                select(Collateral.id, Collateral.title).where(
+                    Collateral.id.in_([uuid.UUID(item) for item in wanted])
+                )
+            )
+        }
+    result = []
+    for brief, brief_id in zip(briefs, ids, strict=True):
+        mark = marks.get(brief_id)
+        collateral = tuple(
+            titles[item] for item in brief.get("collateral_ids") or [] if item in titles
+        )
+        result.append(
+            RepBrief(
+                brief,
+                collateral,
+                mark.read_at if mark is not None else None,
+                mark.ready_at if mark is not None else None,
+            )
+        )
+    return result

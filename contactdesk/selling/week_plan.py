@@ -41,6 +41,7 @@ from sqlalchemy.orm import Session
 
 from contactdesk.model import Account, Activity, Campaign, Contact, FunnelStage, Lead, Opportunity
 from contactdesk.model.selling import ACTIVITY_KINDS
+from contactdesk.selling.brief_reminders import BriefReminder, unread_briefs
 from contactdesk.selling.contact_pipeline import OPEN_LEAD_STATUSES
 from contactdesk.selling.week_window import WeekWindow
 from contactdesk.services.actor import Actor
@@ -137,6 +138,8 @@ class WeekPlan:
     leads_without_next_step: list[LeadWithoutNextStep]
     lapsed_accounts: list[LapsedAccount]
     campaigns: list[RunningCampaign]
+    # Launch briefs the rep has not read whose launch is within 14 days.
+    unread_briefs: list[BriefReminder] = field(default_factory=list)
     # True when a flag list was cut at FLAG_LIMIT.
     more_flags: dict[str, bool] = field(default_factory=dict)
 
@@ -189,6 +192,7 @@ def week_plan(
             leads_without_next_step=leads[:FLAG_LIMIT],
             lapsed_accounts=accounts[:FLAG_LIMIT],
             campaigns=running_campaigns(session, policy, week),
+            unread_briefs=unread_briefs(session, user_id, now.astimezone(tz).date()),
             more_flags={
                 "leads_without_next_step": len(leads) > FLAG_LIMIT,
                 "lapsed_accounts": len(accounts) > FLAG_LIMIT,

@@ -288,6 +288,93 @@
     </message>
 </context>
 <context>
+    <name>BriefReaderView</name>
+    <message>
+        <source>Launch briefs</source>
+        <translation>Launch-Briefings</translation>
+    </message>
+    <message>
+        <source>The brief</source>
+        <translation>Das Briefing</translation>
+    </message>
+    <message>
+        <source>Mark &amp;read</source>
+        <translation>Als &amp;gelesen markieren</translation>
+    </message>
+    <message>
+        <source>I am read&amp;y to sell it</source>
+        <translation>Ich bin &amp;bereit, es zu verkaufen</translation>
+    </message>
+    <message>
+        <source>No launch briefs at the moment.</source>
+        <translation>Zurzeit keine Launch-Briefings.</translation>
+    </message>
+    <message>
+        <source>no date</source>
+        <translation>kein Datum</translation>
+    </message>
+    <message>
+        <source>ready</source>
+        <translation>bereit</translation>
+    </message>
+    <message>
+        <source>read</source>
+        <translation>gelesen</translation>
+    </message>
+    <message>
+        <source>unread</source>
+        <translation>ungelesen</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Produkt</translation>
+    </message>
+    <message>
+        <source>Launches</source>
+        <translation>Startet</translation>
+    </message>
+    <message>
+        <source>Who it benefits</source>
+        <translation>Wem es nützt</translation>
+    </message>
+    <message>
+        <source>What it does</source>
+        <translation>Was es tut</translation>
+    </message>
+    <message>
+        <source>Value: time, money or pain saved</source>
+        <translation>Nutzen: gesparte Zeit, Geld oder Mühe</translation>
+    </message>
+    <message>
+        <source>Proof</source>
+        <translation>Belege</translation>
+    </message>
+    <message>
+        <source>Differentiators</source>
+        <translation>Unterscheidungsmerkmale</translation>
+    </message>
+    <message>
+        <source>Table stakes</source>
+        <translation>Mindestanforderungen</translation>
+    </message>
+    <message>
+        <source>Collateral</source>
+        <translation>Vertriebsmaterial</translation>
+    </message>
+    <message>
+        <source>You are ready for this launch.</source>
+        <translation>Sie sind für diesen Launch bereit.</translation>
+    </message>
+    <message>
+        <source>Read; mark yourself ready when you can sell it.</source>
+        <translation>Gelesen; markieren Sie sich als bereit, sobald Sie es verkaufen können.</translation>
+    </message>
+    <message>
+        <source>Not read yet.</source>
+        <translation>Noch nicht gelesen.</translation>
+    </message>
+</context>
+<context>
     <name>CallDialog</name>
     <message>
         <source>Log a call with %1</source>
@@ -2187,6 +2274,14 @@
         <translation>Bereitschaft je Team</translation>
     </message>
     <message>
+        <source>Rep</source>
+        <translation>Vertriebsmitarbeiter</translation>
+    </message>
+    <message>
+        <source>Readiness per rep</source>
+        <translation>Bereitschaft je Mitarbeiter</translation>
+    </message>
+    <message>
         <source>Title</source>
         <translation>Titel</translation>
     </message>
@@ -2219,6 +2314,10 @@
             <numerusform>Vor %n Tag gestartet.</numerusform>
             <numerusform>Vor %n Tagen gestartet.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>noch nicht</translation>
     </message>
     <message>
         <source>Saved.</source>
@@ -3195,6 +3294,10 @@ Datenordner: %3</translation>
         <translation>Lead-&amp;Eingang</translation>
     </message>
     <message>
+        <source>Launch &amp;briefs</source>
+        <translation>Launch-&amp;Briefings</translation>
+    </message>
+    <message>
         <source>Funnel &amp;contract</source>
         <translation>&amp;Trichtervertrag</translation>
     </message>
@@ -3630,6 +3733,10 @@ Datenordner: %3</translation>
         <translation>&amp;Zeigen:</translation>
     </message>
     <message>
+        <source>Unread launch briefs</source>
+        <translation>Ungelesene Launch-Briefings</translation>
+    </message>
+    <message>
         <source>Campaigns running this week</source>
         <translation>Diese Woche laufende Kampagnen</translation>
     </message>
@@ -3761,6 +3868,14 @@ Datenordner: %3</translation>
             <numerusform>… und %n weiterer</numerusform>
             <numerusform>… und %n weitere</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; launches %2</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; startet %2</translation>
+    </message>
+    <message>
+        <source>Unread launch brief(s), read them under Launch briefs: </source>
+        <translation>Ungelesene Launch-Briefings, zu lesen unter Launch-Briefings: </translation>
     </message>
     <message>
         <source>No campaigns running this week.</source>

@@ -41,7 +41,7 @@ def test_json_has_one_key_per_section(week_store: Path, capsys: pytest.CaptureFi
     plan = json.loads(capsys.readouterr().out)
     assert set(plan) == {
         "user", "week_start", "week_end", "now", "overdue", "days",
-        "leads_without_next_step", "lapsed_accounts", "campaigns",
+        "leads_without_next_step", "lapsed_accounts", "campaigns", "unread_briefs",
     }  # fmt: skip
 
 

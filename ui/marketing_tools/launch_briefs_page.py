@@ -1,9 +1,9 @@
-"""Launch briefs: the brief's sections in a form, and readiness per sales team beside it."""
+"""Launch briefs: the brief's sections in a form, and readiness per sales team and per rep."""
 
 from __future__ import annotations
 
 import uuid
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from PySide6.QtCore import QDate, Slot
@@ -33,6 +33,7 @@ from contactdesk.services.changes import ChangeSet
 from contactdesk.services.record_queries import Record
 from ui.admin.listing_table import fill_row, listing_table
 from ui.database_worker import TaskControl
+from ui.locale_formats import format_date
 from ui.view_context import ViewContext
 
 # Brief sections shown as multi-line boxes, in the order a rep reads them.
@@ -79,6 +80,10 @@ class LaunchBriefsPage(QWidget):
             ],
             self.tr("Readiness per team"),
         )
+        self.rep_readiness = listing_table(
+            [self.tr("Rep"), self.tr("Team"), self.tr("Read"), self.tr("Ready")],
+            self.tr("Readiness per rep"),
+        )
 
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -103,6 +108,7 @@ class LaunchBriefsPage(QWidget):
         readiness_layout = QVBoxLayout(readiness_box)
         readiness_layout.addWidget(self.readiness_title)
         readiness_layout.addWidget(self.readiness)
+        readiness_layout.addWidget(self.rep_readiness)
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.addWidget(form_box)
@@ -164,6 +170,7 @@ class LaunchBriefsPage(QWidget):
         for section in self.sections.values():
             section.clear()
         self.readiness.setRowCount(0)
+        self.rep_readiness.setRowCount(0)
         self.readiness_title.clear()
 
     def _load_readiness(self, brief_id: uuid.UUID) -> None:
@@ -195,6 +202,17 @@ class LaunchBriefsPage(QWidget):
                     ", ".join(team.not_ready),
                 ],
             )
+
+        self.rep_readiness.setRowCount(len(report.reps))
+        for row, rep in enumerate(report.reps):
+            fill_row(
+                self.rep_readiness,
+                row,
+                [rep.name, rep.team, self._when(rep.read_at), self._when(rep.ready_at)],
+            )
+
+    def _when(self, moment: datetime | None) -> str:
+        return format_date(moment.astimezone().date()) if moment is not None else self.tr("not yet")
 
     def values(self) -> dict[str, Any]:
         day = self.starts_input.date()

@@ -1,4 +1,4 @@
-"""The sales page of the main window: week plan, find a contact, pipeline, lead inbox, contract.
+"""The sales page: week plan, find a contact, pipeline, lead inbox, launch briefs, contract.
 
 Deliberately simple (DESIGN.md): a few tabs with what selling needs (the
 funnel contract is where a sales lead agrees to marketing's proposal). The
@@ -13,6 +13,7 @@ from datetime import datetime
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from ui.marketing_tools.funnel_contract_page import FunnelContractPage
+from ui.sales.brief_reader_view import BriefReaderView
 from ui.sales.call_dialog import utc_now
 from ui.sales.contact_finder_view import ContactFinderView
 from ui.sales.lead_inbox_view import LeadInboxView
@@ -39,6 +40,8 @@ class SalesView(QWidget):
         self.tabs.addTab(self.finder, self.tr("&Find a contact"))
         self.tabs.addTab(self.pipeline, self.tr("&Pipeline"))
         self.tabs.addTab(self.inbox, self.tr("Lead &inbox"))
+        self.briefs = BriefReaderView(context, clock=clock)
+        self.tabs.addTab(self.briefs, self.tr("Launch &briefs"))
         self.contract = FunnelContractPage(context)
         self.tabs.addTab(self.contract, self.tr("Funnel &contract"))
         layout = QVBoxLayout(self)

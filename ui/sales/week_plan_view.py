@@ -13,6 +13,7 @@ week through ``write_week_calendar``.
 
 from __future__ import annotations
 
+import html
 import uuid
 from collections.abc import Callable
 from datetime import date, datetime
@@ -48,7 +49,9 @@ PLAN_TASK_KEY = "sales-week-plan"
 TargetRole = Qt.ItemDataRole.UserRole + 1
 # The most valuable overdue items; the rest are counted, so the week stays in view.
 OVERDUE_SHOWN = 8
-REFRESH_ENTITIES = frozenset({"activity", "lead", "opportunity", "account", "contact"})
+REFRESH_ENTITIES = frozenset(
+    {"activity", "lead", "opportunity", "account", "contact", "launch_brief", "brief_readiness"}
+)
 
 
 def _qdate(day: date) -> QDate:
@@ -100,6 +103,13 @@ class WeekPlanView(QWidget):
         bar.addWidget(self.log_call_button)
         bar.addWidget(self.export_button)
 
+        self.brief_reminder = QLabel()
+        self.brief_reminder.setWordWrap(True)
+        self.brief_reminder.setAccessibleName(self.tr("Unread launch briefs"))
+        self.brief_reminder.setStyleSheet(
+            "background: #fff4e0; border: 1px solid #f0d29a; border-radius: 4px; padding: 6px;"
+        )
+        self.brief_reminder.hide()
         self.campaign_strip = QLabel()
         self.campaign_strip.setWordWrap(True)
         self.campaign_strip.setAccessibleName(self.tr("Campaigns running this week"))
@@ -125,6 +135,7 @@ class WeekPlanView(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
+        layout.addWidget(self.brief_reminder)
         layout.addWidget(self.campaign_strip)
         layout.addWidget(self.tree, 1)
         layout.addWidget(self.status)
@@ -188,6 +199,7 @@ class WeekPlanView(QWidget):
         self.plan = plan
         self.tree.clear()
         self._show_campaigns(plan)
+        self._show_brief_reminder(plan)
         overdue = self._section(self.tr("Overdue"), plan.overdue_total, urgent=True)
         shown = plan.overdue[-OVERDUE_SHOWN:]  # the most recent, still in time order
         hidden = plan.overdue_total - len(shown)
@@ -250,6 +262,18 @@ class WeekPlanView(QWidget):
                  .replace("%1", str(account.keep_in_touch_days)).replace("%2", last),
                  account.name, "", "", self.tr("keep in touch")],
             )  # fmt: skip
+
+    def _show_brief_reminder(self, plan: WeekPlan) -> None:
+        parts = [
+            self.tr("<b>%1</b> launches %2")
+            .replace("%1", html.escape(brief.title))
+            .replace("%2", QLocale().toString(_qdate(brief.starts_on), "ddd d MMM"))
+            for brief in plan.unread_briefs
+        ]
+        self.brief_reminder.setVisible(bool(parts))
+        self.brief_reminder.setText(
+            self.tr("Unread launch brief(s), read them under Launch briefs: ") + " · ".join(parts)
+        )
 
     def _show_campaigns(self, plan: WeekPlan) -> None:
         if not plan.campaigns:
