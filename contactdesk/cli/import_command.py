@@ -2,6 +2,8 @@
 
 Rows imported with a value kept as unverified text (a phone that does not
 parse, an odd email) are listed under ``warnings``; they are not skipped.
+``--list`` shows past imports, ``--revert ID`` undoes one (keeping what was
+worked on since, and saying so).
 
 Exit 0 when the file could be read (even with skipped rows), 1 when it could not.
 """
@@ -9,63 +11,149 @@ Exit 0 when the file could be read (even with skipped rows), 1 when it could not
 from __future__ import annotations
 
 import argparse
+import uuid
 from pathlib import Path
 
+from contactdesk.cli.output import print_json, print_table
 from contactdesk.cli.store_argument import add_store_option, open_existing_store
 from contactdesk.errors import ContactDeskError
 from contactdesk.importing.errors import UnreadableFile
-from contactdesk.importing.store_import import FORMATS, import_contacts
+from contactdesk.importing.import_log import list_imports, revert_import
+from contactdesk.importing.store_import import FORMATS, ImportResult, import_contacts
 from contactdesk.services.actor import Actor
+from contactdesk.store import Store
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_store_option(parser)
     parser.add_argument("--format", choices=FORMATS, help="csv or vcard (default: from the name)")
     parser.add_argument("--as", dest="role", metavar="ROLE", help="import as this role")
-    parser.add_argument("file", type=Path, help="the file to import")
+    history = parser.add_mutually_exclusive_group()
+    history.add_argument("--list", action="store_true", help="list past imports, newest first")
+    history.add_argument("--revert", metavar="ID", help="undo the import with this id")
+    parser.add_argument("--json", action="store_true", help="print JSON (with --list, --revert)")
+    parser.add_argument("file", type=Path, nargs="?", help="the file to import")
 
 
 def run(args: argparse.Namespace) -> int:
+    if not (args.list or args.revert) and args.file is None:
+        raise ContactDeskError("give the FILE to import, or --list, or --revert ID")
+    if (args.list or args.revert) and args.file is not None:
+        raise ContactDeskError("--list and --revert take no FILE")
     store = open_existing_store(args)
     try:
         actor = Actor.for_role(args.role) if args.role else Actor.system()
-        try:
-            result = import_contacts(store, actor, args.file, file_format=args.format)
-        except UnreadableFile as error:
-            raise ContactDeskError(f"cannot import {error}; nothing was changed") from None
-        except ContactDeskError:
-            raise
-        except Exception as error:
-            # Whatever a file holds, import answers 0 or 1 (issue 22), never a crash.
-            raise ContactDeskError(
-                f"cannot import {args.file.name}: {type(error).__name__}: {error}; "
-                "nothing was changed"
-            ) from None
-        print(f"read as {result.encoding}")
-        print(f"imported {result.imported}")
-        if result.companies_imported:
-            print(f"companies imported as accounts {result.companies_imported}")
-        print(f"skipped {result.skipped_count}")
-        for row in result.skipped:
-            print(f"  line {row.location}: {row.reason}")
-        if result.skipped_count > len(result.skipped):
-            print(f"  ... and {result.skipped_count - len(result.skipped)} more")
-        if result.warning_count:
-            # Imported rows with a value kept as unverified text: not skipped, but worth a look.
-            print(f"warnings {result.warning_count}")
-            for warning in result.warnings:
-                print(f"  line {warning.location}: {warning.message}")
-            if result.warning_count > len(result.warnings):
-                print(f"  ... and {result.warning_count - len(result.warnings)} more")
-        if result.duplicate_count:
-            print(f"possible duplicates of existing contacts {result.duplicate_count}")
-            for duplicate in result.duplicates:
-                print(
-                    f"  line {duplicate.location}: {duplicate.reason} as {duplicate.existing_name}"
-                )
-        for column, where in result.unmapped.items():
-            print(f"column {column!r} had no field: kept in {where} as '{column}: ...'")
-        print(f"import id {result.batch_id}")
-        return 0
+        if args.list:
+            return _list(store, args.json)
+        if args.revert:
+            return _revert(store, actor, args.revert, args.json)
+        return _import(store, actor, args)
     finally:
         store.close()
+
+
+def _list(store: Store, as_json: bool) -> int:
+    rows = [
+        {
+            "id": str(item.batch_id),
+            "file": item.file_name,
+            "format": item.file_format,
+            "started_at": item.started_at,
+            "imported": item.imported,
+            "skipped": item.skipped,
+            "accounts_created": item.accounts_created,
+            "status": item.status,
+        }
+        for item in list_imports(store)
+    ]
+    if as_json:
+        print_json(rows)
+    else:
+        print_table(rows, ["id", "started_at", "file", "imported", "skipped", "status"])
+    return 0
+
+
+def _revert(store: Store, actor: Actor, batch: str, as_json: bool) -> int:
+    try:
+        batch_id = uuid.UUID(batch)
+    except ValueError:
+        raise ContactDeskError(
+            f"{batch!r} is not an import id (see 'contactdesk import --list')"
+        ) from None
+    result = revert_import(store, actor, batch_id)
+    kept = [
+        {"entity": k.entity, "id": str(k.record_id), "name": k.name, "reason": k.reason}
+        for k in result.kept
+    ]
+    if as_json:
+        print_json(
+            {
+                "id": str(batch_id),
+                "contacts_deleted": result.contacts_deleted,
+                "accounts_deleted": result.accounts_deleted,
+                "kept_count": result.kept_count,
+                "kept": kept,
+            }
+        )
+        return 0
+    print(f"deleted {result.contacts_deleted} contacts, {result.accounts_deleted} accounts")
+    print(f"kept {result.kept_count} with work done since the import")
+    for item in kept:
+        print(f"  {item['entity']} {item['name']}: {item['reason']}")
+    return 0
+
+
+def _import(store: Store, actor: Actor, args: argparse.Namespace) -> int:
+    result = _imported(store, actor, args)
+    _print_result(result)
+    return 0
+
+
+def _imported(store: Store, actor: Actor, args: argparse.Namespace) -> ImportResult:
+    try:
+        result = import_contacts(store, actor, args.file, file_format=args.format)
+    except UnreadableFile as error:
+        raise ContactDeskError(f"cannot import {error}; nothing was changed") from None
+    except ContactDeskError:
+        raise
+    except Exception as error:
+        # Whatever a file holds, import answers 0 or 1 (issue 22), never a crash.
+        raise ContactDeskError(
+            f"cannot import {args.file.name}: {type(error).__name__}: {error}; nothing was changed"
+        ) from None
+    return result
+
+
+def _print_result(result: ImportResult) -> None:
+    print(f"read as {result.encoding}")
+    print(f"imported {result.imported}")
+    if result.companies_imported:
+        print(f"companies imported as accounts {result.companies_imported}")
+    _print_capped(
+        f"skipped {result.skipped_count}",
+        result.skipped_count,
+        [f"line {row.location}: {row.reason}" for row in result.skipped],
+    )
+    if result.warning_count:
+        # Imported rows with a value kept as unverified text: not skipped, but worth a look.
+        _print_capped(
+            f"warnings {result.warning_count}",
+            result.warning_count,
+            [f"line {w.location}: {w.message}" for w in result.warnings],
+        )
+    if result.duplicate_count:
+        print(f"possible duplicates of existing contacts {result.duplicate_count}")
+        for duplicate in result.duplicates:
+            print(f"  line {duplicate.location}: {duplicate.reason} as {duplicate.existing_name}")
+    for column, where in result.unmapped.items():
+        print(f"column {column!r} had no field: kept in {where} as '{column}: ...'")
+    print(f"import id {result.batch_id}")
+
+
+def _print_capped(title: str, count: int, lines: list[str]) -> None:
+    """A heading, its (capped) lines indented, and how many more there were."""
+    print(title)
+    for line in lines:
+        print(f"  {line}")
+    if count > len(lines):
+        print(f"  ... and {count - len(lines)} more")

@@ -363,8 +363,3 @@ class ContactRowBuilder:
             if coerced is not None:
                 typed[custom] = coerced
         return typed
-
-
-def build_contact_row(parsed: ParsedContact, policy: Policy) -> ContactRow | AccountRow:
-    """The stored form of ``parsed`` for a user with ``policy`` (one row; see ContactRowBuilder)."""
-    return ContactRowBuilder(policy).build(parsed)

@@ -4,6 +4,10 @@ A revert is one unit of work: it deletes every contact the import created that
 still exists, and every account it created that no other contact now uses,
 and logs each deletion for sync, in one transaction. Records are deleted in
 pages, so reverting a million-row import needs no million-row list in memory.
+
+A revert never deletes work done since the import (issue 16): a contact or
+account that has been edited since, or that activities, deals, leads or
+market notes now point at, is kept, and the result says which and why.
 """
 
 from __future__ import annotations
@@ -44,11 +48,23 @@ class ImportSummary:
 
 
 @dataclass(frozen=True)
+class KeptRecord:
+    """A record a revert left in place because work was done on it since the import."""
+
+    entity: str
+    record_id: uuid.UUID
+    name: str
+    reason: str
+
+
+@dataclass(frozen=True)
 class RevertResult:
-    """How many records a revert deleted."""
+    """How many records a revert deleted, and which it kept (capped at REPORTED_KEPT)."""
 
     contacts_deleted: int
     accounts_deleted: int
+    kept: tuple[KeptRecord, ...] = ()
+    kept_count: int = 0
 
 
 def list_imports(store: Store, *, limit: int = 100) -> list[ImportSummary]:
@@ -84,17 +100,33 @@ def skipped_rows(store: Store, batch_id: uuid.UUID, *, limit: int = 10_000) -> l
         return [RowError(row.location, row.reason, row.card_index) for row in rows]
 
 
+# Why an imported record is kept: the first later piece of work found on it.
+_LATER_WORK = """CASE
+    WHEN {t}.updated_at > {t}.created_at THEN 'edited since the import'
+    WHEN EXISTS (SELECT 1 FROM activities AS x WHERE x.{key} = {t}.id) THEN 'has activities'
+    WHEN EXISTS (SELECT 1 FROM opportunities AS x WHERE x.{key} = {t}.id) THEN 'has deals'
+    WHEN EXISTS (SELECT 1 FROM intel AS x WHERE x.{key} = {t}.id) THEN 'has market notes'
+    {extra}
+    ELSE NULL END"""
+_CONTACT_WORK = _LATER_WORK.format(
+    t="c",
+    key="contact_id",
+    extra="WHEN EXISTS (SELECT 1 FROM leads AS x WHERE x.contact_id = c.id) THEN 'has leads'",
+)
+_ACCOUNT_WORK = _LATER_WORK.format(t="a", key="account_id", extra="")
 _CREATED_PAGE = text(
-    "SELECT r.record_id, c.display_name FROM imported_records AS r "
+    f"SELECT r.record_id, c.display_name, {_CONTACT_WORK} FROM imported_records AS r "
     "JOIN contacts AS c ON c.id = r.record_id "
     "WHERE r.batch_id = :batch AND r.entity = 'contact' AND r.record_id > :after "
     "ORDER BY r.record_id LIMIT :page"
 )
 _UNUSED_ACCOUNTS = text(
-    "SELECT a.id, a.name FROM imported_records AS r JOIN accounts AS a ON a.id = r.record_id "
+    f"SELECT a.id, a.name, {_ACCOUNT_WORK} FROM imported_records AS r "
+    "JOIN accounts AS a ON a.id = r.record_id "
     "WHERE r.batch_id = :batch AND r.entity = 'account' "
     "AND NOT EXISTS (SELECT 1 FROM contacts AS c WHERE c.account_id = a.id)"
 )
+REPORTED_KEPT = 1_000
 
 
 def _delete_page(connection: Connection, table: str, key: str, rows: list[tuple[str, str]]) -> None:
@@ -107,12 +139,12 @@ def _delete_page(connection: Connection, table: str, key: str, rows: list[tuple[
 def revert_import(store: Store, actor: Actor, batch_id: uuid.UUID) -> RevertResult:
     """Delete what import ``batch_id`` created, as one unit of work logged for sync.
 
-    Contacts already deleted since are skipped; accounts that other contacts
-    now use are kept. Raises NotFound for an unknown batch and ContactDeskError
-    for one already reverted.
+    Contacts already deleted since are skipped; contacts and accounts with work
+    done since the import are kept (see the module doc); accounts that other
+    contacts now use are kept. Raises NotFound for an unknown batch and
+    ContactDeskError for one already reverted.
     """
-    notified: list[Change] = []
-    contacts = accounts = 0
+    revert = _Revert(actor)
     with unit_of_work(store, actor) as work:
         work.policy.require_editable("contact", ["display_name"])
         batch = work.session.get(ImportBatch, batch_id)
@@ -121,40 +153,62 @@ def revert_import(store: Store, actor: Actor, batch_id: uuid.UUID) -> RevertResu
         if batch.status == IMPORT_REVERTED:
             raise ContactDeskError(f"the import of {batch.file_name} was already reverted")
         connection = work.session.connection()
-        now = utc_now()
         after = ""
         while True:
             page = [
-                (str(record_id), str(name))
-                for record_id, name in connection.execute(
+                (str(record_id), str(name), kept)
+                for record_id, name, kept in connection.execute(
                     _CREATED_PAGE, {"batch": batch_id.hex, "after": after, "page": REVERT_PAGE}
                 )
             ]
             if not page:
                 break
             after = page[-1][0]
-            _delete_page(connection, "custom_values", "record_id", page)
-            _delete_page(connection, "contacts", "id", page)
-            changes = [
-                Change("contact", uuid.UUID(rid), "delete", {"display_name": (name, None)})
-                for rid, name in page
-            ]
-            log_changes(connection, actor, changes, now)
-            notified.extend(changes[: max(0, NOTIFIED_CHANGES - len(notified))])
-            contacts += len(page)
+            revert.delete(connection, "contact", page)
         unused = [
-            (str(rid), str(name))
-            for rid, name in connection.execute(_UNUSED_ACCOUNTS, {"batch": batch_id.hex})
+            (str(rid), str(name), kept)
+            for rid, name, kept in connection.execute(_UNUSED_ACCOUNTS, {"batch": batch_id.hex})
         ]
-        _delete_page(connection, "custom_values", "record_id", unused)
-        _delete_page(connection, "accounts", "id", unused)
-        account_changes = [
-            Change("account", uuid.UUID(rid), "delete", {"name": (name, None)})
-            for rid, name in unused
-        ]
-        log_changes(connection, actor, account_changes, now)
-        accounts = len(unused)
+        revert.delete(connection, "account", unused)
         batch.status = IMPORT_REVERTED
-        batch.reverted_at = now
-    store.notify(ChangeSet([*notified, *account_changes[:NOTIFIED_CHANGES]]))
-    return RevertResult(contacts, accounts)
+        batch.reverted_at = revert.now
+    store.notify(ChangeSet(revert.notified))
+    return revert.result()
+
+
+class _Revert:
+    """Deletes one import's records page by page, keeping those with later work."""
+
+    TABLES = {"contact": ("contacts", "display_name"), "account": ("accounts", "name")}
+
+    def __init__(self, actor: Actor) -> None:
+        self.actor = actor
+        self.now = utc_now()
+        self.notified: list[Change] = []
+        self.deleted = {"contact": 0, "account": 0}
+        self.kept: list[KeptRecord] = []
+        self.kept_count = 0
+
+    def delete(
+        self, connection: Connection, entity: str, page: list[tuple[str, str, str | None]]
+    ) -> None:
+        gone = [(rid, name) for rid, name, kept in page if kept is None]
+        for rid, name, kept in page:
+            if kept is not None:
+                self.kept_count += 1
+                if len(self.kept) < REPORTED_KEPT:
+                    self.kept.append(KeptRecord(entity, uuid.UUID(rid), name, kept))
+        table, title = self.TABLES[entity]
+        _delete_page(connection, "custom_values", "record_id", gone)
+        _delete_page(connection, table, "id", gone)
+        changes = [
+            Change(entity, uuid.UUID(rid), "delete", {title: (name, None)}) for rid, name in gone
+        ]
+        log_changes(connection, self.actor, changes, self.now)
+        self.notified.extend(changes[: max(0, NOTIFIED_CHANGES - len(self.notified))])
+        self.deleted[entity] += len(gone)
+
+    def result(self) -> RevertResult:
+        return RevertResult(
+            self.deleted["contact"], self.deleted["account"], tuple(self.kept), self.kept_count
+        )

@@ -256,11 +256,6 @@ def not_text_in(
     )
 
 
-def sniff_file_encoding(path: str | Path) -> str:
-    """The codec :func:`decide_encoding` decides for ``path``."""
-    return decide_encoding(path).codec
-
-
 def _decodes(head: bytes, codec: str) -> bool:
     """True if ``head`` decodes strictly, allowing a character cut at the end."""
     decoder = codecs.getincrementaldecoder(codec)(errors="strict")

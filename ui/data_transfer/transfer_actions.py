@@ -28,6 +28,7 @@ from ui.view_context import ViewContext
 if TYPE_CHECKING:
     from ui.data_transfer.duplicate_review import DuplicateReview
     from ui.data_transfer.export_dialog import ExportDialog
+    from ui.data_transfer.import_history import ImportHistoryDialog
     from ui.data_transfer.import_wizard import ImportWizard
 
 TRANSLATION_CONTEXT = "TransferActions"
@@ -49,6 +50,12 @@ TRANSFER_ACTIONS = (
         "import",
         str(QT_TRANSLATE_NOOP(TRANSLATION_CONTEXT, "&Import…")),
         "Ctrl+Shift+I",
+        DATA_STEWARDS,
+    ),
+    TransferAction(
+        "import_history",
+        str(QT_TRANSLATE_NOOP(TRANSLATION_CONTEXT, "Import &History…")),
+        "",
         DATA_STEWARDS,
     ),
     TransferAction(
@@ -74,6 +81,16 @@ def open_import_wizard(context: ViewContext, parent: QWidget) -> ImportWizard:
     wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     wizard.show()
     return wizard
+
+
+def open_import_history(context: ViewContext, parent: QWidget) -> ImportHistoryDialog:
+    """Show the list of past imports (revert one from there); returns the dialog."""
+    from ui.data_transfer.import_history import ImportHistoryDialog
+
+    dialog = ImportHistoryDialog(context, parent)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.show()
+    return dialog
 
 
 def open_export_dialog(context: ViewContext, parent: QWidget) -> ExportDialog:
@@ -102,6 +119,7 @@ def open_duplicate_review(context: ViewContext, parent: QWidget) -> DuplicateRev
 
 OPENERS = {
     "import": open_import_wizard,
+    "import_history": open_import_history,
     "export": open_export_dialog,
     "duplicates": open_duplicate_review,
 }
