@@ -39,6 +39,8 @@ from ui.view_context import ViewContext
 
 COUNT_TASK_KEY = "status-contact-count"
 COUNT_REFRESH_DELAY_MS = 250
+# How long a status-bar confirmation ("Undone: ...") stays.
+STATUS_MESSAGE_MS = 8000
 
 
 class _PendingPage(QWidget):
@@ -152,6 +154,22 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.quit_action)
 
         edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
+        self.undo_action = self._action(self.tr("&Undo"), self.undo_last, StandardKey.Undo)
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addSeparator()
+        history = self._context.undo
+        history.changed.connect(self._show_undo_state)
+        history.undone.connect(
+            lambda label: self.statusBar().showMessage(
+                self.tr("Undone: %1").replace("%1", label), STATUS_MESSAGE_MS
+            )
+        )
+        history.refused.connect(
+            lambda reason: self.statusBar().showMessage(
+                self.tr("Not undone: %1").replace("%1", reason), STATUS_MESSAGE_MS
+            )
+        )
+        self._show_undo_state()
         self.find_action = self._action(self.tr("&Find…"), self.focus_search, StandardKey.Find)
         self.preferences_action = self._action(
             self.tr("&Preferences…"), self.show_preferences, StandardKey.Preferences
@@ -189,6 +207,20 @@ class MainWindow(QMainWindow):
             help_menu.addAction(action)
         self.pages.currentChanged.connect(self._enable_page_actions)
         self._enable_page_actions()
+
+    @Slot()
+    def undo_last(self) -> None:
+        """Undo the newest undoable action (accept, reject, stage move, call, delete)."""
+        self._context.undo.undo_last(self._context)
+
+    @Slot()
+    def _show_undo_state(self) -> None:
+        history = self._context.undo
+        self.undo_action.setEnabled(history.can_undo)
+        label = history.last_label
+        self.undo_action.setText(
+            self.tr("&Undo %1").replace("%1", label) if label else self.tr("&Undo")
+        )
 
     def _page_method(self, name: str) -> Callable[[], object] | None:
         method = getattr(self.pages.currentWidget(), name, None)

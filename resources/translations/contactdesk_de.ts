@@ -172,6 +172,10 @@
         <translation>Noch keine Übergabe: ein gewonnenes Geschäft hält sie fest.</translation>
     </message>
     <message>
+        <source>delete account</source>
+        <translation>Firma löschen</translation>
+    </message>
+    <message>
         <source>done</source>
         <translation type="vanished">erledigt</translation>
     </message>
@@ -451,6 +455,10 @@
     <message>
         <source>Save (Ctrl+Enter)</source>
         <translation>Speichern (Strg+Eingabe)</translation>
+    </message>
+    <message>
+        <source>log call with %1</source>
+        <translation>Anruf mit %1 erfassen</translation>
     </message>
     <message>
         <source>Not saved: %1</source>
@@ -2363,6 +2371,14 @@
         <translation>&amp;Annehmen</translation>
     </message>
     <message>
+        <source>Reason to reject</source>
+        <translation>Grund der Ablehnung</translation>
+    </message>
+    <message>
+        <source>Choose a reason…</source>
+        <translation>Grund wählen …</translation>
+    </message>
+    <message>
         <source>Why, in a few words</source>
         <translation>Warum, in wenigen Worten</translation>
     </message>
@@ -2417,6 +2433,26 @@
     <message>
         <source>overdue by %1</source>
         <translation>seit %1 überfällig</translation>
+    </message>
+    <message>
+        <source>Accepted the lead of %1; first follow-up %2.</source>
+        <translation>Lead von %1 angenommen; erstes Nachfassen %2.</translation>
+    </message>
+    <message>
+        <source>accept lead</source>
+        <translation>Lead annehmen</translation>
+    </message>
+    <message>
+        <source>choose a reason to reject the lead</source>
+        <translation>wählen Sie einen Grund, um den Lead abzulehnen</translation>
+    </message>
+    <message>
+        <source>Rejected the lead of %1 (%2).</source>
+        <translation>Lead von %1 abgelehnt (%2).</translation>
+    </message>
+    <message>
+        <source>reject lead</source>
+        <translation>Lead ablehnen</translation>
     </message>
     <message>
         <source>Not saved: %1</source>
@@ -2565,6 +2601,18 @@
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Rückgängig</translation>
+    </message>
+    <message>
+        <source>Undone: %1</source>
+        <translation>Rückgängig gemacht: %1</translation>
+    </message>
+    <message>
+        <source>Not undone: %1</source>
+        <translation>Nicht rückgängig gemacht: %1</translation>
+    </message>
+    <message>
         <source>&amp;Find…</source>
         <translation>&amp;Suchen …</translation>
     </message>
@@ -2591,6 +2639,10 @@
     <message>
         <source>&amp;About ContactDesk</source>
         <translation>Ü&amp;ber ContactDesk</translation>
+    </message>
+    <message>
+        <source>&amp;Undo %1</source>
+        <translation>%1 &amp;rückgängig machen</translation>
     </message>
     <message>
         <source>%1 · %2</source>
@@ -2835,6 +2887,10 @@ Datenordner: %3</translation>
     <message>
         <source>Not moved: %1</source>
         <translation>Nicht verschoben: %1</translation>
+    </message>
+    <message>
+        <source>move %1 to %2</source>
+        <translation>%1 nach %2 verschieben</translation>
     </message>
 </context>
 <context>
@@ -3555,6 +3611,10 @@ Datenordner: %3</translation>
         <translation>&amp;Wettbewerber</translation>
     </message>
     <message>
+        <source>move %1 to %2</source>
+        <translation>%1 nach %2 verschieben</translation>
+    </message>
+    <message>
         <source>Not saved: %1</source>
         <translation>Nicht gespeichert: %1</translation>
     </message>
@@ -3673,6 +3733,21 @@ Datenordner: %3</translation>
     <message>
         <source>value</source>
         <translation>Wert</translation>
+    </message>
+</context>
+<context>
+    <name>UndoBar</name>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Rückgängig</translation>
+    </message>
+    <message>
+        <source>Undone: %1</source>
+        <translation>Rückgängig gemacht: %1</translation>
+    </message>
+    <message>
+        <source>Not undone: %1</source>
+        <translation>Nicht rückgängig gemacht: %1</translation>
     </message>
 </context>
 <context>
@@ -4082,6 +4157,30 @@ Trotzdem wiederherstellen? Sie bleiben in einer Sicherheitskopie des aktuellen D
     <message>
         <source>ContactDesk needs to write next to the store. Copy it to a folder you can write to and open that copy.</source>
         <translation>ContactDesk muss neben den Datenbestand schreiben können. Kopieren Sie ihn in einen beschreibbaren Ordner und öffnen Sie diese Kopie.</translation>
+    </message>
+    <message>
+        <source>No budget</source>
+        <translation>Kein Budget</translation>
+    </message>
+    <message>
+        <source>Wrong contact</source>
+        <translation>Falscher Kontakt</translation>
+    </message>
+    <message>
+        <source>Not in my territory</source>
+        <translation>Nicht in meinem Gebiet</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>Dublette</translation>
+    </message>
+    <message>
+        <source>Too early</source>
+        <translation>Zu früh</translation>
+    </message>
+    <message>
+        <source>Other (say why)</source>
+        <translation>Anderer Grund (bitte angeben)</translation>
     </message>
     <message>
         <source>%1 d %2 h</source>

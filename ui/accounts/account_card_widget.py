@@ -39,6 +39,7 @@ from ui.locale_formats import format_money, format_number
 from ui.models.field_display import display_text, format_value
 from ui.sales.activity_lines import activity_line
 from ui.sales.deal_dialogs import open_deal, open_new_deal
+from ui.undo_history import submit_undoable
 from ui.view_context import ViewContext
 
 CARD_TASK_KEY = "account-card"
@@ -324,10 +325,17 @@ class AccountCardWidget(QWidget):
             return
         store, actor = self._context.session.store, self._context.session.actor
 
-        def delete(control: TaskControl) -> ChangeSet:
+        def delete() -> ChangeSet:
             return unit_of_work.delete(store, actor, "account", account_id)
 
-        self._context.worker.submit(delete, on_success=self._after_delete, on_failure=self._failed)
+        # Undoable (Ctrl+Z) until the next sync sends the delete.
+        submit_undoable(
+            self._context,
+            self.tr("delete account"),
+            delete,
+            on_success=self._after_delete,
+            on_failure=self._failed,
+        )
 
     def _after_delete(self, _changes: ChangeSet) -> None:
         self._show(None)

@@ -46,7 +46,7 @@ from contactdesk.selling.call_logging import (
     check_call_report,
     log_call,
 )
-from ui.database_worker import TaskControl
+from ui.undo_history import submit_undoable
 from ui.view_context import ViewContext
 
 Clock = Callable[[], datetime]
@@ -86,6 +86,7 @@ class CallDialog(QDialog):
         self._planned = planned_activity_id
         self._clock = clock
         self.setWindowTitle(self.tr("Log a call with %1").replace("%1", contact_name))
+        self._contact_name = contact_name
 
         self.outcome = QComboBox()
         self.outcome.setEditable(True)
@@ -235,11 +236,18 @@ class CallDialog(QDialog):
             return
         store, actor = self._context.session.store, self._context.session.actor
 
-        def write(control: TaskControl) -> LoggedCall:
+        def write() -> LoggedCall:
             return log_call(store, actor, report, now=now)
 
         self.buttons.setEnabled(False)
-        self._context.worker.submit(write, on_success=self._saved, on_failure=self._failed)
+        # Undoable (Ctrl+Z) until the next sync sends the call.
+        submit_undoable(
+            self._context,
+            self.tr("log call with %1").replace("%1", self._contact_name),
+            write,
+            on_success=self._saved,
+            on_failure=self._failed,
+        )
 
     def _saved(self, logged: LoggedCall) -> None:
         self.saved.emit(logged)

@@ -1,7 +1,10 @@
 """The lead inbox: leads marketing handed over, each with its deadline counting down.
 
 Select a lead, rate it 1-5, then accept (with the date of the first follow-up)
-or reject (with a reason from the list and a note). Below, the hand-offs whose
+or reject (with a reason the rep chooses from the list, and a note: no reason is
+pre-selected). A verdict is sent once: the buttons wait for its answer, so a
+double click cannot reach the next lead. The confirmation offers Undo (as does
+Ctrl+Z) until the next sync sends the verdict. Below, the hand-offs whose
 deadline was missed: the same list marketing sees for its leads.
 """
 
@@ -42,6 +45,7 @@ from contactdesk.services.changes import ChangeSet
 from ui.database_worker import TaskControl
 from ui.models.field_display import format_value
 from ui.sales.call_dialog import from_qdatetime, to_qdatetime, utc_now
+from ui.undo_history import UndoBar, submit_undoable
 from ui.view_context import ViewContext
 
 Clock = Callable[[], datetime]
@@ -82,7 +86,12 @@ class LeadInboxView(QWidget):
         self.follow_up_at.setCalendarPopup(True)
         self.accept_button = QPushButton(self.tr("&Accept"))
         self.reason = QComboBox()
-        self.reason.addItems(list(REJECTION_REASONS))
+        self.reason.setAccessibleName(self.tr("Reason to reject"))
+        self.reason.addItem(self.tr("Choose a reason…"), None)
+        for reason in REJECTION_REASONS:
+            self.reason.addItem(reason_title(self, reason), reason)
+        self.reason.currentIndexChanged.connect(lambda _index: self._on_selection())
+        self._submitting = False
         self.note = QLineEdit()
         self.note.setPlaceholderText(self.tr("Why, in a few words"))
         self.reject_button = QPushButton(self.tr("&Reject"))
@@ -104,6 +113,7 @@ class LeadInboxView(QWidget):
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #b00020; font-weight: 600;")
         self.message.hide()
+        self.confirmation = UndoBar(context)
 
         self.missed_label = QLabel()
         self.missed = QTableWidget(0, 4)
@@ -120,6 +130,7 @@ class LeadInboxView(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(decision)
         layout.addWidget(self.message)
+        layout.addWidget(self.confirmation)
         layout.addWidget(self.missed_label)
         layout.addWidget(self.missed)
         self._countdown = QTimer(self)
@@ -200,9 +211,9 @@ class LeadInboxView(QWidget):
 
     @Slot()
     def _on_selection(self) -> None:
-        chosen = self.selected() is not None
+        chosen = self.selected() is not None and not self._submitting
         self.accept_button.setEnabled(chosen)
-        self.reject_button.setEnabled(chosen)
+        self.reject_button.setEnabled(chosen and self.reason.currentData() is not None)
 
     def _reset_follow_up(self) -> None:
         tomorrow = (self._clock() + timedelta(days=1)).replace(minute=0, second=0, microsecond=0)
@@ -217,37 +228,78 @@ class LeadInboxView(QWidget):
         quality = self.quality.value()
         follow_up = from_qdatetime(self.follow_up_at.dateTime())
 
-        def write(control: TaskControl) -> LeadVerdict:
+        def write() -> LeadVerdict:
             return accept_lead(
                 store, actor, lead.lead_id, quality=quality, follow_up_at=follow_up, now=now
             )
 
-        self._context.worker.submit(write, on_success=self._decided, on_failure=self._failed)
+        done = (
+            self.tr("Accepted the lead of %1; first follow-up %2.")
+            .replace("%1", lead.contact_name or "")
+            .replace("%2", format_value("datetime", follow_up))
+        )
+        self._submit(self.tr("accept lead"), write, done)
 
     @Slot()
     def reject_selected(self) -> None:
         lead = self.selected()
         if lead is None:
             return
+        reason = self.reason.currentData()
+        if reason is None:
+            self._failed_text(self.tr("choose a reason to reject the lead"))
+            return
         store, actor, now = self._context.session.store, self._context.session.actor, self._clock()
-        quality, reason, note = self.quality.value(), self.reason.currentText(), self.note.text()
+        quality, note = self.quality.value(), self.note.text()
 
-        def write(control: TaskControl) -> LeadVerdict:
+        def write() -> LeadVerdict:
             return reject_lead(
                 store, actor, lead.lead_id, reason=reason, note=note, quality=quality, now=now
             )
 
-        self._context.worker.submit(write, on_success=self._decided, on_failure=self._failed)
+        done = (
+            self.tr("Rejected the lead of %1 (%2).")
+            .replace("%1", lead.contact_name or "")
+            .replace("%2", reason_title(self, reason))
+        )
+        self._submit(self.tr("reject lead"), write, done)
 
-    def _decided(self, _verdict: LeadVerdict) -> None:
-        self.message.hide()
-        self.note.clear()
-        self.refresh()
+    def _submit(self, label: str, write: Callable[[], LeadVerdict], done: str) -> None:
+        """Send one verdict; the buttons stay off until it is answered (no double submit)."""
+        self._submitting = True
+        self._on_selection()
+
+        def decided(_verdict: LeadVerdict) -> None:
+            self._submitting = False
+            self.message.hide()
+            self.note.clear()
+            self.reason.setCurrentIndex(0)
+            self.confirmation.confirm(done)
+            self.refresh()
+
+        submit_undoable(self._context, label, write, on_success=decided, on_failure=self._failed)
 
     def _failed(self, error: BaseException) -> None:
-        reason = getattr(error, "reason", None) or str(error)
+        self._submitting = False
+        self._on_selection()
+        self._failed_text(getattr(error, "reason", None) or str(error))
+
+    def _failed_text(self, reason: str) -> None:
         self.message.setText(self.tr("Not saved: %1").replace("%1", reason))
         self.message.show()
+
+
+def reason_title(widget: QWidget, reason: str) -> str:
+    """A rejection reason as the rep reads it (the stored value is the core's word)."""
+    titles = {
+        "no budget": widget.tr("No budget"),
+        "wrong contact": widget.tr("Wrong contact"),
+        "not in territory": widget.tr("Not in my territory"),
+        "duplicate": widget.tr("Duplicate"),
+        "too early": widget.tr("Too early"),
+        "other": widget.tr("Other (say why)"),
+    }
+    return titles.get(reason, reason)
 
 
 def countdown_text(widget: QWidget, left: timedelta) -> str:

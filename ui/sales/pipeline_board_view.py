@@ -40,6 +40,7 @@ from ui.locale_formats import format_date, format_money
 from ui.sales.call_dialog import utc_now
 from ui.sales.deal_dialogs import open_deal
 from ui.sales.stage_dialog import StageDialog
+from ui.undo_history import submit_undoable
 from ui.view_context import ViewContext
 
 Clock = Callable[[], datetime]
@@ -280,10 +281,17 @@ class PipelineBoardView(QWidget):
             return
         store, actor, now = self._context.session.store, self._context.session.actor, self._clock()
 
-        def move(control: TaskControl) -> StageMove:
+        def move() -> StageMove:
             return move_opportunity(store, actor, card.id, stage_id, now=now)
 
-        self._context.worker.submit(move, on_success=self._moved, on_failure=self._show_problem)
+        # Undoable (Ctrl+Z) until the next sync sends the move.
+        submit_undoable(
+            self._context,
+            self.tr("move %1 to %2").replace("%1", card.name).replace("%2", target.name),
+            move,
+            on_success=self._moved,
+            on_failure=self._show_problem,
+        )
 
     def _ask_and_move(self, card: BoardCard, target: BoardColumn) -> None:
         board = self.board

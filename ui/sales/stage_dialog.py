@@ -43,6 +43,7 @@ from contactdesk.selling.opportunity_progress import (
 from contactdesk.services.directory import UserInfo, list_users
 from ui.database_worker import TaskControl
 from ui.sales.call_dialog import utc_now
+from ui.undo_history import submit_undoable
 from ui.view_context import ViewContext
 
 Clock = Callable[[], datetime]
@@ -187,7 +188,7 @@ class StageDialog(QDialog):
         store, actor = self._context.session.store, self._context.session.actor
         opportunity_id, now = self._opportunity.id, self._clock()
 
-        def write(control: TaskControl) -> StageMove:
+        def write() -> StageMove:
             if isinstance(origin, str):
                 set_origin(store, actor, opportunity_id, origin)
             return move_opportunity(
@@ -195,7 +196,16 @@ class StageDialog(QDialog):
             )
 
         self.buttons.setEnabled(False)
-        self._context.worker.submit(write, on_success=self._saved, on_failure=self._failed)
+        # Undoable (Ctrl+Z) until the next sync sends the move.
+        submit_undoable(
+            self._context,
+            self.tr("move %1 to %2")
+            .replace("%1", self._opportunity.name)
+            .replace("%2", stage.name),
+            write,
+            on_success=self._saved,
+            on_failure=self._failed,
+        )
 
     def _saved(self, move: StageMove) -> None:
         self.saved.emit(move)

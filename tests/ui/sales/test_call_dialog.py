@@ -103,3 +103,23 @@ def test_close_with_a_typed_reason_saves(
     with store.reading() as session:
         call = session.get_one(Activity, saved.args[0].call_id)
     assert call.close_reason == "bought elsewhere"
+
+
+def test_a_logged_call_can_be_undone_from_the_window_history(
+    qtbot: QtBot,
+    rita_context: ViewContext,
+    clock: Callable[[], datetime],
+    week: SalesWeek,
+    store: Store,
+) -> None:
+    before = _activities(store)
+    dialog = _dialog(qtbot, rita_context, clock, week)
+    qtbot.keyClicks(dialog.outcome, "meeting booked")
+    qtbot.mouseClick(dialog.follow_up_choice, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(dialog.saved):
+        _save_with_keys(qtbot, dialog)
+    history = rita_context.undo
+    assert history.last_label == "log call with Carla Customer"
+    with qtbot.waitSignal(history.undone):
+        history.undo_last(rita_context)
+    assert _activities(store) == before

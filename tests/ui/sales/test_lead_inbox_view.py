@@ -6,13 +6,18 @@ from collections.abc import Callable
 from datetime import datetime
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
 from pytestqt.qtbot import QtBot
 from sales_scenario import NOW, SalesWeek
 
 from contactdesk.services.directory import find_user
 from contactdesk.services.record_queries import get_record
 from contactdesk.store import Store
+from ui.app_session import AppSession
+from ui.database_worker import DatabaseWorker
+from ui.main_window import MainWindow
 from ui.sales.lead_inbox_view import LeadInboxView
+from ui.store_changes import StoreChangeRelay
 from ui.view_context import ViewContext
 
 
@@ -84,7 +89,7 @@ def test_reject_click_records_reason_note_and_quality(
     view = _view(qtbot, rita_context, clock)
     view.table.selectRow(0)
     _rate(qtbot, view, 2)
-    view.reason.setCurrentText("too early")
+    view.reason.setCurrentIndex(view.reason.findData("too early"))
     qtbot.keyClicks(view.note, "Researching only")
     qtbot.mouseClick(view.reject_button, Qt.MouseButton.LeftButton)
     lead = _marketing_reads(store, week.lead_max)
@@ -98,7 +103,7 @@ def test_reject_with_other_and_no_note_shows_the_refusal(
 ) -> None:
     view = _view(qtbot, rita_context, clock)
     view.table.selectRow(0)
-    view.reason.setCurrentText("other")
+    view.reason.setCurrentIndex(view.reason.findData("other"))
     qtbot.mouseClick(view.reject_button, Qt.MouseButton.LeftButton)
     assert view.message.isVisible() and "say why" in view.message.text()
 
@@ -109,3 +114,77 @@ def test_missed_deadline_is_listed_below_the_inbox(
     view = _view(qtbot, rita_context, clock)
     assert view.missed.rowCount() == 1
     assert view.missed.item(0, 0).text() == "Max Missed"  # type: ignore[union-attr]
+
+
+def test_no_reason_is_chosen_for_the_rep_so_reject_waits_for_one(
+    qtbot: QtBot, rita_context: ViewContext, clock: Callable[[], datetime], week: SalesWeek
+) -> None:
+    view = _view(qtbot, rita_context, clock)
+    view.table.selectRow(0)
+    assert view.reason.currentData() is None and view.reason.currentText() == "Choose a reason…"
+    assert view.accept_button.isEnabled() and not view.reject_button.isEnabled()
+    view.reason.setCurrentIndex(view.reason.findData("no budget"))
+    assert view.reject_button.isEnabled()
+    assert "no_budget" not in [view.reason.itemText(i) for i in range(view.reason.count())]
+
+
+def test_a_double_click_on_reject_sends_one_verdict_for_the_selected_lead(
+    qtbot: QtBot, store: Store, clock: Callable[[], datetime], week: SalesWeek
+) -> None:
+    session = AppSession(store, week.rep.actor(), week.rep)
+    context = ViewContext(session, DatabaseWorker(), StoreChangeRelay(store))
+    try:
+        view = _view(qtbot, context, clock)
+        qtbot.waitUntil(lambda: view.table.rowCount() == 2)
+        view.table.selectRow(0)
+        view.reason.setCurrentIndex(view.reason.findData("no budget"))
+        qtbot.mouseClick(view.reject_button, Qt.MouseButton.LeftButton)
+        assert not view.reject_button.isEnabled()  # waiting for the answer
+        qtbot.mouseClick(view.reject_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: view.confirmation.isVisible())
+        context.worker.wait_until_idle()
+        qtbot.waitUntil(lambda: _column(view, 0) == ["Leo Lead"])
+        assert not view.message.isVisible()
+        assert _marketing_reads(store, week.lead_max)["status"] == "rejected"
+        assert _marketing_reads(store, week.lead_leo)["status"] == "handed_off"
+    finally:
+        context.worker.shutdown()
+        context.relay.detach()
+
+
+def test_undo_on_the_confirmation_puts_the_lead_back_in_the_inbox(
+    qtbot: QtBot,
+    rita_context: ViewContext,
+    clock: Callable[[], datetime],
+    week: SalesWeek,
+    store: Store,
+) -> None:
+    view = _view(qtbot, rita_context, clock)
+    view.table.selectRow(1)
+    qtbot.mouseClick(view.accept_button, Qt.MouseButton.LeftButton)
+    assert "Accepted the lead of Leo Lead" in view.confirmation.text.text()
+    qtbot.mouseClick(view.confirmation.undo_button, Qt.MouseButton.LeftButton)
+    assert _marketing_reads(store, week.lead_leo)["status"] == "handed_off"
+    assert _column(view, 0) == ["Max Missed", "Leo Lead"]
+    assert view.confirmation.text.text() == "Undone: accept lead"
+
+
+def test_ctrl_z_in_the_window_undoes_the_last_verdict(
+    qtbot: QtBot,
+    rita_context: ViewContext,
+    clock: Callable[[], datetime],
+    week: SalesWeek,
+    store: Store,
+) -> None:
+    window = MainWindow(rita_context)
+    qtbot.addWidget(window)
+    assert not window.undo_action.isEnabled()
+    view = _view(qtbot, rita_context, clock)
+    view.table.selectRow(0)
+    view.reason.setCurrentIndex(view.reason.findData("duplicate"))
+    qtbot.mouseClick(view.reject_button, Qt.MouseButton.LeftButton)
+    assert window.undo_action.isEnabled() and window.undo_action.text() == "&Undo reject lead"
+    assert QKeySequence(QKeySequence.StandardKey.Undo) in window.undo_action.shortcuts()
+    window.undo_action.trigger()
+    assert _marketing_reads(store, week.lead_max)["status"] == "handed_off"
+    assert "Undone: reject lead" in window.statusBar().currentMessage()
