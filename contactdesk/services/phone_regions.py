@@ -13,7 +13,6 @@ from __future__ import annotations
 import gettext
 from functools import cache
 
-import phonenumbers
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -58,6 +57,8 @@ def phone_region(country: str | None, default: str) -> str:
 def company_phone_region(session: Session) -> str:
     """The company's ``phone_region`` setting: where numbers of contacts of no known country are."""
     value = session.scalar(select(Setting.value).where(Setting.key == "phone_region"))
+    import phonenumbers  # first use only, as in field_values.normalise_phone
+
     if isinstance(value, str) and value in phonenumbers.SUPPORTED_REGIONS:
         return value
     return str(SETTINGS["phone_region"])
@@ -66,6 +67,7 @@ def company_phone_region(session: Session) -> str:
 @cache
 def _regions() -> dict[str, str]:
     # pycountry loads its data on first use: only stores that meet a country pay.
+    import phonenumbers
     import pycountry
 
     supported = phonenumbers.SUPPORTED_REGIONS

@@ -9,18 +9,28 @@ CLI can tell the user they will be asked again next time.
 from __future__ import annotations
 
 import contextlib
+from types import ModuleType
+from typing import TYPE_CHECKING
 
-import keyring
-import keyring.errors
-from keyring.backend import KeyringBackend
+if TYPE_CHECKING:
+    from keyring.backend import KeyringBackend
 
 SERVICE = "ContactDesk"
 INSECURE_BACKENDS = frozenset({"keyring.backends.fail", "keyring.backends.null"})
 
 
+def _keyring() -> ModuleType:
+    """keyring, imported on first use: it loads its backends (~0.3 s), which the
+    app's start does not need when nobody is signed in."""
+    import keyring
+    import keyring.errors
+
+    return keyring
+
+
 def has_secure_keyring(backend: KeyringBackend | None = None) -> bool:
     """Whether ``backend`` (default: the active one) stores secrets somewhere safe."""
-    active = backend or keyring.get_keyring()
+    active = backend or _keyring().get_keyring()
     if type(active).__module__ in INSECURE_BACKENDS:
         return False
     inner = getattr(active, "backends", None)
@@ -49,6 +59,7 @@ class TokenStore:
     def save(self, server_url: str, username: str, token: str) -> None:
         account = account_name(server_url, username)
         if self.persistent:
+            keyring = _keyring()
             try:
                 keyring.set_password(SERVICE, account, token)
                 return
@@ -62,8 +73,10 @@ class TokenStore:
             return self._memory[account]
         if not self.persistent:
             return None
+        keyring = _keyring()
         try:
-            return keyring.get_password(SERVICE, account)
+            found: str | None = keyring.get_password(SERVICE, account)
+            return found
         except keyring.errors.KeyringError:
             return None
 
@@ -72,6 +85,7 @@ class TokenStore:
         self._memory.pop(account, None)
         if not self.persistent:
             return
+        keyring = _keyring()
         # Nothing stored means already forgotten.
         with contextlib.suppress(keyring.errors.KeyringError):
             keyring.delete_password(SERVICE, account)
@@ -80,8 +94,12 @@ class TokenStore:
         """A password the user chose to keep in the keyring for the CLI (never in memory)."""
         if not self.persistent:
             return None
+        keyring = _keyring()
         try:
-            return keyring.get_password(SERVICE, "password:" + account_name(server_url, username))
+            found: str | None = keyring.get_password(
+                SERVICE, "password:" + account_name(server_url, username)
+            )
+            return found
         except keyring.errors.KeyringError:
             return None
 

@@ -8,15 +8,19 @@ few fields sends one sync, not one per keystroke.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from contactdesk.services.changes import ChangeSet
 from contactdesk.store import Store
-from contactdesk.sync.server_client import ServerClient
-from contactdesk.sync.sync_engine import SyncEngine, SyncReport
 from contactdesk.sync.sync_state import SyncStatus, read_status
 from ui.database_worker import DatabaseWorker, TaskControl
+
+if TYPE_CHECKING:
+    # The sync client and engine (pydantic, httpx) load with the first sync.
+    from contactdesk.sync.server_client import ServerClient
+    from contactdesk.sync.sync_engine import SyncReport
 
 EDIT_DEBOUNCE_MS = 5_000
 SYNC_KEY = "sync"
@@ -81,6 +85,9 @@ class BackgroundSync(QObject):
         self.running = True
 
         def task(control: TaskControl) -> SyncReport:
+            # Imported here, on the worker: the engine's first load is not the UI's wait.
+            from contactdesk.sync.sync_engine import SyncEngine
+
             try:
                 return SyncEngine(
                     self._store,

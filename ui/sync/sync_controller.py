@@ -8,23 +8,28 @@ of the sign-in, so that starting a sync never waits for the disk or the network.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, QTimer, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
 from contactdesk.services.changes import ChangeSet
 from contactdesk.sync.credentials import TokenStore, app_token_store
-from contactdesk.sync.server_client import ServerClient
-from contactdesk.sync.sign_in import sign_out
-from contactdesk.sync.sync_engine import SyncReport
 from contactdesk.sync.sync_state import SyncStatus
 from ui.database_worker import TaskControl
 from ui.settings import SYNC_INTERVAL_MINUTES, read_option
 from ui.sync.background_sync import BackgroundSync
-from ui.sync.conflict_center import ConflictCenterDialog
-from ui.sync.sign_in_dialog import SignInDialog
 from ui.sync.sync_status_widget import SyncStatusWidget
 from ui.view_context import ViewContext
+
+if TYPE_CHECKING:
+    # The sync client (pydantic, httpx) and its dialogs load when first used,
+    # not at start: a window that is not signed in needs none of them.
+    from contactdesk.sync.server_client import ServerClient
+    from contactdesk.sync.sync_engine import SyncReport
+    from ui.sync.conflict_center import ConflictCenterDialog
+    from ui.sync.sign_in_dialog import SignInDialog
 
 SYNC_NOW_SHORTCUT = "Ctrl+Shift+Y"
 # Local edits change the pending count; a burst of them reads the status once.
@@ -123,6 +128,8 @@ class SyncController(QObject):
         token = self.tokens.load(status.server_url, status.username)
         if token is None:
             return None
+        from contactdesk.sync.server_client import ServerClient
+
         return ServerClient(status.server_url, token)
 
     @Slot()
@@ -185,6 +192,8 @@ class SyncController(QObject):
     @Slot()
     def show_sign_in(self) -> SignInDialog:
         """Open the sign-in dialog; a sign-in starts syncing."""
+        from ui.sync.sign_in_dialog import SignInDialog
+
         dialog = SignInDialog(
             self._store, self._window, worker=self._context.worker, tokens=self.tokens
         )
@@ -210,6 +219,8 @@ class SyncController(QObject):
     @Slot()
     def show_conflicts(self) -> ConflictCenterDialog:
         """Open the conflict center; a choice made there syncs shortly after."""
+        from ui.sync.conflict_center import ConflictCenterDialog
+
         dialog = ConflictCenterDialog(
             self._store, self._context.session.actor, self._context.worker, self._window
         )
@@ -228,6 +239,9 @@ class SyncController(QObject):
         self.background.timer.stop()
 
         def task(_control: TaskControl) -> None:
+            from contactdesk.sync.server_client import ServerClient
+            from contactdesk.sync.sign_in import sign_out
+
             client = ServerClient(server_url, tokens.load(server_url, username))
             try:
                 sign_out(store, client, tokens)
