@@ -118,6 +118,10 @@
         <translation>Aktivitäten mit dieser Firma</translation>
     </message>
     <message>
+        <source>Sc&amp;hedule…</source>
+        <translation>&amp;Planen…</translation>
+    </message>
+    <message>
         <source>No contacts linked to this account yet.</source>
         <translation>Noch keine Kontakte mit dieser Firma verknüpft.</translation>
     </message>
@@ -228,6 +232,21 @@
     <message>
         <source>%1  %2 — %3 (%4) %5</source>
         <translation>%1  %2 — %3 (%4) %5</translation>
+    </message>
+</context>
+<context>
+    <name>AdditionalValuesPanel</name>
+    <message>
+        <source>Other emails, phones and addresses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2): %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %3</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -716,6 +735,45 @@
         <source>Both teams are judged by</source>
         <translation>Beide Teams werden gemessen an</translation>
     </message>
+    <message>
+        <source>Deal currency</source>
+        <translation>Währung der Geschäfte</translation>
+    </message>
+    <message>
+        <source>ISO 4217 code of a deal that names none</source>
+        <translation>ISO-4217-Code eines Geschäfts, das keine Währung nennt</translation>
+    </message>
+    <message>
+        <source>Save currency</source>
+        <translation>Währung speichern</translation>
+    </message>
+    <message>
+        <source>Deals are in, unless they say otherwise</source>
+        <translation>Geschäfte sind in, sofern nicht anders angegeben</translation>
+    </message>
+</context>
+<context>
+    <name>CompleteActivityDialog</name>
+    <message>
+        <source>Done: %1</source>
+        <translation>Erledigt: %1</translation>
+    </message>
+    <message>
+        <source>What came of it</source>
+        <translation>Was dabei herauskam</translation>
+    </message>
+    <message>
+        <source>&amp;Outcome</source>
+        <translation>&amp;Ergebnis</translation>
+    </message>
+    <message>
+        <source>&amp;Notes</source>
+        <translation>&amp;Notizen</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Nicht gespeichert: %1</translation>
+    </message>
 </context>
 <context>
     <name>ConditionEditor</name>
@@ -828,6 +886,10 @@
     <message>
         <source>Activity history</source>
         <translation>Aktivitätenverlauf</translation>
+    </message>
+    <message>
+        <source>Sc&amp;hedule…</source>
+        <translation>&amp;Planen…</translation>
     </message>
     <message>
         <source>done</source>
@@ -2186,6 +2248,73 @@
     </message>
 </context>
 <context>
+    <name>ImportHistoryDialog</name>
+    <message>
+        <source>Import history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Past imports</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+    <message>
+        <source>Revert import…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Records kept by the revert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reverted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No file has been imported into this store yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the contacts and accounts that the import of %1 created? Records worked on since the import (edited, or with activities, deals or leads) are kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revert import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removed %1 contacts and %2 accounts; kept %3 worked on since the import.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished">%1: %2</translation>
+    </message>
+</context>
+<context>
     <name>ImportWizard</name>
     <message>
         <source>Import contacts</source>
@@ -3060,6 +3189,21 @@ Datenordner: %3</translation>
     </message>
 </context>
 <context>
+    <name>ReminderBanner</name>
+    <message>
+        <source>Due soon</source>
+        <translation>Bald fällig</translation>
+    </message>
+    <message>
+        <source>%1 %2 — %3 %4</source>
+        <translation>%1 %2 — %3 %4</translation>
+    </message>
+    <message>
+        <source>Due in the next 15 minutes: %1</source>
+        <translation>In den nächsten 15 Minuten fällig: %1</translation>
+    </message>
+</context>
+<context>
     <name>ReportChart</name>
     <message>
         <source>%1 (no data)</source>
@@ -3796,6 +3940,22 @@ Datenordner: %3</translation>
         <translation>Anruf &amp;erfassen …</translation>
     </message>
     <message>
+        <source>&amp;Schedule…</source>
+        <translation>&amp;Planen…</translation>
+    </message>
+    <message>
+        <source>E&amp;dit…</source>
+        <translation>&amp;Bearbeiten…</translation>
+    </message>
+    <message>
+        <source>D&amp;one…</source>
+        <translation>&amp;Erledigt…</translation>
+    </message>
+    <message>
+        <source>Dele&amp;te</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
         <source>&amp;Export .ics…</source>
         <translation>.ics &amp;exportieren …</translation>
     </message>
@@ -3982,6 +4142,18 @@ Datenordner: %3</translation>
     <message>
         <source>done</source>
         <translation>erledigt</translation>
+    </message>
+    <message>
+        <source>Delete activity</source>
+        <translation>Aktivität löschen</translation>
+    </message>
+    <message>
+        <source>Delete “%1”?</source>
+        <translation>„%1“ löschen?</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Nicht gespeichert: %1</translation>
     </message>
     <message>
         <source>Export the week</source>

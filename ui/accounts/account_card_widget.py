@@ -37,6 +37,7 @@ from ui.database_worker import TaskControl
 from ui.forms.record_form_dialog import RecordFormDialog
 from ui.locale_formats import format_money, format_number
 from ui.models.field_display import display_text, format_value
+from ui.sales.activity_dialogs import open_new_activity
 from ui.sales.activity_lines import activity_line
 from ui.sales.deal_dialogs import open_deal, open_new_deal
 from ui.undo_history import submit_undoable
@@ -124,7 +125,11 @@ class AccountCardWidget(QWidget):
         self.history_box = QGroupBox(self.tr("Activities"))
         self.history = QListWidget()
         self.history.setAccessibleName(self.tr("Activities with this account"))
-        QVBoxLayout(self.history_box).addWidget(self.history)
+        self.schedule_button = QPushButton(self.tr("Sc&hedule…"))
+        self.schedule_button.clicked.connect(self.schedule)
+        history_layout = QVBoxLayout(self.history_box)
+        history_layout.addWidget(self.schedule_button, 0, Qt.AlignmentFlag.AlignLeft)
+        history_layout.addWidget(self.history)
 
         columns = QHBoxLayout()
         left = QVBoxLayout()
@@ -187,6 +192,7 @@ class AccountCardWidget(QWidget):
         self.edit_button.setVisible(card is not None and self.record_actions.edit)
         self.delete_button.setVisible(card is not None and self.record_actions.delete)
         self.new_deal_button.setVisible(card is not None and self.deal_actions.create)
+        self.schedule_button.setEnabled(card is not None)
         while self.fields_form.rowCount():
             self.fields_form.removeRow(0)
         self.contacts.clear()
@@ -347,6 +353,13 @@ class AccountCardWidget(QWidget):
         account_id = self.account_id
         if account_id is not None:
             open_new_deal(self._context, self, account_id=account_id, on_open=self._keep_form)
+
+    @Slot()
+    def schedule(self) -> None:
+        """A meeting (or call, task, email) with this account."""
+        account_id = self.account_id
+        if account_id is not None:
+            open_new_activity(self._context, self, account_id=account_id, on_open=self._keep_form)
 
     def _keep_form(self, dialog: RecordFormDialog) -> None:
         self.dialog = dialog

@@ -1,4 +1,4 @@
-"""The agreements both teams work by: the lead hand-off rules and the company's goal metric."""
+"""The agreements both teams work by: hand-off rules, the goal metric, the deal currency."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from contactdesk.services import company_settings
 from contactdesk.services.changes import ChangeSet
+from contactdesk.services.currency_codes import CURRENCY_CODES
 from contactdesk.services.company_settings import GOAL_METRICS, HandoffRules
 from ui.admin.admin_change import submit_admin_change
 from ui.database_worker import TaskControl
@@ -23,7 +24,8 @@ from ui.forms.inline_error import InlineError
 from ui.view_context import ViewContext
 
 MAX_FOLLOW_UP_HOURS = 24 * 60
-SettingsData = tuple[HandoffRules, str]
+# Hand-off rules, goal metric, default deal currency.
+SettingsData = tuple[HandoffRules, str, str]
 
 
 class CompanySettingsPage(QWidget):
@@ -70,9 +72,22 @@ class CompanySettingsPage(QWidget):
         goal_form.addRow("", self.goal_error)
         goal_form.addRow("", self.save_goal_button)
 
+        money = QGroupBox(self.tr("Deal currency"))
+        money_form = QFormLayout(money)
+        self.currency_input = QComboBox()
+        self.currency_input.addItems(list(CURRENCY_CODES))
+        self.currency_input.setToolTip(self.tr("ISO 4217 code of a deal that names none"))
+        self.currency_error = InlineError()
+        self.save_currency_button = QPushButton(self.tr("Save currency"))
+        self.save_currency_button.clicked.connect(self.save_currency)
+        money_form.addRow(self.tr("Deals are in, unless they say otherwise"), self.currency_input)
+        money_form.addRow("", self.currency_error)
+        money_form.addRow("", self.save_currency_button)
+
         layout = QVBoxLayout(self)
         layout.addWidget(handoff)
         layout.addWidget(goal)
+        layout.addWidget(money)
         layout.addStretch(1)
         context.relay.changed.connect(self._on_store_changed)
         self.reload()
@@ -82,12 +97,17 @@ class CompanySettingsPage(QWidget):
         store = self._store
 
         def read(control: TaskControl) -> SettingsData:
-            return company_settings.handoff_rules(store), company_settings.goal_metric(store)
+            return (
+                company_settings.handoff_rules(store),
+                company_settings.goal_metric(store),
+                company_settings.company_currency(store),
+            )
 
         self._worker.submit(read, key=f"company-settings-{id(self)}", on_success=self._show)
 
     def _show(self, data: SettingsData) -> None:
-        rules, metric = data
+        rules, metric, currency = data
+        self.currency_input.setCurrentText(currency)
         self.threshold_input.setValue(rules.score_threshold)
         self.hours_input.setValue(rules.follow_up_hours)
         self.goal_input.setCurrentIndex(max(self.goal_input.findData(metric), 0))
@@ -109,6 +129,15 @@ class CompanySettingsPage(QWidget):
             self._worker,
             lambda: company_settings.set_goal_metric(store, actor, metric),
             self.goal_error,
+        )
+
+    @Slot()
+    def save_currency(self) -> None:
+        store, actor, code = self._store, self._actor, self.currency_input.currentText()
+        submit_admin_change(
+            self._worker,
+            lambda: company_settings.set_company_currency(store, actor, code),
+            self.currency_error,
         )
 
     @Slot(object)

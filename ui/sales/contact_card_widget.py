@@ -30,6 +30,7 @@ from ui.database_worker import TaskControl
 from ui.forms.record_form_dialog import RecordFormDialog
 from ui.locale_formats import format_money
 from ui.models.field_display import display_text
+from ui.sales.activity_dialogs import open_new_activity
 from ui.sales.activity_lines import activity_line
 from ui.sales.call_dialog import CallDialog, utc_now
 from ui.sales.deal_dialogs import open_deal, open_new_deal
@@ -98,7 +99,11 @@ class ContactCardWidget(QWidget):
         self.history_box = QGroupBox(self.tr("History"))
         self.history = QListWidget()
         self.history.setAccessibleName(self.tr("Activity history"))
-        QVBoxLayout(self.history_box).addWidget(self.history)
+        self.schedule_button = QPushButton(self.tr("Sc&hedule…"))
+        self.schedule_button.clicked.connect(self.schedule)
+        history_layout = QVBoxLayout(self.history_box)
+        history_layout.addWidget(self.schedule_button, 0, Qt.AlignmentFlag.AlignLeft)
+        history_layout.addWidget(self.history)
 
         columns = QHBoxLayout()
         left = QVBoxLayout()
@@ -155,6 +160,7 @@ class ContactCardWidget(QWidget):
         self.log_call_button.setEnabled(card is not None)
         self.move_stage_button.setEnabled(card is not None and card.opportunity is not None)
         self.account_button.setEnabled(card is not None and card.account is not None)
+        self.schedule_button.setEnabled(card is not None)
         self._enable_deal_buttons()
         while self.fields_form.rowCount():
             self.fields_form.removeRow(0)
@@ -229,6 +235,18 @@ class ContactCardWidget(QWidget):
         open_new_deal(
             self._context, self, contact_id=str(self.card.contact["id"]), on_open=self._keep_form
         )
+
+    @Slot()
+    def schedule(self) -> None:
+        """A meeting (or call, task, email) with this contact, about its open deal if any."""
+        if self.card is None:
+            return
+        deal = self.card.opportunity
+        open_new_activity(
+            self._context, self, clock=self._clock, on_open=self._keep_form,
+            contact_id=str(self.card.contact["id"]),
+            opportunity_id=deal.id if deal is not None else None,
+        )  # fmt: skip
 
     @Slot()
     def edit_deal(self) -> None:

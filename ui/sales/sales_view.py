@@ -18,6 +18,7 @@ from ui.sales.call_dialog import utc_now
 from ui.sales.contact_finder_view import ContactFinderView
 from ui.sales.lead_inbox_view import LeadInboxView
 from ui.sales.pipeline_board_view import PipelineBoardView
+from ui.sales.reminder_banner import ReminderBanner
 from ui.sales.week_plan_view import WeekPlanView
 from ui.view_context import ViewContext
 
@@ -46,6 +47,8 @@ class SalesView(QWidget):
         self.tabs.addTab(self.contract, self.tr("Funnel &contract"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        self.reminder = ReminderBanner(context, clock=clock)
+        layout.addWidget(self.reminder)
         layout.addWidget(self.tabs)
 
     def focus_search(self) -> None:

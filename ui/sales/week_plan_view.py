@@ -7,26 +7,32 @@ to one kind of work (calls, meetings, tasks, follow-ups, emails, leads).
 
 The plan is read by ``week_plan`` on the database worker. Enter or a
 double-click on an activity (or a flagged lead) opens the call dialog for its
-contact; a logged call refreshes the plan. The .ics export writes the shown
-week through ``write_week_calendar``.
+contact; a logged call refreshes the plan. Schedule… opens the record form for
+a new meeting (or call, task, email); Edit…, Done… and Delete act on the
+chosen activity, and dragging an activity onto another day moves it there at
+the same time of day (``move_to_day``). The .ics export writes the shown week
+through ``write_week_calendar``.
 """
 
 from __future__ import annotations
 
 import html
 import uuid
-from collections.abc import Callable
-from datetime import date, datetime
+from collections.abc import Callable, Sequence
+from datetime import UTC, date, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QLocale, Qt, QTime, Slot
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QDate, QLocale, QMimeData, QPoint, Qt, QTime, Signal, Slot
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QFont
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
+    QDialog,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -34,12 +40,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from contactdesk.selling.activity_schedule import move_to_day as move_activity_to_day
 from contactdesk.selling.week_calendar import write_week_calendar
 from contactdesk.selling.week_plan import LEAD_KIND, PlanDay, PlanItem, WeekPlan, week_plan
 from contactdesk.selling.week_window import WeekWindow
+from contactdesk.services import unit_of_work
 from contactdesk.services.changes import ChangeSet
 from ui.database_worker import TaskControl
+from ui.forms.record_form_dialog import RecordFormDialog
 from ui.models.field_display import format_value
+from ui.sales.activity_dialogs import completion_dialog, open_new_activity
 from ui.sales.call_dialog import CallDialog, utc_now
 from ui.view_context import ViewContext
 
@@ -47,6 +57,10 @@ Clock = Callable[[], datetime]
 PLAN_TASK_KEY = "sales-week-plan"
 # What a row leads to when activated: (contact id, contact name, planned activity id).
 TargetRole = Qt.ItemDataRole.UserRole + 1
+# On an activity row: the PlanItem it shows. On a day's section: the day (a date).
+ActivityRole = Qt.ItemDataRole.UserRole + 2
+DayRole = Qt.ItemDataRole.UserRole + 3
+ACTIVITY_MIME_TYPE = "application/x-contactdesk-activity"
 # The most valuable overdue items; the rest are counted, so the week stays in view.
 OVERDUE_SHOWN = 8
 REFRESH_ENTITIES = frozenset(
@@ -56,6 +70,60 @@ REFRESH_ENTITIES = frozenset(
 
 def _qdate(day: date) -> QDate:
     return QDate(day.year, day.month, day.day)
+
+
+class WeekTree(QTreeWidget):
+    """The plan's tree; an activity dragged onto a day (or a row of that day) asks to move."""
+
+    activity_dropped = Signal(str, object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setDragEnabled(True)
+        self.setAcceptDrops(True)
+        self.setDropIndicatorShown(True)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        self.setDefaultDropAction(Qt.DropAction.MoveAction)
+
+    def mimeTypes(self) -> list[str]:
+        return [ACTIVITY_MIME_TYPE]
+
+    def mimeData(self, items: Sequence[QTreeWidgetItem]) -> QMimeData:
+        data = QMimeData()
+        item = items[0].data(0, ActivityRole) if items else None
+        if isinstance(item, PlanItem):
+            data.setData(ACTIVITY_MIME_TYPE, str(item.activity_id).encode())
+        return data
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasFormat(ACTIVITY_MIME_TYPE):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        day = self.day_at(event.position().toPoint())
+        if event.mimeData().hasFormat(ACTIVITY_MIME_TYPE) and day is not None:
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        # The view moves the activity through the service and redraws; the tree moves nothing.
+        activity_id = bytes(event.mimeData().data(ACTIVITY_MIME_TYPE).data()).decode()
+        day = self.day_at(event.position().toPoint())
+        event.setDropAction(Qt.DropAction.IgnoreAction)
+        event.accept()
+        if activity_id and day is not None:
+            self.activity_dropped.emit(activity_id, day)
+
+    def day_at(self, point: QPoint) -> date | None:
+        """The day of the section under ``point`` (a day's title or one of its rows)."""
+        item = self.itemAt(point)
+        while item is not None and item.parent() is not None:
+            item = item.parent()
+        day = item.data(0, DayRole) if item is not None else None
+        return day if isinstance(day, date) else None
 
 
 class WeekPlanView(QWidget):
@@ -69,7 +137,7 @@ class WeekPlanView(QWidget):
         self._clock = clock
         self.week = WeekWindow.around(clock())
         self.plan: WeekPlan | None = None
-        self.dialog: CallDialog | None = None
+        self.dialog: QDialog | None = None
 
         self.previous_button = QPushButton(self.tr("◀ &Previous"))
         self.this_week_button = QPushButton(self.tr("&This week"))
@@ -77,6 +145,14 @@ class WeekPlanView(QWidget):
         self.week_label = QLabel()
         self.week_label.setStyleSheet("font-size: 14pt; font-weight: 600;")
         self.log_call_button = QPushButton(self.tr("&Log call…"))
+        self.schedule_button = QPushButton(self.tr("&Schedule…"))
+        self.schedule_button.clicked.connect(self.schedule)
+        self.edit_button = QPushButton(self.tr("E&dit…"))
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.complete_button = QPushButton(self.tr("D&one…"))
+        self.complete_button.clicked.connect(self.complete_selected)
+        self.delete_button = QPushButton(self.tr("Dele&te"))
+        self.delete_button.clicked.connect(self.delete_selected)
         self.export_button = QPushButton(self.tr("&Export .ics…"))
         self.kind_filter = QComboBox()
         self.kind_filter.setAccessibleName(self.tr("Show only"))
@@ -102,6 +178,11 @@ class WeekPlanView(QWidget):
         bar.addSpacing(12)
         bar.addWidget(self.log_call_button)
         bar.addWidget(self.export_button)
+        actions = QHBoxLayout()
+        for button in (self.schedule_button, self.edit_button, self.complete_button,
+                       self.delete_button):  # fmt: skip
+            actions.addWidget(button)
+        actions.addStretch(1)
 
         self.brief_reminder = QLabel()
         self.brief_reminder.setWordWrap(True)
@@ -116,7 +197,9 @@ class WeekPlanView(QWidget):
         self.campaign_strip.setStyleSheet(
             "background: #eef4fb; border: 1px solid #c9dcf0; border-radius: 4px; padding: 6px;"
         )
-        self.tree = QTreeWidget()
+        self.tree = WeekTree()
+        self.tree.activity_dropped.connect(self.move_to_day)
+        self.tree.currentItemChanged.connect(lambda *_: self._enable_actions())
         self.tree.setAccessibleName(self.tr("Week plan"))
         self.tree.setHeaderLabels(
             [self.tr("When"), self.tr("What"), self.tr("Who"), self.tr("Deal value"),
@@ -135,11 +218,13 @@ class WeekPlanView(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
+        layout.addLayout(actions)
         layout.addWidget(self.brief_reminder)
         layout.addWidget(self.campaign_strip)
         layout.addWidget(self.tree, 1)
         layout.addWidget(self.status)
         context.relay.changed.connect(self._on_store_changed)
+        self._enable_actions()
         self.show_week(self.week)
 
     def _kind_choices(self) -> list[tuple[str, list[str] | None]]:
@@ -227,6 +312,9 @@ class WeekPlanView(QWidget):
         if today:
             title = self.tr("Today, %1").replace("%1", title)
         section = self._section(title, day.total)
+        # A drop on the day (or one of its rows) moves an activity to it.
+        section.setData(0, DayRole, day.day)
+        section.setFlags(section.flags() | Qt.ItemFlag.ItemIsDropEnabled)
         for item in day.items:
             self._activity_row(section, item, with_day=False)
         hidden = day.total - len(day.items)
@@ -330,6 +418,9 @@ class WeekPlanView(QWidget):
                 row.setForeground(column, Qt.GlobalColor.gray)
         if item.contact_id is not None and not item.done:
             row.setData(0, TargetRole, (item.contact_id, item.contact_name or "", item.activity_id))
+        row.setData(0, ActivityRole, item)
+        flags = row.flags() | Qt.ItemFlag.ItemIsDropEnabled
+        row.setFlags(flags | Qt.ItemFlag.ItemIsDragEnabled if not item.done else flags)
 
     # -- actions ----------------------------------------------------------------------
 
@@ -342,6 +433,96 @@ class WeekPlanView(QWidget):
             texts = [_child_text(section, n) for n in range(section.childCount())]
             shown.append((section.text(0), texts))
         return shown
+
+    def selected_activity(self) -> PlanItem | None:
+        """The activity of the chosen row, if the row is one."""
+        row = self.tree.currentItem()
+        item = row.data(0, ActivityRole) if row is not None else None
+        return item if isinstance(item, PlanItem) else None
+
+    def _enable_actions(self) -> None:
+        chosen = self.selected_activity()
+        for button in (self.edit_button, self.delete_button):
+            button.setEnabled(chosen is not None)
+        self.complete_button.setEnabled(chosen is not None and not chosen.done)
+
+    @Slot()
+    def schedule(self) -> None:
+        """A new meeting (the kind can be changed in the form), for the chosen row's contact."""
+        chosen = self.selected_activity()
+        open_new_activity(
+            self._context, self, clock=self._clock, on_open=self._keep_dialog,
+            contact_id=chosen.contact_id if chosen is not None else None,
+        )  # fmt: skip
+
+    @Slot()
+    def edit_selected(self) -> None:
+        chosen = self.selected_activity()
+        if chosen is None:
+            return
+        dialog = RecordFormDialog(
+            self._context.session, self._context.worker, "activity", str(chosen.activity_id),
+            self,
+        )  # fmt: skip
+        self._keep_dialog(dialog)
+        dialog.open()
+
+    @Slot()
+    def complete_selected(self) -> None:
+        chosen = self.selected_activity()
+        if chosen is None or chosen.done:
+            return
+        self.dialog = completion_dialog(
+            self._context, self, activity_id=chosen.activity_id, kind=chosen.kind,
+            subject=chosen.subject, contact_id=chosen.contact_id,
+            contact_name=chosen.contact_name or "", clock=self._clock,
+        )  # fmt: skip
+        self.dialog.open()
+
+    @Slot()
+    def delete_selected(self) -> None:
+        chosen = self.selected_activity()
+        if chosen is None:
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Delete activity"),
+            self.tr("Delete “%1”?").replace("%1", chosen.subject),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        store, actor, activity_id = (
+            self._context.session.store, self._context.session.actor, chosen.activity_id,
+        )  # fmt: skip
+
+        def delete(control: TaskControl) -> ChangeSet:
+            return unit_of_work.delete(store, actor, "activity", activity_id)
+
+        self._context.worker.submit(delete, on_success=self._after_change,
+                                    on_failure=self._show_problem)  # fmt: skip
+
+    @Slot(str, object)
+    def move_to_day(self, activity_id: str, day: date) -> None:
+        """Move an activity to ``day`` at the same local time (a drop on that day)."""
+        store, actor = self._context.session.store, self._context.session.actor
+        zone = self._clock().astimezone().tzinfo or UTC
+
+        def move(control: TaskControl) -> ChangeSet:
+            return move_activity_to_day(store, actor, activity_id, day, tz=zone)
+
+        self._context.worker.submit(move, on_success=self._after_change,
+                                    on_failure=self._show_problem)  # fmt: skip
+
+    def _keep_dialog(self, dialog: QDialog) -> None:
+        self.dialog = dialog
+
+    def _after_change(self, _changes: ChangeSet) -> None:
+        # The relay refreshes as well; this keeps an immediate worker's view exact.
+        self.show_week(self.week)
+
+    def _show_problem(self, error: BaseException) -> None:
+        reason = getattr(error, "reason", None) or str(error)
+        self.status.setText(self.tr("Not saved: %1").replace("%1", reason))
 
     @Slot(QTreeWidgetItem, int)
     def _on_activated(self, row: QTreeWidgetItem, _column: int) -> None:

@@ -51,3 +51,14 @@ def test_the_saved_goal_metric_is_stored(qtbot, store, admin_context) -> None:
     page.goal_input.setCurrentIndex(page.goal_input.findData("volume"))
     page.save_goal_button.click()
     assert company_settings.goal_metric(store) == "volume"
+
+
+def test_the_saved_deal_currency_is_what_a_new_deal_starts_with(
+    qtbot, store, admin_context
+) -> None:
+    page = CompanySettingsPage(admin_context)
+    qtbot.addWidget(page)
+    assert page.currency_input.currentText() == "EUR"
+    page.currency_input.setCurrentText("CHF")
+    page.save_currency_button.click()
+    assert company_settings.company_currency(store) == "CHF"

@@ -7,11 +7,10 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QDropEvent
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sales_scenario import SalesWeek
+from sales_ui_steps import drop_card, save_form
 from sqlalchemy import select
 
 from contactdesk.model import FunnelStage, Intel, Opportunity
@@ -30,13 +29,6 @@ def _type(qtbot: QtBot, dialog: RecordFormDialog, name: str, text: str) -> None:
     qtbot.keyClicks(widget, text)
 
 
-def _save(qtbot: QtBot, dialog: RecordFormDialog) -> None:
-    with qtbot.waitSignal(dialog.form.saved):
-        qtbot.mouseClick(
-            dialog.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton
-        )
-
-
 def _deal(store: Store, name: str) -> Opportunity:
     with store.reading() as session:
         found = session.scalar(select(Opportunity).where(Opportunity.name == name))
@@ -53,25 +45,13 @@ def _stage_id(store: Store, name: str) -> uuid.UUID:
 
 
 def _drag(board: PipelineBoardView, deal_id: uuid.UUID, to_stage: str, store: Store) -> None:
-    """Drop the deal's card on a column, as a mouse drag ends: the real drop handler runs."""
-    card = board.card(deal_id)
-    assert card is not None
-    source = board.lists[card.stage_id]
-    item = source.item(source.row_of(str(deal_id)))
-    assert item is not None
-    target = board.lists[_stage_id(store, to_stage)]
-    # Held here: the event does not own its mime data.
-    mime = source.mimeData([item])
-    event = QDropEvent(
-        QPointF(20, 20), Qt.DropAction.MoveAction, mime,
-        Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
-    )  # fmt: skip
-    target.dropEvent(event)
+    drop_card(board, deal_id, _stage_id(store, to_stage))
 
 
 def _new_deal_from_contact_card(
     qtbot: QtBot, context: ViewContext, clock: Callable[[], datetime], contact_id: Any
-) -> RecordFormDialog:
+) -> tuple[ContactCardWidget, RecordFormDialog]:
+    """The card (kept by the caller: it owns the dialog) and its new-deal form."""
     card = ContactCardWidget(context, clock=clock)
     qtbot.addWidget(card)
     card.load(contact_id)
@@ -79,15 +59,14 @@ def _new_deal_from_contact_card(
     qtbot.mouseClick(card.new_deal_button, Qt.MouseButton.LeftButton)
     dialog = card.dialog
     assert isinstance(dialog, RecordFormDialog)
-    qtbot.addWidget(dialog)
-    return dialog
+    return card, dialog
 
 
 def test_a_deal_created_from_a_contact_card_starts_with_its_company_currency_and_stage(
     qtbot: QtBot, rita_context: ViewContext, clock: Callable[[], datetime], week: SalesWeek,
     store: Store,
 ) -> None:  # fmt: skip
-    dialog = _new_deal_from_contact_card(qtbot, rita_context, clock, week.carla)
+    _card, dialog = _new_deal_from_contact_card(qtbot, rita_context, clock, week.carla)
     editors = dialog.form.editors
     assert editors["account_id"].input_widget().currentText() == "Acme Logistics"
     assert editors["contact_id"].input_widget().currentText() == "Carla Customer"
@@ -97,7 +76,7 @@ def test_a_deal_created_from_a_contact_card_starts_with_its_company_currency_and
     _type(qtbot, dialog, "amount", "12000")
     _type(qtbot, dialog, "margin", "3000")
     _type(qtbot, dialog, "product", "DeskSuite")
-    _save(qtbot, dialog)
+    save_form(qtbot, dialog)
     deal = _deal(store, "Acme phase two")
     assert (deal.account_id, deal.contact_id) == (week.acme, week.carla)
     assert (deal.amount, deal.margin, deal.currency, deal.origin) == (
@@ -118,12 +97,11 @@ def test_a_deal_created_from_an_account_card_is_listed_on_it(
     qtbot.mouseClick(card.new_deal_button, Qt.MouseButton.LeftButton)
     dialog = card.dialog
     assert isinstance(dialog, RecordFormDialog)
-    qtbot.addWidget(dialog)
     _type(qtbot, dialog, "name", "Acme spare parts")
     currency = dialog.form.editors["currency"].input_widget()
     currency.setCurrentIndex(currency.findText("USD"))
     dialog.form.editors["currency"].edited.emit()
-    _save(qtbot, dialog)
+    save_form(qtbot, dialog)
     assert _deal(store, "Acme spare parts").currency == "USD"
     qtbot.waitUntil(lambda: "Acme spare parts" in _deal_names(card))
 
