@@ -238,15 +238,15 @@
     <name>AdditionalValuesPanel</name>
     <message>
         <source>Other emails, phones and addresses</source>
-        <translation type="unfinished"></translation>
+        <translation>Weitere E-Mails, Telefonnummern und Adressen</translation>
     </message>
     <message>
         <source>%1 (%2): %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2): %3</translation>
     </message>
     <message>
         <source>%1: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %3</translation>
     </message>
 </context>
 <context>
@@ -2251,67 +2251,67 @@
     <name>ImportHistoryDialog</name>
     <message>
         <source>Import history</source>
-        <translation type="unfinished"></translation>
+        <translation>Importverlauf</translation>
     </message>
     <message>
         <source>Past imports</source>
-        <translation type="unfinished"></translation>
+        <translation>Frühere Importe</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>Datum</translation>
     </message>
     <message>
         <source>File</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei</translation>
     </message>
     <message>
         <source>Imported</source>
-        <translation type="unfinished"></translation>
+        <translation>Importiert</translation>
     </message>
     <message>
         <source>Skipped</source>
-        <translation type="unfinished"></translation>
+        <translation>Übersprungen</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Revert import…</source>
-        <translation type="unfinished"></translation>
+        <translation>Import rückgängig machen…</translation>
     </message>
     <message>
         <source>Records kept by the revert</source>
-        <translation type="unfinished"></translation>
+        <translation>Beim Rückgängigmachen behaltene Datensätze</translation>
     </message>
     <message>
         <source>reverted</source>
-        <translation type="unfinished"></translation>
+        <translation>rückgängig gemacht</translation>
     </message>
     <message>
         <source>imported</source>
-        <translation type="unfinished"></translation>
+        <translation>importiert</translation>
     </message>
     <message>
         <source>No file has been imported into this store yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>In diesen Datenbestand wurde noch keine Datei importiert.</translation>
     </message>
     <message>
         <source>Remove the contacts and accounts that the import of %1 created? Records worked on since the import (edited, or with activities, deals or leads) are kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Kontakte und Firmen entfernen, die der Import von %1 angelegt hat? Datensätze, an denen seit dem Import gearbeitet wurde (bearbeitet oder mit Aktivitäten, Geschäften oder Leads), bleiben erhalten.</translation>
     </message>
     <message>
         <source>Revert import</source>
-        <translation type="unfinished"></translation>
+        <translation>Import rückgängig machen</translation>
     </message>
     <message>
         <source>Removed %1 contacts and %2 accounts; kept %3 worked on since the import.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Kontakte und %2 Firmen entfernt; %3 seit dem Import bearbeitete behalten.</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished">%1: %2</translation>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
