@@ -37,8 +37,9 @@ test: install lint typecheck
 bench: install
 	$(BIN)/python bench/run_bench.py
 
+# On Qt's real X11 platform under a private Xvfb where the machine allows, else offscreen.
 screenshots: install
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m screenshots --out docs/screenshots
+	packaging/with-xvfb.sh $(BIN)/python -m screenshots --out docs/screenshots
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

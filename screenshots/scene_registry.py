@@ -11,6 +11,7 @@ from screenshots.marketing_tools_scenes import MARKETING_TOOLS_SCENES
 from screenshots.sales_scenes import SALES_SCENES
 from screenshots.scene_context import Scene
 from screenshots.sync_scenes import SYNC_SCENES
+from screenshots.view_scenes import VIEW_TOUR_SCENES
 
 SCENES: dict[str, Scene] = {
     **MAIN_WINDOW_SCENES,
@@ -21,4 +22,5 @@ SCENES: dict[str, Scene] = {
     **APP_SHELL_SCENES,
     **DATA_TRANSFER_SCENES,
     **SYNC_SCENES,
+    **VIEW_TOUR_SCENES,
 }

@@ -74,7 +74,9 @@ class MainWindow(QMainWindow):
         # Only the page shown first is built now; the others when first shown (an
         # admin's four pages cost about as much to build as the rest of start-up).
         for role_view in role_views:
-            self.pages.addTab(_PendingPage(role_view.factory), role_view.translated_title())
+            # "&&": a title's "&" is text ("Campaigns & leads"), not a mnemonic.
+            title = role_view.translated_title().replace("&", "&&")
+            self.pages.addTab(_PendingPage(role_view.factory), title)
         role = self._session.actor.role
         start_page = read_option(start_page_option(role)) or default_start_page(role)
         for index, role_view in enumerate(role_views):

@@ -75,3 +75,10 @@ def test_about_names_the_version_and_the_store_path(store, main_window_for) -> N
     text = main_window_for("rita").about_text()
     assert __version__ in text
     assert str(store.path) in text
+
+
+def test_an_ampersand_in_a_page_title_is_text_not_a_mnemonic(main_window_for) -> None:
+    window = main_window_for("maria")
+    titles = [window.pages.tabText(i) for i in range(window.pages.count())]
+    # Qt shows "&&" as "&"; a single "&" would underline the next letter ("Campaigns _leads").
+    assert "Campaigns && leads" in titles
