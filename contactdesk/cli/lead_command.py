@@ -12,14 +12,19 @@ Prints what was handed to whom and what was skipped, with the reason; with
 from __future__ import annotations
 
 import argparse
+import uuid
 
 from contactdesk.cli.campaign_command import acting_user
 from contactdesk.cli.output import print_json, print_table
 from contactdesk.cli.store_argument import add_store_option, open_existing_store
+from contactdesk.errors import ValidationError
 from contactdesk.marketing.campaigns import campaign_by_name
 from contactdesk.marketing.follow_up_clock import enforce_follow_up_clocks
 from contactdesk.marketing.lead_handoff import find_rep, hand_off_segment
+from contactdesk.marketing.lead_scoring import explain_score, learned_weights
 from contactdesk.model.base import utc_now
+from contactdesk.services.actor import Actor
+from contactdesk.store import Store
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -39,9 +44,19 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     clocks.add_argument("--json", action="store_true")
 
 
+    explain = actions.add_parser("explain", help="why a lead scored what it did")
+    explain.add_argument("lead_id", metavar="LEAD_ID")
+    weights = actions.add_parser("weights", help="learned score weights now and a month ago")
+    for action in (explain, weights):
+        add_store_option(action)
+        action.add_argument("--json", action="store_true")
+
+
 def run(args: argparse.Namespace) -> int:
     if args.lead_action == "clocks":
         return _clocks(args)
+    if args.lead_action in ("explain", "weights"):
+        return _score_command(args)
     store = open_existing_store(args)
     try:
         actor = acting_user(store, args.user)
@@ -85,4 +100,57 @@ def _clocks(args: argparse.Namespace) -> int:
     print(f"missed deadlines handled: {len(rows)}")
     if rows:
         print_table(rows, ["lead_id", "due_at", "action", "new_owner_id", "reason"])
+    return 0
+
+
+def _score_command(args: argparse.Namespace) -> int:
+    store = open_existing_store(args)
+    try:
+        if args.lead_action == "explain":
+            return _explain(store, args)
+        moves = learned_weights(store, utc_now())
+    finally:
+        store.close()
+    rows = [
+        {
+            "kind": move.kind,
+            "name": move.name,
+            "accepted": move.decisions.accepted,
+            "rejected": move.decisions.rejected,
+            "rated": move.decisions.rated,
+            "points_now": move.points_now,
+            "points_month_ago": move.points_month_ago,
+        }
+        for move in moves
+    ]
+    if args.json:
+        print_json(rows)
+    else:
+        print_table(rows, list(rows[0]) if rows else ["kind", "name"])
+    return 0
+
+
+def _explain(store: Store, args: argparse.Namespace) -> int:
+    try:
+        lead_id = uuid.UUID(args.lead_id)
+    except ValueError:
+        raise ValidationError("LEAD_ID", f"{args.lead_id!r} is not a lead id") from None
+    score = explain_score(store, Actor.system(), lead_id, utc_now())
+    reasons = [vars(reason) for reason in score.reasons]
+    if args.json:
+        print_json(
+            {
+                "score": score.total,
+                "fit": score.fit,
+                "engagement": score.engagement,
+                "history": score.history,
+                "reasons": reasons,
+            }
+        )
+        return 0
+    print(
+        f"score {score.total:g} = fit {score.fit:g} + engagement {score.engagement:g}"
+        f" + history {score.history:g}"
+    )
+    print_table(reasons, ["part", "label", "points"])
     return 0

@@ -6,10 +6,14 @@
 - **engagement** (0-40): the enquiry source (``SOURCE_POINTS``), 5 for coming
   from a campaign, 5 per activity done with the contact in the last 30 days
   (at most 4 count).
-- **history** (-20..+20): learned from sales' accept/reject decisions on other
-  leads with the same source and the same campaign. Each group's acceptance
-  rate is smoothed with a Beta(5, 5) prior, ``(accepted + 5) / (decided + 10)``,
-  so a few rejections barely move it; the part is ``40 * (mean rate - 0.5)``.
+- **history** (-20..+20): learned from sales' accept/reject decisions and 1-5
+  quality ratings on other leads with the same source and the same campaign.
+  Each group's acceptance rate is smoothed with a Beta(5, 5) prior,
+  ``(accepted + 5) / (decided + 10)``, so a few rejections barely move it; where
+  sales rated leads of the group, the rating (1 = 0, 5 = 1) is smoothed the same
+  way and the group's rate is the mean of the two. The part is
+  ``40 * (mean rate of the groups - 0.5)``. ``learned_weights`` shows how each
+  group's points moved against a month ago.
 
 Each part is rounded to one decimal and the score is their sum, so the parts a
 lead card shows always add up. ``rescore_leads`` writes the parts of open leads
@@ -22,13 +26,22 @@ import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, case, func, select
 from sqlalchemy.orm import Session
 
 from contactdesk.errors import NotFound
 from contactdesk.marketing.marketing_access import require_marketing
-from contactdesk.model import Account, Activity, Contact, FunnelStage, Lead, Opportunity
+from contactdesk.model import (
+    Account,
+    Activity,
+    Campaign,
+    Contact,
+    FunnelStage,
+    Lead,
+    Opportunity,
+)
 from contactdesk.services.actor import Actor
 from contactdesk.services.changes import ChangeSet
 from contactdesk.services.company_settings import HandoffRules, handoff_rules
@@ -120,6 +133,7 @@ class LeadFacts:
     employees: int | None
     industry: str | None
     recent_activities: int
+    quality: int | None = None  # sales' 1-5 rating of this lead, once given
 
 
 @dataclass(frozen=True)
@@ -128,6 +142,8 @@ class Decisions:
 
     accepted: int = 0
     rejected: int = 0
+    rated: int = 0  # leads of the group sales gave a 1-5 quality rating
+    rating_total: float = 0.0  # their ratings as 0..1 (1 -> 0, 5 -> 1), summed
 
 
 @dataclass(frozen=True)
@@ -143,6 +159,25 @@ def smoothed_acceptance(decisions: Decisions) -> float:
     """Acceptance rate with the Beta(5, 5) prior: ``(accepted + 5) / (decided + 10)``."""
     decided = decisions.accepted + decisions.rejected
     return (decisions.accepted + PRIOR_RATE * PRIOR_DECISIONS) / (decided + PRIOR_DECISIONS)
+
+
+def smoothed_rating(decisions: Decisions) -> float:
+    """Mean rating as 0..1 with the same prior: ``(rating_total + 5) / (rated + 10)``."""
+    prior = PRIOR_RATE * PRIOR_DECISIONS
+    return (decisions.rating_total + prior) / (decisions.rated + PRIOR_DECISIONS)
+
+
+def group_rate(decisions: Decisions) -> float:
+    """What sales' verdicts say of a group: acceptance, averaged with the rating once rated."""
+    acceptance = smoothed_acceptance(decisions)
+    if not decisions.rated:
+        return acceptance
+    return (acceptance + smoothed_rating(decisions)) / 2
+
+
+def group_points(decisions: Decisions) -> float:
+    """The history points one group alone would give."""
+    return round(HISTORY_SPAN * (group_rate(decisions) - PRIOR_RATE), 1)
 
 
 def _title_band(title: str | None) -> str | None:
@@ -189,29 +224,46 @@ def _engagement(facts: LeadFacts) -> list[ScoreReason]:
     return reasons
 
 
-def _without_own(decisions: Decisions, status: str) -> Decisions:
-    """A decided lead's own verdict must not score the lead itself."""
+def _without_own(decisions: Decisions, facts: LeadFacts) -> Decisions:
+    """A decided lead's own verdict (and rating) must not score the lead itself."""
+    rated = facts.quality is not None
     return Decisions(
-        decisions.accepted - (status == "accepted"), decisions.rejected - (status == "rejected")
+        decisions.accepted - (facts.status == "accepted"),
+        decisions.rejected - (facts.status == "rejected"),
+        decisions.rated - rated,
+        decisions.rating_total - (_as_unit(facts.quality) if facts.quality is not None else 0.0),
     )
+
+
+def _as_unit(quality: int) -> float:
+    """A 1-5 rating as 0..1."""
+    return (quality - 1) / 4
 
 
 def _history(facts: LeadFacts, inputs: ScoringInputs) -> list[ScoreReason]:
     groups: list[tuple[str, Decisions]] = []
     if facts.source:
         found = inputs.by_source.get(facts.source.casefold(), Decisions())
-        groups.append((f"source {facts.source}", _without_own(found, facts.status)))
+        groups.append((f"source {facts.source}", _without_own(found, facts)))
     if facts.campaign_id is not None:
         found = inputs.by_campaign.get(facts.campaign_id, Decisions())
-        groups.append(("this campaign", _without_own(found, facts.status)))
+        groups.append(("this campaign", _without_own(found, facts)))
     if not groups:
         return []
-    rates = [smoothed_acceptance(decisions) for _, decisions in groups]
+    rates = [group_rate(decisions) for _, decisions in groups]
     points = HISTORY_SPAN * (sum(rates) / len(rates) - PRIOR_RATE)
-    label = "; ".join(
-        f"{name}: sales accepted {d.accepted} of {d.accepted + d.rejected}" for name, d in groups
-    )
+    label = "; ".join(_group_label(name, d) for name, d in groups)
     return [ScoreReason("history", label, round(points, 1))]
+
+
+def _group_label(name: str, decisions: Decisions) -> str:
+    label = (
+        f"{name}: sales accepted {decisions.accepted} of {decisions.accepted + decisions.rejected}"
+    )
+    if decisions.rated:
+        average = 1 + 4 * decisions.rating_total / decisions.rated
+        label += f", rated {average:.1f} of 5 on average ({decisions.rated} rated)"
+    return label
 
 
 def score_lead(facts: LeadFacts, inputs: ScoringInputs) -> LeadScore:
@@ -224,8 +276,12 @@ def score_lead(facts: LeadFacts, inputs: ScoringInputs) -> LeadScore:
     return LeadScore(part("fit"), part("engagement"), part("history"), tuple(reasons))
 
 
-def load_inputs(session: Session) -> ScoringInputs:
-    """Read the won industries and sales' decisions by source and campaign."""
+def load_inputs(session: Session, decided_by: datetime | None = None) -> ScoringInputs:
+    """Read the won industries and sales' decisions and ratings by source and campaign.
+
+    ``decided_by`` counts only leads accepted or rejected by then (what was
+    learned at that time); None counts every decision.
+    """
     won = select(Account.industry).join(Opportunity, Opportunity.account_id == Account.id)
     won = won.join(FunnelStage, FunnelStage.id == Opportunity.stage_id)
     buying = frozenset(
@@ -233,31 +289,77 @@ def load_inputs(session: Session) -> ScoringInputs:
         for industry in session.scalars(won.where(FunnelStage.outcome == "won").distinct())
         if industry
     )
-    decided = Lead.status.in_(("accepted", "rejected"))
-    by_source: dict[str, dict[str, int]] = {}
-    for source, status, count in session.execute(
-        select(func.lower(Lead.source), Lead.status, func.count())
-        .where(decided, Lead.source.is_not(None))
-        .group_by(func.lower(Lead.source), Lead.status)
-    ):
-        by_source.setdefault(source, {})[status] = count
-    by_campaign: dict[uuid.UUID, dict[str, int]] = {}
-    for campaign_id, status, count in session.execute(
-        select(Lead.campaign_id, Lead.status, func.count())
-        .where(decided, Lead.campaign_id.is_not(None))
-        .group_by(Lead.campaign_id, Lead.status)
-    ):
-        if campaign_id is not None:
-            by_campaign.setdefault(campaign_id, {})[status] = count
+    decided: list[ColumnElement[bool]] = [Lead.status.in_(("accepted", "rejected"))]
+    if decided_by is not None:
+        decided.append(func.coalesce(Lead.accepted_at, Lead.rejected_at) <= decided_by)
+    by_source = _decisions_by(session, func.lower(Lead.source), decided)
+    by_campaign = _decisions_by(session, Lead.campaign_id, decided)
+    return ScoringInputs(buying, by_source, by_campaign)
 
-    def decisions(counts: dict[str, int]) -> Decisions:
-        return Decisions(counts.get("accepted", 0), counts.get("rejected", 0))
 
-    return ScoringInputs(
-        buying,
-        {key: decisions(value) for key, value in by_source.items()},
-        {key: decisions(value) for key, value in by_campaign.items()},
+def _decisions_by(
+    session: Session, key: Any, decided: list[ColumnElement[bool]]
+) -> dict[Any, Decisions]:
+    """Accepted, rejected and rated counts (and rating sum) per value of ``key``: one GROUP BY."""
+    accepted = func.sum(case((Lead.status == "accepted", 1), else_=0))
+    rejected = func.sum(case((Lead.status == "rejected", 1), else_=0))
+    rated = func.count(Lead.quality)
+    rating_total = func.sum((Lead.quality - 1) / 4.0)
+    rows = session.execute(
+        select(key, accepted, rejected, rated, rating_total)
+        .where(*decided, key.is_not(None))
+        .group_by(key)
     )
+    return {
+        value: Decisions(int(a or 0), int(r or 0), int(n or 0), float(total or 0.0))
+        for value, a, r, n, total in rows
+    }
+
+
+@dataclass(frozen=True)
+class WeightMove:
+    """What sales' verdicts on one source or campaign are worth now and a month ago."""
+
+    kind: str  # "source" or "campaign"
+    key: str  # the source, or the campaign's id
+    name: str
+    decisions: Decisions
+    points_now: float
+    points_month_ago: float
+
+
+def learned_weights(store: Store, now: datetime) -> list[WeightMove]:
+    """Each source's and campaign's history points now and 30 days ago, biggest move first."""
+    month_ago = now - timedelta(days=30)
+    with store.reading() as session:
+        current, earlier = load_inputs(session), load_inputs(session, month_ago)
+        names = dict(
+            session.execute(
+                select(Campaign.id, Campaign.name).where(Campaign.id.in_(list(current.by_campaign)))
+            ).all()
+        )
+    moves = [
+        WeightMove(
+            "source",
+            source,
+            source,
+            decisions,
+            group_points(decisions),
+            group_points(earlier.by_source.get(source, Decisions())),
+        )
+        for source, decisions in current.by_source.items()
+    ] + [
+        WeightMove(
+            "campaign",
+            str(campaign_id),
+            names.get(campaign_id, str(campaign_id)),
+            decisions,
+            group_points(decisions),
+            group_points(earlier.by_campaign.get(campaign_id, Decisions())),
+        )
+        for campaign_id, decisions in current.by_campaign.items()
+    ]
+    return sorted(moves, key=lambda m: (-abs(m.points_now - m.points_month_ago), m.kind, m.name))
 
 
 def load_facts(session: Session, lead_ids: Sequence[uuid.UUID], now: datetime) -> list[LeadFacts]:
@@ -273,6 +375,7 @@ def load_facts(session: Session, lead_ids: Sequence[uuid.UUID], now: datetime) -
                 Lead.campaign_id,
                 Lead.status,
                 Lead.contact_id,
+                Lead.quality,
                 Contact.title,
                 Account.employees,
                 Account.industry,
@@ -300,6 +403,7 @@ def load_facts(session: Session, lead_ids: Sequence[uuid.UUID], now: datetime) -
                 row.employees,
                 row.industry,
                 int(activity_counts.get(row.contact_id, 0)),
+                row.quality,
             )
             for row in rows
         )

@@ -1,8 +1,9 @@
 """``lead-quality``: how sales judged the leads marketing handed over, by campaign and source.
 
 Answers "Are the leads we send any good?" (SEED-QUESTIONS.md, marketing asks
-sales): acceptance rate and rejection reasons by campaign and source, and
-what the accepted leads became (opportunities, won deals).
+sales): acceptance rate, sales' average 1-5 quality rating and rejection
+reasons by campaign and source, and what the accepted leads became
+(opportunities, won deals).
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ NEEDS = (
     ("lead", "source"),
     ("lead", "campaign_id"),
     ("lead", "rejection_reason"),
+    ("lead", "quality"),
     ("lead", "handed_off_at"),
     ("opportunity", "stage_id"),
 )
@@ -46,6 +48,8 @@ COLUMNS = (
     ReportColumn("accepted", "Accepted", "integer"),
     ReportColumn("rejected", "Rejected", "integer"),
     ReportColumn("acceptance_rate", "Acceptance rate", "percent"),
+    ReportColumn("average_rating", "Average rating (1-5)", "number"),
+    ReportColumn("rated", "Rated", "integer"),
     ReportColumn("rejection_reasons", "Rejection reasons"),
     ReportColumn("opportunities", "Accepted → opportunities", "integer"),
     ReportColumn("won", "Accepted → won", "integer"),
@@ -86,7 +90,11 @@ def build(context: ReportContext) -> ReportTable:
     )
     rows = [dict(row._mapping) for row in context.session.execute(query)]
     reasons = _reasons(context)
+    ratings = _ratings(context)
     for row in rows:
+        row["average_rating"], row["rated"] = ratings.get(
+            (row["campaign"], row["source"]), (None, 0)
+        )
         judged = row["accepted"] + row["rejected"]
         row["acceptance_rate"] = row["accepted"] / judged if judged else None
         listed = reasons.get((row["campaign"], row["source"]), [])
@@ -103,6 +111,21 @@ def build(context: ReportContext) -> ReportTable:
         tuple((key_text(r["campaign"]), key_text(r["source"])) for r in rows[:8]),
     )
     return ReportTable(COLUMNS, rows, ("campaign", "source"), chart)
+
+
+def _ratings(context: ReportContext) -> dict[tuple[Any, Any], tuple[float | None, int]]:
+    """Sales' average quality rating and how many leads it covers, per (campaign, source)."""
+    query = (
+        select(Campaign.name, Lead.source, func.avg(Lead.quality), func.count(Lead.quality))
+        .select_from(Lead)
+        .outerjoin(Campaign, Campaign.id == Lead.campaign_id)
+        .where(Lead.quality.is_not(None), *_where(context))
+        .group_by(Campaign.name, Lead.source)
+    )
+    return {
+        (campaign, source): (round(float(average), 2) if average is not None else None, int(n))
+        for campaign, source, average, n in context.session.execute(query)
+    }
 
 
 def _reasons(context: ReportContext) -> dict[tuple[Any, Any], list[tuple[str, int]]]:

@@ -1030,6 +1030,10 @@
         <translation>Durchschnittlicher Abschluss</translation>
     </message>
     <message>
+        <source>Average rating (1-5)</source>
+        <translation>Durchschnittliche Bewertung (1-5)</translation>
+    </message>
+    <message>
         <source>Birthday</source>
         <translation>Geburtstag</translation>
     </message>
@@ -1330,6 +1334,10 @@
         <translation>Name</translation>
     </message>
     <message>
+        <source>Nickname</source>
+        <translation>Spitzname</translation>
+    </message>
+    <message>
         <source>Notes</source>
         <translation>Notizen</translation>
     </message>
@@ -1420,6 +1428,10 @@
     <message>
         <source>Quality (1-5)</source>
         <translation>Qualität (1-5)</translation>
+    </message>
+    <message>
+        <source>Rated</source>
+        <translation>Bewertet</translation>
     </message>
     <message>
         <source>Region</source>
@@ -2627,6 +2639,10 @@
         <translation>Vertriebsmitarbeiter</translation>
     </message>
     <message>
+        <source>Learned weights…</source>
+        <translation>Gelernte Gewichte…</translation>
+    </message>
+    <message>
         <source>Rescoring…</source>
         <translation>Bewerte neu …</translation>
     </message>
@@ -2658,6 +2674,49 @@
             <numerusform>%n Lead mit abgelaufener Nachfassfrist wurde umgeleitet oder eskaliert.</numerusform>
             <numerusform>%n Leads mit abgelaufener Nachfassfrist wurden umgeleitet oder eskaliert.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>LearnedWeightsDialog</name>
+    <message>
+        <source>Learned weights</source>
+        <translation>Gelernte Gewichte</translation>
+    </message>
+    <message>
+        <source>Source or campaign</source>
+        <translation>Quelle oder Kampagne</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>Angenommen</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Abgelehnt</translation>
+    </message>
+    <message>
+        <source>Average rating</source>
+        <translation>Durchschnittliche Bewertung</translation>
+    </message>
+    <message>
+        <source>Points now</source>
+        <translation>Punkte jetzt</translation>
+    </message>
+    <message>
+        <source>A month ago</source>
+        <translation>Vor einem Monat</translation>
+    </message>
+    <message>
+        <source>Points a lead gets from sales&apos; verdicts on earlier leads of the same source or campaign (accepted, rejected, rated 1-5), now and 30 days ago.</source>
+        <translation>Punkte, die ein Lead aus den Urteilen des Vertriebs über frühere Leads derselben Quelle oder Kampagne erhält (angenommen, abgelehnt, mit 1-5 bewertet), jetzt und vor 30 Tagen.</translation>
+    </message>
+    <message>
+        <source>Source: %1</source>
+        <translation>Quelle: %1</translation>
+    </message>
+    <message>
+        <source>Campaign: %1</source>
+        <translation>Kampagne: %1</translation>
     </message>
 </context>
 <context>
@@ -3500,6 +3559,41 @@ Datenordner: %3</translation>
     <message>
         <source>Funnel &amp;contract</source>
         <translation>&amp;Trichtervertrag</translation>
+    </message>
+</context>
+<context>
+    <name>ScoreReasonsPanel</name>
+    <message>
+        <source>Choose a lead to see why it scored what it did.</source>
+        <translation>Wählen Sie einen Lead, um zu sehen, wie seine Punktzahl zustande kam.</translation>
+    </message>
+    <message>
+        <source>Score reasons</source>
+        <translation>Gründe der Punktzahl</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Warum</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>Punkte</translation>
+    </message>
+    <message>
+        <source>Score %1 = fit %2 + engagement %3 + learned from sales %4</source>
+        <translation>Punktzahl %1 = Passung %2 + Interesse %3 + vom Vertrieb gelernt %4</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>Passung</translation>
+    </message>
+    <message>
+        <source>Engagement</source>
+        <translation>Interesse</translation>
+    </message>
+    <message>
+        <source>Learned from sales</source>
+        <translation>Vom Vertrieb gelernt</translation>
     </message>
 </context>
 <context>

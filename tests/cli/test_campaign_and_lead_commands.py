@@ -200,3 +200,24 @@ def test_lead_clocks_with_nothing_expired_reports_none(
 ) -> None:
     code, out, _ = _run(capsys, "lead", "clocks", "--store", str(store_file))
     assert code == 0 and out.startswith("missed deadlines handled: 0")
+
+
+def test_lead_explain_and_weights_print_the_score_reasons_as_json(
+    capsys: pytest.CaptureFixture[str], store_file: Path
+) -> None:
+    store = ["--store", str(store_file)]
+    code, report, _ = _run(
+        capsys, "lead", "handoff", *store, "--segment", "CFOs", "--route", "--json"
+    )
+    lead_id = report["handed_off"][0]["lead_id"]
+
+    code, explained, _ = _run(capsys, "lead", "explain", lead_id, *store, "--json")
+    assert code == 0
+    parts = explained["fit"] + explained["engagement"] + explained["history"]
+    assert explained["score"] == round(parts, 1)
+    assert sum(reason["points"] for reason in explained["reasons"]) == pytest.approx(parts)
+    code, weights, _ = _run(capsys, "lead", "weights", *store, "--json")
+    assert code == 0 and weights == []  # nothing decided yet: nothing learned
+
+    code, out, err = _run(capsys, "lead", "explain", "nope", *store)
+    assert (code, out) == (1, "") and "not a lead id" in err

@@ -13,6 +13,7 @@ from contactdesk.reports.report_params import ReportParams
 from contactdesk.reports.report_registry import report_names, run_report
 from contactdesk.reports.report_result import ANY, ReportResult
 from contactdesk.segments.segment_definition import FieldCondition, all_of
+from contactdesk.services import unit_of_work
 from contactdesk.services.actor import Actor
 from contactdesk.services.directory import find_user
 from contactdesk.store import open_store
@@ -239,3 +240,12 @@ def test_a_report_with_a_segment_runs_on_a_read_only_store(crm: CrmFixture) -> N
     result = run_report(reader, MARKETING, "lead-sources", params)
     reader.close()
     assert result.rows
+
+
+def test_lead_quality_gives_sales_average_rating_by_campaign_and_source(crm: CrmFixture) -> None:
+    for lead, quality in (("l1", 5), ("l2", 2)):
+        unit_of_work.update(crm.store, Actor.system(), "lead", crm.ids[lead], {"quality": quality})
+
+    row = by_key(run(crm, "lead-quality"))[("Spring Webinar", "webinar")]
+
+    assert (row["average_rating"], row["rated"]) == (3.5, 2)

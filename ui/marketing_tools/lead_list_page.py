@@ -7,6 +7,7 @@ the list reloads when leads change in the store. Opening the page only reads.
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable
 
 from PySide6.QtCore import Slot
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
+    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -37,6 +39,8 @@ from contactdesk.services.record_queries import Condition
 from ui.database_worker import TaskControl
 from ui.marketing_tools.handoff_dialog import HandoffDialog
 from ui.marketing_tools.lead_table_model import LeadTableModel
+from ui.marketing_tools.learned_weights_dialog import LearnedWeightsDialog
+from ui.marketing_tools.score_reasons_panel import ScoreReasonsPanel
 from ui.view_context import ViewContext
 
 ClockConfirmation = Callable[["LeadListPage", int], bool]
@@ -84,16 +88,26 @@ class LeadListPage(QWidget):
         bar.addWidget(self.clocks_button)
         bar.addWidget(self.rescore_button)
         bar.addWidget(self.handoff_button)
+        self.score_reasons = ScoreReasonsPanel(context, clock=utc_now)
+        self.weights_button = QPushButton(self.tr("Learned weights…"))
+        bar.addWidget(self.weights_button)
+        splitter = QSplitter()
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.score_reasons)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.message)
-        layout.addWidget(self.table)
+        layout.addWidget(splitter)
 
         self.owner_filter.currentIndexChanged.connect(self.apply_filter)
         self.status_filter.currentIndexChanged.connect(self.apply_filter)
         self.handoff_button.clicked.connect(self.open_handoff)
         self.rescore_button.clicked.connect(self.rescore)
         self.clocks_button.clicked.connect(self.check_clocks)
+        self.weights_button.clicked.connect(self.open_weights)
+        self.table.selectionModel().currentRowChanged.connect(self._explain_current)
         context.relay.changed.connect(self._on_store_changed)
         self._load_reps()
         self.model.reload()
@@ -126,6 +140,19 @@ class LeadListPage(QWidget):
         if status:
             where.append(Condition("status", "eq", status))
         self.model.set_filter(where)
+
+    @Slot()
+    def _explain_current(self) -> None:
+        row = self.table.currentIndex().row()
+        if 0 <= row < self.model.rowCount():
+            self.score_reasons.show_lead(uuid.UUID(self.model.record_at(row)["id"]))
+
+    @Slot()
+    def open_weights(self) -> LearnedWeightsDialog:
+        dialog = LearnedWeightsDialog(self._context, self)
+        dialog.resize(640, 420)
+        dialog.open()
+        return dialog
 
     @Slot()
     def open_handoff(self) -> HandoffDialog:

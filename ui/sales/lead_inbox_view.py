@@ -43,6 +43,7 @@ from contactdesk.selling.lead_inbox import (
 )
 from contactdesk.services.changes import ChangeSet
 from ui.database_worker import TaskControl
+from ui.marketing_tools.score_reasons_panel import ScoreReasonsPanel
 from ui.models.field_display import format_value
 from ui.sales.call_dialog import from_qdatetime, to_qdatetime, utc_now
 from ui.undo_history import UndoBar, submit_undoable
@@ -126,8 +127,11 @@ class LeadInboxView(QWidget):
         self.missed.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.missed.setMaximumHeight(180)
 
+        self.score_reasons = ScoreReasonsPanel(context, clock=clock)
+        self.score_reasons.setMaximumHeight(200)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.score_reasons)
         layout.addWidget(decision)
         layout.addWidget(self.message)
         layout.addWidget(self.confirmation)
@@ -211,7 +215,9 @@ class LeadInboxView(QWidget):
 
     @Slot()
     def _on_selection(self) -> None:
-        chosen = self.selected() is not None and not self._submitting
+        lead = self.selected()
+        chosen = lead is not None and not self._submitting
+        self.score_reasons.show_lead(lead.lead_id if lead is not None else None)
         self.accept_button.setEnabled(chosen)
         self.reject_button.setEnabled(chosen and self.reason.currentData() is not None)
 

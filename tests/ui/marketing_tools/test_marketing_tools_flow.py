@@ -164,3 +164,36 @@ def test_missed_deadlines_are_re_routed_only_after_the_marketer_confirms(
     assert expired_leads(store, Actor.system(), utc_now()) == []
     sam = directory.find_user(store, "sam")
     assert len(lead_inbox(store, sam.actor(), sam.id)) == 10
+
+
+def test_a_chosen_lead_shows_its_score_reasons_and_the_learned_weights_open(
+    qtbot: QtBot,
+    store: Store,
+    segment: str,
+    context_for: Callable[[str], ViewContext],
+) -> None:
+    handed = hand_off_segment(
+        store, Actor.system(), segment, utc_now(), to_rep=find_rep(store, "rita")
+    )
+    rejected = handed.handed_off[0].lead_id
+    unit_of_work.update(
+        store, Actor.system(), "lead", rejected,
+        {"status": "rejected", "rejected_at": utc_now().isoformat(), "quality": 1,
+         "source": "webinar"},
+    )  # fmt: skip
+    context = context_for("maria")
+    page = LeadListPage(context)
+    qtbot.addWidget(page)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 10, timeout=5000)
+
+    page.table.selectRow(0)
+    qtbot.waitUntil(lambda: page.score_reasons.score is not None, timeout=5000)
+    assert "= fit" in page.score_reasons.title.text()
+
+    dialog = page.open_weights()
+    qtbot.waitUntil(lambda: dialog.moves is not None, timeout=5000)
+    assert dialog.table.rowCount() >= 1
+    names = [dialog.table.item(row, 0).text() for row in range(dialog.table.rowCount())]  # type: ignore[union-attr]
+    assert "Source: webinar" in names
+    context.worker.wait_until_idle()
+    dialog.close()

@@ -188,3 +188,19 @@ def test_ctrl_z_in_the_window_undoes_the_last_verdict(
     window.undo_action.trigger()
     assert _marketing_reads(store, week.lead_max)["status"] == "handed_off"
     assert "Undone: reject lead" in window.statusBar().currentMessage()
+
+
+def test_choosing_a_lead_shows_why_it_scored_what_it_did(
+    qtbot: QtBot, rita_context: ViewContext, clock: Callable[[], datetime], week: SalesWeek
+) -> None:
+    view = _view(qtbot, rita_context, clock)
+    view.table.selectRow(1)  # Leo Lead
+
+    panel = view.score_reasons
+    qtbot.waitUntil(lambda: panel.score is not None, timeout=5000)
+    assert panel.score is not None
+    assert panel.title.text().startswith(f"Score {panel.score.total:g}")
+    tree = panel.reasons
+    labels = [tree.topLevelItem(i).text(0) for i in range(tree.topLevelItemCount())]  # type: ignore[union-attr]
+    assert len(labels) == len(panel.score.reasons) > 0
+    assert any(label.startswith("Engagement: ") for label in labels)
