@@ -19,6 +19,7 @@ from contactdesk.cli.store_argument import add_store_option, open_existing_store
 from contactdesk.errors import ContactDeskError
 from contactdesk.importing.errors import UnreadableFile
 from contactdesk.importing.import_log import list_imports, revert_import
+from contactdesk.importing.match_updates import ON_MATCH, ON_MATCH_SKIP, ON_MATCH_UPDATE
 from contactdesk.importing.store_import import FORMATS, ImportResult, import_contacts
 from contactdesk.services.actor import Actor
 from contactdesk.store import Store
@@ -28,6 +29,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_store_option(parser)
     parser.add_argument("--format", choices=FORMATS, help="csv or vcard (default: from the name)")
     parser.add_argument("--as", dest="role", metavar="ROLE", help="import as this role")
+    parser.add_argument(
+        "--on-match",
+        choices=ON_MATCH,
+        default=ON_MATCH_UPDATE,
+        help="a row matching a contact by vCard UID, email or phone: update it (default), "
+        "skip the row, or add it as new",
+    )
+    parser.add_argument(
+        "--dry-run",
+        action="store_true",
+        help="read and match the file, print counts, store nothing",
+    )
     history = parser.add_mutually_exclusive_group()
     history.add_argument("--list", action="store_true", help="list past imports, newest first")
     history.add_argument("--revert", metavar="ID", help="undo the import with this id")
@@ -111,7 +124,14 @@ def _import(store: Store, actor: Actor, args: argparse.Namespace) -> int:
 
 def _imported(store: Store, actor: Actor, args: argparse.Namespace) -> ImportResult:
     try:
-        result = import_contacts(store, actor, args.file, file_format=args.format)
+        result = import_contacts(
+            store,
+            actor,
+            args.file,
+            file_format=args.format,
+            on_match=args.on_match,
+            dry_run=args.dry_run,
+        )
     except UnreadableFile as error:
         raise ContactDeskError(f"cannot import {error}; nothing was changed") from None
     except ContactDeskError:
@@ -125,8 +145,14 @@ def _imported(store: Store, actor: Actor, args: argparse.Namespace) -> ImportRes
 
 
 def _print_result(result: ImportResult) -> None:
+    if result.dry_run:
+        print("trial run: nothing was stored")
     print(f"read as {result.encoding}")
     print(f"imported {result.imported}")
+    if result.on_match == ON_MATCH_UPDATE:
+        print(f"updated existing {result.updated}")
+    if result.on_match == ON_MATCH_SKIP:
+        print(f"skipped existing {result.matched_skipped}")
     if result.companies_imported:
         print(f"companies imported as accounts {result.companies_imported}")
     _print_capped(
@@ -141,10 +167,21 @@ def _print_result(result: ImportResult) -> None:
             result.warning_count,
             [f"line {w.location}: {w.message}" for w in result.warnings],
         )
-    if result.duplicate_count:
-        print(f"possible duplicates of existing contacts {result.duplicate_count}")
-        for duplicate in result.duplicates:
-            print(f"  line {duplicate.location}: {duplicate.reason} as {duplicate.existing_name}")
+    _print_capped(
+        f"matching existing records {result.duplicate_count}",
+        result.duplicate_count,
+        [f"line {d.location}: {d.reason} as {d.existing_name}" for d in result.duplicates],
+    )
+    _print_capped(
+        f"duplicates within the file {result.in_file_duplicate_count}",
+        result.in_file_duplicate_count,
+        [
+            f"line {d.location} repeats line {d.first_location} ({d.reason})"
+            for d in result.in_file_duplicates
+        ],
+    )
+    print(f"blank rows {result.blank_rows}")
+    print(f"comment rows {result.comment_rows}")
     for column, where in result.unmapped.items():
         print(f"column {column!r} had no field: kept in {where} as '{column}: ...'")
     print(f"import id {result.batch_id}")

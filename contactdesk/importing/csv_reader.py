@@ -17,7 +17,12 @@ from contactdesk.importing.column_mapping import ColumnMapping
 from contactdesk.importing.csv_dialect import CsvDialect, detect_dialect
 from contactdesk.importing.csv_layouts import suggest_mapping
 from contactdesk.importing.errors import ColumnMappingRequired, UnreadableFile
-from contactdesk.importing.parsed_contact import ParsedContact, ParseOutcome, RowError
+from contactdesk.importing.parsed_contact import (
+    IgnoredRow,
+    ParsedContact,
+    ParseOutcome,
+    RowError,
+)
 from contactdesk.importing.text_decoding import decide_encoding, not_text_in, open_text
 
 MAX_FIELD_CHARS = 64 * 1024
@@ -147,8 +152,8 @@ def read_csv(
 
 def _records(
     reader: Iterator[list[str]], lines: _BoundedLines
-) -> Iterator[tuple[int, list[str]] | RowError]:
-    """Yield (start line, cells) per non-blank record, or a RowError for a broken one."""
+) -> Iterator[tuple[int, list[str]] | RowError | IgnoredRow]:
+    """Yield (start line, cells) per record with data; a RowError or IgnoredRow otherwise."""
     while True:
         start = lines.line_no + 1
         lines.start_record()
@@ -166,18 +171,22 @@ def _records(
         except csv.Error as exc:
             yield RowError(start, f"line {start} is not valid CSV: {exc}")
             continue
-        if any(cell.strip() for cell in row):
+        if not any(cell.strip() for cell in row):
+            yield IgnoredRow(start, "blank")
+        elif row[0].lstrip().startswith("#"):
+            yield IgnoredRow(start, "comment")
+        else:
             yield start, row
 
 
 def _rows_to_contacts(
     path: str | Path,
-    records: Iterator[tuple[int, list[str]] | RowError],
+    records: Iterator[tuple[int, list[str]] | RowError | IgnoredRow],
     mapping: ColumnMapping | None,
 ) -> Iterator[ParseOutcome]:
     expected: int | None = None
     for record in records:
-        if isinstance(record, RowError):
+        if isinstance(record, RowError | IgnoredRow):
             yield record
             continue
         line, row = record

@@ -138,5 +138,13 @@ class RowWarning:
     card_index: int = 0
 
 
-ParseOutcome = ParsedContact | RowError
-"""What every reader yields, one per row or card."""
+@dataclass(frozen=True, slots=True)
+class IgnoredRow:
+    """A row with nothing to import: ``blank`` or a ``comment`` (first cell starts with #)."""
+
+    location: int
+    kind: str
+
+
+ParseOutcome = ParsedContact | RowError | IgnoredRow
+"""What every reader yields, one per row or card (blank and comment rows counted too)."""

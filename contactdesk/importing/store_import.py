@@ -20,7 +20,7 @@ What an import created is listed in ``imported_records`` under its
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from itertools import islice
@@ -35,8 +35,27 @@ from contactdesk.importing.column_mapping import ColumnMapping
 from contactdesk.importing.company_rows import AccountRow
 from contactdesk.importing.contact_rows import ContactRow, ContactRowBuilder
 from contactdesk.importing.csv_reader import read_csv
-from contactdesk.importing.import_duplicates import ImportDuplicate, find_existing_matches
-from contactdesk.importing.parsed_contact import ParsedContact, ParseOutcome, RowError, RowWarning
+from contactdesk.importing.import_duplicates import (
+    ImportDuplicate,
+    InFileDuplicate,
+    InFileDuplicates,
+    find_existing_matches,
+)
+from contactdesk.importing.match_updates import (
+    ON_MATCH,
+    ON_MATCH_ADD,
+    ON_MATCH_SKIP,
+    ON_MATCH_UPDATE,
+    ExistingUpdater,
+    Matched,
+)
+from contactdesk.importing.parsed_contact import (
+    IgnoredRow,
+    ParsedContact,
+    ParseOutcome,
+    RowError,
+    RowWarning,
+)
 from contactdesk.importing.storage_form import insert_many, insert_stored, storage_value
 from contactdesk.importing.text_decoding import decide_encoding
 from contactdesk.importing.vcard_reader import read_vcard
@@ -130,6 +149,17 @@ class ImportResult:
     encoding: str = ""
     # Each unmapped column (vCard property) and where its values went.
     unmapped: dict[str, str] = field(default_factory=dict)
+    # What was done with rows matching an existing contact (duplicate_count of them).
+    on_match: str = ON_MATCH_ADD
+    updated: int = 0
+    matched_skipped: int = 0
+    # Rows repeating an earlier row of the same file (they are imported all the same).
+    in_file_duplicate_count: int = 0
+    in_file_duplicates: list[InFileDuplicate] = field(default_factory=list)
+    blank_rows: int = 0
+    comment_rows: int = 0
+    # True for a trial run: the counts are real, nothing was stored.
+    dry_run: bool = False
 
 
 def detect_format(path: str | Path) -> str:
@@ -197,6 +227,8 @@ class _BatchWriter:
         self.accounts: dict[str, str] = {}
         # Company-only rows this import turned into accounts (by name).
         self.seen_companies: set[str] = set()
+        # Company-only rows naming an account that exists: updated or skipped by the caller.
+        self.matched_companies: list[tuple[ParsedContact, AccountRow, ImportDuplicate]] = []
         self.notified: list[Change] = []
 
     def _resolve_accounts(self, names: set[str]) -> list[tuple[str, str]]:
@@ -218,8 +250,11 @@ class _BatchWriter:
         self,
         rows: list[tuple[ParsedContact, ContactRow]],
         companies: list[tuple[ParsedContact, AccountRow]],
+        updates: Sequence[ContactRow] = (),
     ) -> None:
+        """Store new contacts and company-only accounts; create the accounts ``updates`` name."""
         names = {r.account_name for _, r in rows if r.account_name}
+        names |= {r.account_name for r in updates if r.account_name}
         new_accounts = self._resolve_accounts(names | {c.name for _, c in companies})
         company_values = self._company_values(companies, {name for _, name in new_accounts})
         stamp = self.stamp
@@ -342,11 +377,11 @@ class _BatchWriter:
                 if company.name in values or company.name in self.seen_companies
                 else "same company name as an existing account"
             )
+            match = ImportDuplicate(parsed.source_line, account, company.name, reason)
             self.result.duplicate_count += 1
             if len(self.result.duplicates) < REPORTED_DUPLICATES:
-                self.result.duplicates.append(
-                    ImportDuplicate(parsed.source_line, account, company.name, reason)
-                )
+                self.result.duplicates.append(match)
+            self.matched_companies.append((parsed, company, match))
         self.seen_companies.update(values)
         self.result.companies_imported += len(values)
         return values
@@ -402,6 +437,12 @@ def _prepare(
         if isinstance(outcome, RowError):
             prepared.errors.append(outcome)
             continue
+        if isinstance(outcome, IgnoredRow):
+            if outcome.kind == "comment":
+                result.comment_rows += 1
+            else:
+                result.blank_rows += 1
+            continue
         try:
             row = builder.build(outcome)
         except (ValidationError, AccessDenied) as error:
@@ -437,8 +478,16 @@ def import_contacts(
     progress: ProgressCallback | None = None,
     cancelled: CancelCheck | None = None,
     batch_rows: int = BATCH_ROWS,
+    on_match: str = ON_MATCH_ADD,
+    dry_run: bool = False,
 ) -> ImportResult:
     """Import every readable contact of ``path`` for ``actor``; returns what happened.
+
+    A row matching an existing contact (vCard UID, then email, then phone) is
+    added as new (``on_match="add"``), left out (``"skip"``) or applied to that
+    contact through the unit of work (``"update"``). ``dry_run`` reads and
+    matches the whole file and returns the real counts, then stores nothing:
+    what a user sees before confirming.
 
     ``progress(done, estimated_total)`` is called after each batch and
     ``cancelled()`` is checked before each: when it answers True the whole
@@ -451,17 +500,57 @@ def import_contacts(
     if not path.is_file():
         raise ContactDeskError(f"{path}: no such file")
     chosen = file_format or detect_format(path)
+    if on_match not in ON_MATCH:
+        raise ContactDeskError(f"unknown choice {on_match!r} for matches (use update, skip or add)")
     if chosen not in FORMATS:
         raise ContactDeskError(f"unknown import format {chosen!r} (use csv or vcard)")
     # Decided once for the whole file: every column is decoded the same way.
     decided = decide_encoding(path, encoding=encoding)
     total = estimate_entries(path, chosen)
-    if total > SNAPSHOT_ABOVE_ENTRIES and store.path is not None:
+    if total > SNAPSHOT_ABOVE_ENTRIES and store.path is not None and not dry_run:
         # A large import is one click to revert, but a copy taken before it
         # also survives a revert that is itself regretted.
         take_snapshot(store.path, "pre-import")
     started = utc_now()
-    result = ImportResult(uuid.uuid4(), chosen, encoding=decided.name)
+    result = ImportResult(
+        uuid.uuid4(), chosen, encoding=decided.name, on_match=on_match, dry_run=dry_run
+    )
+    try:
+        notified = _run(
+            store,
+            actor,
+            path,
+            result,
+            mapping,
+            decided.codec,
+            progress,
+            cancelled,
+            batch_rows,
+            started,
+        )
+    except _TrialDone:
+        return result
+    store.notify(ChangeSet(notified))
+    return result
+
+
+class _TrialDone(Exception):
+    """Raised at the end of a dry run so that its transaction rolls back."""
+
+
+def _run(
+    store: Store,
+    actor: Actor,
+    path: Path,
+    result: ImportResult,
+    mapping: ColumnMapping | None,
+    codec: str,
+    progress: ProgressCallback | None,
+    cancelled: CancelCheck | None,
+    batch_rows: int,
+    started: datetime,
+) -> list[Change]:
+    chosen, total = result.file_format, estimate_entries(path, result.file_format)
     with store.transaction() as session:
         policy = policy_for(store, session, actor.role)
         batch = ImportBatch(
@@ -476,7 +565,11 @@ def import_contacts(
         connection = session.connection()
         writer = _BatchWriter(connection, actor, result.batch_id, started, result)
         builder = ContactRowBuilder(policy, default_region=company_phone_region(session))
-        outcomes = _outcomes(path, chosen, mapping, decided.codec)
+        updater = ExistingUpdater(
+            session, actor, policy, lambda name: uuid.UUID(writer.accounts[name])
+        )
+        in_file = InFileDuplicates()
+        outcomes = _outcomes(path, chosen, mapping, codec)
         done = 0
         while True:
             if cancelled is not None and cancelled():
@@ -485,9 +578,13 @@ def import_contacts(
             if not chunk:
                 break
             prepared = _prepare(chunk, builder, result)
-            _report_duplicates(connection, result, prepared.rows)
-            writer.write(prepared.rows, prepared.companies)
-            errors = prepared.errors
+            _note_in_file_duplicates(in_file, result, prepared.rows)
+            new_rows, matched = _sort_matches(connection, result, prepared.rows)
+            writer.write(new_rows, prepared.companies, [row for _, row, _ in matched])
+            errors = prepared.errors + updater.apply(matched)
+            if result.on_match == ON_MATCH_UPDATE:
+                errors += updater.apply_accounts(writer.matched_companies)
+            writer.matched_companies = []
             _record_skips(connection, result.batch_id, errors)
             result.skipped_count += len(errors)
             result.skipped.extend(errors[: max(0, REPORTED_SKIPS - len(result.skipped))])
@@ -495,25 +592,51 @@ def import_contacts(
             if progress is not None:
                 progress(done, max(total, done))
         result.unmapped = dict(builder.unmapped)
+        result.updated = updater.updated
         batch.imported_count = result.imported
         batch.skipped_count = result.skipped_count
         batch.accounts_created = result.accounts_created
         batch.finished_at = utc_now()
-    notified = [Change("import_batch", result.batch_id, "create"), *writer.notified]
-    store.notify(ChangeSet(notified))
-    return result
+        if result.dry_run:
+            raise _TrialDone()
+    notified = updater.notified[:NOTIFIED_CHANGES]
+    return [Change("import_batch", result.batch_id, "create"), *writer.notified, *notified]
 
 
-def _report_duplicates(
-    connection: Connection, result: ImportResult, rows: list[tuple[ParsedContact, ContactRow]]
+def _note_in_file_duplicates(
+    in_file: InFileDuplicates, result: ImportResult, rows: list[tuple[ParsedContact, ContactRow]]
 ) -> None:
-    # Matched before the batch is written, so only contacts stored earlier count.
+    for parsed, row in rows:
+        repeat = in_file.check(parsed.source_line, row.values)
+        if repeat is not None:
+            result.in_file_duplicate_count += 1
+            if len(result.in_file_duplicates) < REPORTED_DUPLICATES:
+                result.in_file_duplicates.append(repeat)
+
+
+def _sort_matches(
+    connection: Connection, result: ImportResult, rows: list[tuple[ParsedContact, ContactRow]]
+) -> tuple[list[tuple[ParsedContact, ContactRow]], list[Matched]]:
+    """Rows to add as new, and rows to update, as the import's ``on_match`` says.
+
+    Matched before the batch is written, so only contacts stored earlier count.
+    """
     found = find_existing_matches(
-        connection,
-        result.batch_id,
-        [(parsed.source_line, row.values) for parsed, row in rows],
+        connection, result.batch_id, [(parsed.source_line, row.values) for parsed, row in rows]
     )
-    result.duplicate_count += len(found)
-    room = REPORTED_DUPLICATES - len(result.duplicates)
-    if room > 0:
-        result.duplicates.extend(found[:room])
+    new_rows: list[tuple[ParsedContact, ContactRow]] = []
+    matched: list[Matched] = []
+    for (parsed, row), match in zip(rows, found, strict=True):
+        if match is None:
+            new_rows.append((parsed, row))
+            continue
+        result.duplicate_count += 1
+        if len(result.duplicates) < REPORTED_DUPLICATES:
+            result.duplicates.append(match)
+        if result.on_match == ON_MATCH_ADD:
+            new_rows.append((parsed, row))
+        elif result.on_match == ON_MATCH_SKIP:
+            result.matched_skipped += 1
+        else:
+            matched.append((parsed, row, match))
+    return new_rows, matched

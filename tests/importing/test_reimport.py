@@ -1,0 +1,108 @@
+"""Issue 22 point 5: a second import of a file updates, skips or adds what matches.
+
+Matching is by vCard UID, then email, then phone; an update is an edit through
+the unit of work (history and sync outbox like a typed change); duplicates
+inside one file are listed; blank and comment rows are counted.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from contactdesk.cli.main import main
+from contactdesk.importing.store_import import import_contacts
+from contactdesk.model import ChangeLog, Contact
+from contactdesk.services.actor import Actor
+from contactdesk.store import Store
+
+DATA = Path(__file__).parent.parent / "data"
+CARD = DATA / "vcard" / "repeated_values_fn_differs.vcf"
+SYSTEM = Actor.system()
+
+
+def _count(store: Store) -> int:
+    with store.reading() as session:
+        return int(session.scalar(select(func.count()).select_from(Contact)) or 0)
+
+
+def _changed_card(tmp_path: Path) -> Path:
+    """The same card (same UID) with a new title and a new first email."""
+    text = CARD.read_text(encoding="utf-8").replace("first@example.org", "new@example.org")
+    path = tmp_path / "changed.vcf"
+    path.write_text(text.replace("END:VCARD", "TITLE:Chief Tester\r\nEND:VCARD"), "utf-8")
+    return path
+
+
+def test_a_changed_card_reimported_updates_its_contact_by_uid_through_the_change_path(
+    store: Store, tmp_path: Path
+) -> None:
+    import_contacts(store, SYSTEM, CARD)
+    result = import_contacts(store, SYSTEM, _changed_card(tmp_path), on_match="update")
+    assert (result.imported, result.updated, result.duplicate_count) == (0, 1, 1)
+    assert result.duplicates[0].reason.startswith("same UID urn:uuid:4fbe8971")
+    with store.reading() as session:
+        contact = session.scalars(select(Contact)).one()
+        logged = session.scalars(
+            select(ChangeLog).where(ChangeLog.record_id == contact.id, ChangeLog.op == "update")
+        ).one()
+    assert (contact.email, contact.title) == ("new@example.org", "Chief Tester")
+    assert logged.fields["title"] == [None, "Chief Tester"]
+    assert logged.fields["email"] == ["first@example.org", "new@example.org"]
+
+
+def test_skip_leaves_existing_contacts_alone_and_add_doubles_them(
+    store: Store, tmp_path: Path
+) -> None:
+    import_contacts(store, SYSTEM, CARD)
+    skipped = import_contacts(store, SYSTEM, _changed_card(tmp_path), on_match="skip")
+    assert (skipped.imported, skipped.matched_skipped, _count(store)) == (0, 1, 1)
+    added = import_contacts(store, SYSTEM, _changed_card(tmp_path), on_match="add")
+    assert (added.imported, added.duplicate_count, _count(store)) == (1, 1, 2)
+
+
+def test_a_csv_row_matches_by_email_then_by_phone(store: Store, tmp_path: Path) -> None:
+    first = tmp_path / "first.csv"
+    first.write_text("Name,Email,Phone\nAnn,ann@x.example,\nBob,,+44 20 7946 0001\n", "utf-8")
+    import_contacts(store, SYSTEM, first)
+    again = tmp_path / "again.csv"
+    again.write_text(
+        "Name,Email,Phone\nAnn Smith,ann@x.example,\nRobert,,+44 20 7946 0001\n", "utf-8"
+    )
+    result = import_contacts(store, SYSTEM, again, on_match="update")
+    assert [d.reason for d in result.duplicates] == [
+        "same email ann@x.example",
+        "same phone +442079460001",
+    ]
+    with store.reading() as session:
+        assert set(session.scalars(select(Contact.display_name))) == {"Ann Smith", "Robert"}
+
+
+def test_the_cli_dry_run_shows_the_counts_and_stores_nothing(
+    store: Store, store_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import_contacts(store, SYSTEM, CARD)
+    path = _changed_card(tmp_path)
+    assert main(["import", "--store", str(store_path), "--dry-run", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "trial run: nothing was stored" in out and "updated existing 1" in out
+    with store.reading() as session:
+        assert session.scalar(select(Contact.title)) is None
+    code = main(["import", "--store", str(store_path), "--on-match", "skip", str(path)])
+    assert code == 0 and "skipped existing 1" in capsys.readouterr().out
+
+
+def test_duplicates_within_a_file_are_listed_and_blank_and_comment_rows_counted(
+    store: Store, store_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "list.csv"
+    path.write_text(
+        "Name,Email\n# exported by hand\nAnn,ann@x.example\n\n,\nAnna,ann@x.example\n", "utf-8"
+    )
+    assert main(["import", "--store", str(store_path), str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "duplicates within the file 1" in out
+    assert "line 6 repeats line 3 (same email ann@x.example)" in out
+    assert "blank rows 2" in out and "comment rows 1" in out
