@@ -43,6 +43,13 @@ ACCOUNT_FROM = (
 )
 
 
+def as_dicts(rows: list[Any]) -> list[dict[str, Any]]:
+    """The rows as one dict each (column name -> value): the least any API that
+    hands out records (not tuples) does per row, so the floor for a service."""
+    keys = [f"c{index}" for index in range(64)]
+    return [dict(zip(keys, row, strict=False)) for row in rows]
+
+
 def connect(path: Any) -> sqlite3.Connection:
     connection = sqlite3.connect(path)
     for pragma in STORE_PRAGMAS:
@@ -201,12 +208,10 @@ OVERDUE_SQL = ITEM_SQL + (
     "ORDER BY v.due_at DESC LIMIT 50"
 )
 DAY_COUNT_SQL = (
-    "SELECT count(*) FROM (SELECT 1 FROM activities WHERE owner_id = :u "
-    "AND due_at >= :start AND due_at < :end LIMIT 200)"
+    "SELECT count(*) FROM activities WHERE owner_id = :u AND due_at >= :start AND due_at < :end"
 )
 OVERDUE_COUNT_SQL = (
-    "SELECT count(*) FROM (SELECT 1 FROM activities WHERE owner_id = :u "
-    "AND done_at IS NULL AND due_at < :today LIMIT 200)"
+    "SELECT count(*) FROM activities WHERE owner_id = :u AND done_at IS NULL AND due_at < :today"
 )
 LEADS_SQL = (
     "SELECT l.id, l.contact_id, c.display_name, l.status, l.score, l.source, l.handed_off_at "
@@ -223,6 +228,12 @@ LAPSED_SQL = (
     "AND NOT EXISTS (SELECT 1 FROM activities AS v WHERE v.account_id = a.id "
     " AND v.done_at >= datetime(:now, printf('-%d days', a.keep_in_touch_days))) LIMIT 31"
 )
+BRIEFS_SQL = (
+    "SELECT b.id, b.title, b.product, b.starts_on FROM launch_briefs AS b "
+    "LEFT JOIN brief_readiness AS r ON r.brief_id = b.id AND r.user_id = :u "
+    "WHERE b.starts_on >= :today AND b.starts_on <= :until AND r.read_at IS NULL "
+    "ORDER BY b.starts_on, b.title"
+)
 CAMPAIGNS_SQL = (
     "SELECT id, name, channel, product, starts_on, ends_on, expected_leads FROM campaigns "
     "WHERE starts_on <= :sunday AND ends_on >= :monday ORDER BY ends_on, name"
@@ -234,7 +245,8 @@ def _stamp(moment: datetime) -> str:
 
 
 def week_plan(db: sqlite3.Connection, week: WeekInput) -> list[Any]:
-    """A rep's week as the planner shows it: 7 days, overdue, flags, campaigns."""
+    """A rep's week as the planner shows it: 7 days in time order with their counts,
+    the newest overdue with the true count, flags, campaigns and unread briefs."""
     answer: list[Any] = []
     for offset in range(7):
         start = week.monday + timedelta(days=offset)
@@ -253,5 +265,11 @@ def week_plan(db: sqlite3.Connection, week: WeekInput) -> list[Any]:
     sunday = (week.monday + timedelta(days=6)).date().isoformat()
     answer.append(db.execute(
         CAMPAIGNS_SQL, {"sunday": sunday, "monday": week.monday.date().isoformat()}
+    ).fetchall())  # fmt: skip
+    today = week.today.date()
+    answer.append(db.execute(
+        BRIEFS_SQL,
+        {"u": week.owner_hex, "today": today.isoformat(),
+         "until": (today + timedelta(days=14)).isoformat()},
     ).fetchall())  # fmt: skip
     return answer

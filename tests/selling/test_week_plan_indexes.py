@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
 from sales_scenario import NOW, SalesWeek
 
+from contactdesk.selling import week_plan as week_plan_module
 from contactdesk.selling.week_plan import week_plan
 from contactdesk.store import Store
 from tests.query_plans import QueryPlans
@@ -29,3 +31,19 @@ def test_lapsed_accounts_read_the_last_activity_from_the_account_index(
     assert any(
         "ix_activities_account_done (account_id=? AND done_at>?)" in line for line in lapsed[0]
     )
+
+
+def test_counts_of_every_kind_read_only_the_index_ranges(
+    store: Store, week: SalesWeek, query_plans: QueryPlans, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A limit of one makes every non-empty day and the overdue list count.
+    monkeypatch.setattr(week_plan_module, "DAY_LIMIT", 1)
+    monkeypatch.setattr(week_plan_module, "OVERDUE_LIMIT", 1)
+    week_plan(store, week.rep.actor(), week.rep.id, now=NOW)
+    counts = [lines for statement, lines in query_plans.plans() if "count(*)" in statement]
+    assert counts
+    # A day's count reads its (owner_id, due_at) range of the index; the overdue
+    # count reads the partial index of open activities, never the done history.
+    wanted = ("USING COVERING INDEX ix_activities_owner_due", "ix_activities_owner_open_due")
+    assert all(any(w in line for line in lines for w in wanted) for lines in counts)
+    assert any("ix_activities_owner_open_due" in line for lines in counts for line in lines)
