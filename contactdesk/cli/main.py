@@ -31,6 +31,7 @@ COMMANDS: dict[str, str] = {
     "lead": "hand leads to sales",
     "funnel": "propose, agree and show the funnel contract",
     "brief": "launch briefs: list, read, ready, readiness",
+    "target": "set outcome targets and see their attainment",
     "admin": "users, custom fields and field rules",
     "sync": "sync the store with a server",
     "backup": "snapshot the store next to itself",

@@ -14,7 +14,7 @@ from contactdesk.model.journal import ChangeLog, RemoteChange, RemoteHistoryWant
 from contactdesk.model.marketing import BriefReadiness, Campaign, Collateral, LaunchBrief, Segment
 from contactdesk.model.marketing_rules import LeadClockMiss
 from contactdesk.model.people import Account, Contact, ContactDetail, ContactPhoto
-from contactdesk.model.selling import Activity, Intel, Lead, Opportunity
+from contactdesk.model.selling import Activity, Intel, Lead, Opportunity, Target
 from contactdesk.model.sync_state import SnapshotSeen, SyncConflict, SyncState
 from contactdesk.model.transfer_logs import (
     ImportBatch,
@@ -56,6 +56,7 @@ __all__ = [
     "SnapshotSeen",
     "SyncConflict",
     "SyncState",
+    "Target",
     "User",
     "utc_now",
 ]

@@ -137,3 +137,31 @@ class Intel(RecordMixin, Base):
     stage_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, ForeignKey("funnel_stages.id"))
     product: Mapped[str | None] = mapped_column(String(80))
     author_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, ForeignKey("users.id"))
+
+
+TARGET_METRICS = ("revenue", "margin", "new_accounts", "won_deals")
+TARGET_PERIODS = ("month", "quarter", "year")
+TARGET_LEVELS = ("rep", "team", "territory", "company")
+
+
+class Target(RecordMixin, Base):
+    """An outcome goal for one period: revenue, margin, new accounts or won deals.
+
+    Set for a rep (``user_id``), a team, a territory or the whole company
+    (``level``). Only outcomes: activity counts are shown as information and
+    are never a target. ``starts_on`` is the first day of the month, quarter
+    or year.
+    """
+
+    __tablename__ = "targets"
+    __table_args__ = (Index("ix_targets_period", "starts_on", "period"),)
+
+    metric: Mapped[str] = mapped_column(String(16))
+    period: Mapped[str] = mapped_column(String(8))
+    starts_on: Mapped[date] = mapped_column(Date)
+    level: Mapped[str] = mapped_column(String(10))
+    user_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, ForeignKey("users.id"))
+    team: Mapped[str | None] = mapped_column(String(80))
+    territory: Mapped[str | None] = mapped_column(String(80))
+    value: Mapped[float] = mapped_column(Float)
+    notes: Mapped[str | None] = mapped_column(Text)

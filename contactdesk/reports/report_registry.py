@@ -24,6 +24,7 @@ from contactdesk.reports import (
     lead_sources,
     objections,
     push_pull,
+    target_attainment,
     win_stories,
 )
 from contactdesk.reports.report_context import ReportContext
@@ -43,6 +44,7 @@ FAMILIES: tuple[ModuleType, ...] = (
     campaign_roi,
     handoff,
     forecast,
+    target_attainment,
 )
 
 

@@ -43,7 +43,8 @@ SETTINGS: dict[str, Any] = {
     "currency": DEFAULT_CURRENCY,
 }
 
-MARKETING_EDITS = frozenset({"lead", "campaign", "collateral", "launch_brief"})
+# Targets are set by admins and marketers; sales reads them (attainment), never sets them.
+MARKETING_EDITS = frozenset({"lead", "campaign", "collateral", "launch_brief", "target"})
 SALES_EDITS = frozenset({"contact", "account", "activity", "opportunity", "intel"})
 SALES_LEAD_EDITS = frozenset(
     {

@@ -18,10 +18,19 @@ from contactdesk.model import (
     LaunchBrief,
     Lead,
     Opportunity,
+    Target,
 )
 from contactdesk.model.base import Base
 from contactdesk.model.marketing import CHANNELS, COLLATERAL_KINDS
-from contactdesk.model.selling import ACTIVITY_KINDS, INTEL_KINDS, LEAD_STATUSES, ORIGINS
+from contactdesk.model.selling import (
+    ACTIVITY_KINDS,
+    INTEL_KINDS,
+    LEAD_STATUSES,
+    ORIGINS,
+    TARGET_LEVELS,
+    TARGET_METRICS,
+    TARGET_PERIODS,
+)
 from contactdesk.services.currency_codes import CURRENCY_CODES
 
 FIELD_TYPES = (
@@ -300,6 +309,25 @@ LAUNCH_BRIEF = EntitySpec(
     title_field="title",
 )
 
+TARGET = EntitySpec(
+    "target",
+    "Target",
+    Target,
+    (
+        FieldSpec("metric", "Outcome", "choice", required=True, choices=TARGET_METRICS),
+        FieldSpec("period", "Period", "choice", required=True, choices=TARGET_PERIODS),
+        FieldSpec("starts_on", "Period starts", "date", required=True),
+        FieldSpec("level", "For", "choice", required=True, choices=TARGET_LEVELS),
+        _ref("user_id", "Sales rep", "user"),
+        _text("team", "Team", 80),
+        _text("territory", "Territory", 80),
+        FieldSpec("value", "Target", "number", required=True),
+        _long("notes", "Notes"),
+    ),
+    order_by="starts_on",
+    title_field="metric",
+)
+
 ENTITIES: dict[str, EntitySpec] = {
     spec.name: spec
     for spec in (
@@ -312,6 +340,7 @@ ENTITIES: dict[str, EntitySpec] = {
         INTEL,
         COLLATERAL,
         LAUNCH_BRIEF,
+        TARGET,
     )
 }
 
