@@ -1,4 +1,5 @@
-"""``contactdesk lead handoff`` / ``lead clocks``: hand leads to sales; act on missed deadlines.
+"""``contactdesk lead handoff|clocks|accept|reject``: hand leads to sales, act on missed
+deadlines, and the rep's verdict on a handed-off lead (rating 1-5, reason when rejected).
 
 ``lead clocks`` records every lead whose follow-up clock ran out and re-routes
 or escalates it by the routing rules: run it from cron (a marketer's sync and
@@ -13,18 +14,25 @@ from __future__ import annotations
 
 import argparse
 import uuid
+from datetime import timedelta
 
 from contactdesk.cli.campaign_command import acting_user
 from contactdesk.cli.output import print_json, print_table
 from contactdesk.cli.store_argument import add_store_option, open_existing_store
+from contactdesk.cli.time_options import add_now_option, now_of, parse_moment
 from contactdesk.errors import ValidationError
 from contactdesk.marketing.campaigns import campaign_by_name
 from contactdesk.marketing.follow_up_clock import enforce_follow_up_clocks
 from contactdesk.marketing.lead_handoff import find_rep, hand_off_segment
 from contactdesk.marketing.lead_scoring import explain_score, learned_weights
 from contactdesk.model.base import utc_now
+from contactdesk.selling.lead_inbox import REJECTION_REASONS, accept_lead, reject_lead
 from contactdesk.services.actor import Actor
+from contactdesk.services.directory import find_user
 from contactdesk.store import Store
+
+# When an accepted lead's first follow-up is planned if the rep names no time.
+FIRST_FOLLOW_UP = timedelta(days=1)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -42,8 +50,20 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_store_option(clocks)
     clocks.add_argument("--user", metavar="NAME", help="act as this marketer")
     clocks.add_argument("--json", action="store_true")
-
-
+    for verdict, summary in (("accept", "accept a handed-off lead"),
+                             ("reject", "reject a handed-off lead, with the reason")):
+        action = actions.add_parser(verdict, help=summary, description=summary)
+        action.add_argument("lead_id", metavar="LEAD_ID")
+        add_store_option(action)
+        action.add_argument("--user", required=True, metavar="NAME", help="the rep")
+        action.add_argument("--quality", type=int, metavar="1-5", help="how good the lead was")
+        action.add_argument("--reason", metavar="R",
+                            help="reject: " + " | ".join(REJECTION_REASONS))
+        action.add_argument("--note", metavar="TEXT", help="reject: more on the reason")
+        action.add_argument("--follow-up-at", metavar="DATETIME",
+                            help="accept: the first follow-up (default: a day later)")
+        add_now_option(action)
+        action.add_argument("--json", action="store_true")
     explain = actions.add_parser("explain", help="why a lead scored what it did")
     explain.add_argument("lead_id", metavar="LEAD_ID")
     weights = actions.add_parser("weights", help="learned score weights now and a month ago")
@@ -57,6 +77,8 @@ def run(args: argparse.Namespace) -> int:
         return _clocks(args)
     if args.lead_action in ("explain", "weights"):
         return _score_command(args)
+    if args.lead_action in ("accept", "reject"):
+        return _verdict(args)
     store = open_existing_store(args)
     try:
         actor = acting_user(store, args.user)
@@ -153,4 +175,42 @@ def _explain(store: Store, args: argparse.Namespace) -> int:
         f" + history {score.history:g}"
     )
     print_table(reasons, ["part", "label", "points"])
+    return 0
+
+
+def _verdict(args: argparse.Namespace) -> int:
+    try:
+        lead_id = uuid.UUID(args.lead_id.strip())
+    except ValueError:
+        raise ValidationError("lead.id", f"{args.lead_id!r} is not a record id") from None
+    if args.quality is None:
+        raise ValidationError("lead.quality", "rate the lead's quality with --quality 1-5")
+    now = now_of(args)
+    store = open_existing_store(args)
+    try:
+        actor = find_user(store, args.user).actor()
+        if args.lead_action == "accept":
+            follow_up = (
+                parse_moment(args.follow_up_at, "--follow-up-at")
+                if args.follow_up_at
+                else now + FIRST_FOLLOW_UP
+            )
+            verdict = accept_lead(
+                store, actor, lead_id, quality=args.quality, follow_up_at=follow_up, now=now
+            )
+        else:
+            if args.reason is None:
+                raise ValidationError("lead.rejection_reason", "a rejection needs --reason")
+            verdict = reject_lead(
+                store, actor, lead_id, reason=args.reason, quality=args.quality, now=now,
+                note=args.note,
+            )
+    finally:
+        store.close()
+    status = "accepted" if args.lead_action == "accept" else "rejected"
+    follow_up_id = str(verdict.follow_up_id) if verdict.follow_up_id else None
+    if args.json:
+        print_json({"id": str(lead_id), "status": status, "follow_up_id": follow_up_id})
+    else:
+        print(f"lead {lead_id} {status}" + (f", follow-up {follow_up_id}" if follow_up_id else ""))
     return 0

@@ -21,6 +21,7 @@ from contactdesk.errors import ContactDeskError
 COMMANDS: dict[str, str] = {
     "init": "create an empty store with its first admin",
     "demo": "create a realistic demo store",
+    "record": "add, edit, delete, show or list records of any entity",
     "search": "search contacts and accounts",
     "history": "who changed a record's fields, from what to what, and when",
     "import": "import contacts from CSV or vCard",
@@ -28,7 +29,9 @@ COMMANDS: dict[str, str] = {
     "report": "run a report",
     "week": "a sales rep's week plan",
     "campaign": "add or list campaigns",
-    "lead": "hand leads to sales",
+    "lead": "hand leads to sales; accept or reject them",
+    "call": "log a call with its next step",
+    "deal": "move a deal through the funnel",
     "funnel": "propose, agree and show the funnel contract",
     "brief": "launch briefs: list, read, ready, readiness",
     "target": "set outcome targets and see their attainment",

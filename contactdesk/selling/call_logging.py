@@ -83,6 +83,8 @@ class CallReport:
     objections: tuple[Objection, ...] = ()
     competitor: str | None = None
     competitor_note: str | None = None
+    # More competitors named in the same call (the CLI's repeated --competitor).
+    competitors: tuple[str, ...] = ()
     enquiry_source: str | None = None
     subject: str | None = None
     planned_activity_id: uuid.UUID | None = None
@@ -199,9 +201,9 @@ def _record_intel(
                 **shared,
             },
         )
-    competitor = (report.competitor or "").strip()
-    if competitor:
-        note = (report.competitor_note or "").strip() or None
+    note = (report.competitor_note or "").strip() or None
+    named = [name.strip() for name in (report.competitor or "", *report.competitors)]
+    for competitor in dict.fromkeys(name for name in named if name):
         work.create("intel", {"kind": "competitor", "tag": competitor, "text": note, **shared})
 
 
