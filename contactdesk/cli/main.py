@@ -34,6 +34,7 @@ COMMANDS: dict[str, str] = {
     "deal": "move a deal through the funnel",
     "funnel": "propose, agree and show the funnel contract",
     "brief": "launch briefs: list, read, ready, readiness",
+    "market-note": "record what the field saw or heard: competitors, prices, market news",
     "target": "set outcome targets and see their attainment",
     "admin": "users, custom fields and field rules",
     "sync": "sync the store with a server",
@@ -52,10 +53,11 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _command_module(name: str) -> ModuleType | None:
+    module = f"contactdesk.cli.{name.replace('-', '_')}_command"
     try:
-        return importlib.import_module(f"contactdesk.cli.{name}_command")
+        return importlib.import_module(module)
     except ModuleNotFoundError as error:
-        if error.name == f"contactdesk.cli.{name}_command":
+        if error.name == module:
             return None
         raise
 

@@ -15,6 +15,8 @@ ACTIVITY_KINDS = ("call", "meeting", "email", "task", "follow_up", "handover")
 LEAD_STATUSES = ("new", "handed_off", "accepted", "rejected")
 ORIGINS = ("inbound", "outbound")
 INTEL_KINDS = ("objection", "competitor", "win_story", "enquiry_source", "market_note")
+# What a market note (intel not tied to a call) is about.
+MARKET_TOPICS = ("competitor_seen", "price_heard", "market_news")
 
 
 class Activity(RecordMixin, Base):
@@ -137,6 +139,8 @@ class Intel(RecordMixin, Base):
     stage_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, ForeignKey("funnel_stages.id"))
     product: Mapped[str | None] = mapped_column(String(80))
     author_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, ForeignKey("users.id"))
+    # Market notes only: competitor seen, price heard or market news.
+    topic: Mapped[str | None] = mapped_column(String(20))
 
 
 TARGET_METRICS = ("revenue", "margin", "new_accounts", "won_deals")

@@ -18,6 +18,7 @@ from contactdesk.reports import (
     buyer_profile,
     campaign_roi,
     dashboard,
+    field_intel,
     forecast,
     handoff,
     lead_quality,
@@ -44,6 +45,7 @@ FAMILIES: tuple[ModuleType, ...] = (
     campaign_roi,
     handoff,
     forecast,
+    field_intel,
     target_attainment,
 )
 

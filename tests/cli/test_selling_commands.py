@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -141,3 +142,26 @@ def test_deal_move_to_lost_keeps_reason_and_competitor(
     assert (shown["stage"], shown["lost_reason"], shown["competitor"], shown["closed_at"]) == (
         "Lost", "chose a competitor", "Rivalsoft", "2026-03-11T10:00:00+00:00"
     )
+
+
+def test_a_market_note_from_the_shell_reaches_the_field_intel_report(
+    shop: dict[str, str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = shop["path"]
+    made = _json(capsys, "market-note", "add", "--store", path, "--user", "rita", "--contact",
+                 shop["contact"], "--topic", "price_heard", "--tag", "Rivalsoft",
+                 "--text", "Rivalsoft quoted 900 a seat")
+    [listed] = _json(capsys, "market-note", "list", "--store", path, "--user", "rita",
+                     "--account", shop["account"])
+    assert (listed["id"], listed["account"], listed["text"]) == (
+        made["id"], "Globex", "Rivalsoft quoted 900 a seat"
+    )
+    code, out, _ = _run(capsys, "report", "field-intel", "--store", path, "--format", "json")
+    rows = json.loads(out)["rows"]
+    assert code == 0
+    assert [(r["kind"], r["tag"], r["industry"], r["count"], r["texts"]) for r in rows] == [
+        ("Market note: price heard", "Rivalsoft", "Energy", 1, "Rivalsoft quoted 900 a seat")
+    ]
+    code, _, err = _run(capsys, "market-note", "add", "--store", path, "--user", "rita",
+                        "--topic", "market_news", "--text", "x")
+    assert code == 1 and "intel.account_id" in err
