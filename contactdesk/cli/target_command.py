@@ -16,8 +16,8 @@ from contactdesk.cli.output import print_json, print_table
 from contactdesk.cli.store_argument import add_store_option, open_existing_store
 from contactdesk.errors import ValidationError
 from contactdesk.model.selling import TARGET_METRICS, TARGET_PERIODS
-from contactdesk.selling.targets import set_target, target_attainment, targets_on
 from contactdesk.services.directory import find_user
+from contactdesk.services.targets import set_target, target_attainment, targets_on
 from contactdesk.store import Store
 
 

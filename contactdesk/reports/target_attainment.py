@@ -3,7 +3,7 @@
 Answers "Outcome targets rather than activity counts" (SEED-QUESTIONS.md):
 targets are on revenue, margin, new accounts and won deals; the activities
 done in the range are given in a note, as information, never as a target.
-Figures use the shared dashboard's definitions (see ``selling/targets.py``).
+Figures use the shared dashboard's definitions (see ``services/targets.py``).
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from contactdesk.reports.report_result import (
     ReportTable,
     RowKey,
 )
-from contactdesk.selling.targets import (
+from contactdesk.services.targets import (
     TargetAttainment,
     attainments,
     counted_records,

@@ -11,7 +11,7 @@ import pytest
 from contactdesk.cli.main import main
 from contactdesk.errors import AccessDenied, ValidationError
 from contactdesk.selling.opportunity_progress import LossCapture, WinCapture, move_opportunity
-from contactdesk.selling.targets import (
+from contactdesk.services.targets import (
     activity_counts,
     period_end,
     period_start,
