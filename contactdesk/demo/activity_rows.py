@@ -59,7 +59,7 @@ def _activities(
             subject = options[int(random() * len(options))]
             if company is not None:
                 subject = f"{subject} – {company}"
-            slot = (8 + int(random() * 36)) * 15  # 08:00-16:45
+            slot = 8 * 60 + int(random() * 36) * 15  # 08:00-16:45 on the week's clock
             where = random()
             done = outcome = None
             if where < DONE:

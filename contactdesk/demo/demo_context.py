@@ -26,6 +26,8 @@ class DemoContext:
     ids: IdSequence
     campaign_ids: list[str] = field(default_factory=list)
     campaign_sources: list[str] = field(default_factory=list)
+    # Day offsets (from the week start) on which each campaign starts.
+    campaign_starts: list[int] = field(default_factory=list)
 
     @classmethod
     def create(

@@ -7,7 +7,7 @@ from typing import Any
 
 from contactdesk.demo.demo_context import RECORD_COLUMNS, DemoContext
 from contactdesk.demo.table_rows import TableRows
-from contactdesk.demo.vocabulary import CAMPAIGN_THEMES, COLLATERAL_ITEMS, INDUSTRIES, PRODUCTS
+from contactdesk.demo.vocabulary import CAMPAIGN_THEMES, COLLATERAL_ITEMS, PRODUCTS
 from contactdesk.model.marketing import CHANNELS
 
 # Enquiry source a lead from a campaign of each channel is recorded with.
@@ -95,6 +95,7 @@ def campaign_rows(context: DemoContext, segment_ids: list[str]) -> TableRows:
                      budget, spend, expected, marketer.id))
         context.campaign_ids.append(rows[-1][0])
         context.campaign_sources.append(CHANNEL_SOURCES[channel])
+        context.campaign_starts.append(start)
     columns = (*RECORD_COLUMNS, "name", "channel", "product", "segment_id", "starts_on",
                "ends_on", "budget", "spend", "expected_leads", "owner_id")
     return TableRows("campaigns", columns, rows)
@@ -103,12 +104,12 @@ def campaign_rows(context: DemoContext, segment_ids: list[str]) -> TableRows:
 def collateral_rows(context: DemoContext) -> tuple[TableRows, list[str]]:
     """Collateral tied to funnel stages (by stage name), and the ids written."""
     rows = []
-    for title, kind, stages, value_points in COLLATERAL_ITEMS:
+    # Each item is tagged with the products and industries it is about (none: any industry).
+    for title, kind, stages, value_points, products, industries in COLLATERAL_ITEMS:
         slug = "-".join(title.lower().replace(":", "").split()[:5])
-        industries = [INDUSTRIES[context.rng.randrange(len(INDUSTRIES))][0]]
         rows.append((*_record(context), title, kind,
                      f"https://files.contactdesk.example/collateral/{slug}", None, None, None,
-                     value_points, json.dumps(list(PRODUCTS[:2])), json.dumps(industries),
+                     value_points, json.dumps(list(products)), json.dumps(list(industries)),
                      json.dumps(list(stages))))
     columns = (*RECORD_COLUMNS, "title", "kind", "url", "file_name", "file_mime", "file_data",
                "value_points", "products", "industries", "stages")

@@ -1,7 +1,7 @@
 """The fixed "now" a demo is laid out around: the start of the current week.
 
-Every demo date is an offset from the Monday 00:00 UTC that starts the week the
-demo is generated in. Two runs with the same seed in the same week write
+Every demo date is an offset from the Monday 00:00 (local time) that starts the
+week the demo is generated in. Two runs with the same seed in the same week write
 identical stores; in another week the same records (same ids, names, amounts)
 sit at dates shifted by whole weeks, so "due this week" and "overdue" stay true
 whenever the demo is made. Overdue work is placed before that Monday, so it is
@@ -16,10 +16,14 @@ from contactdesk.demo.row_formats import stored_datetime
 
 
 def week_start(today: date | None = None) -> datetime:
-    """Monday 00:00 UTC of the week containing ``today`` (default: today, UTC)."""
-    day = today or datetime.now(UTC).date()
+    """Monday 00:00 local time of the week containing ``today`` (default: today), in UTC.
+
+    Local, not UTC: demo times are offsets from here, so "09:00" lands at nine
+    on the clock of whoever opens the demo (reps work in their business hours).
+    """
+    day = today or datetime.now().astimezone().date()
     monday = day - timedelta(days=day.weekday())
-    return datetime(monday.year, monday.month, monday.day, tzinfo=UTC)
+    return datetime(monday.year, monday.month, monday.day).astimezone().astimezone(UTC)
 
 
 class WeekClock:

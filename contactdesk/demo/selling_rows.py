@@ -40,7 +40,7 @@ OPPORTUNITY_COLUMNS = (*RECORD_COLUMNS, "name", "account_id", "contact_id", "lea
                        "owner_id", "product", "territory", "closed_at", "lost_reason",
                        "competitor")
 INTEL_COLUMNS = (*RECORD_COLUMNS, "kind", "tag", "text", "contact_id", "account_id",
-                 "opportunity_id", "activity_id", "stage_id", "product", "author_id")
+                 "opportunity_id", "activity_id", "stage_id", "product", "author_id", "topic")
 REJECTION_NOTES = {
     "no budget": "Likes it but no budget until next financial year.",
     "wrong contact": "Not the decision maker; passed on the name of their IT lead.",
@@ -72,6 +72,9 @@ def lead_rows(context: DemoContext, customers: Customers, pipeline: Pipeline) ->
             continue
         status = statuses[int(random() * len(statuses))]
         campaign = int(random() * len(context.campaign_ids)) if random() < 0.7 else -1
+        # A lead comes from a campaign that had started (two days or more ago).
+        if campaign >= 0 and context.campaign_starts[campaign] > -2:
+            campaign = -1
         campaign_id = context.campaign_ids[campaign] if campaign >= 0 else None
         source = (context.campaign_sources[campaign] if campaign >= 0
                   else customers.contact_sources[index])
@@ -79,7 +82,8 @@ def lead_rows(context: DemoContext, customers: Customers, pipeline: Pipeline) ->
         score = round(0.5 * fit + 0.35 * engagement + 0.15 * history, 1)
         owner: str | None = (customers.contact_owners[index]
                              or reps[int(random() * len(reps))].id)
-        created_days = rng.randint(2, 120)
+        oldest = 120 if campaign < 0 else min(120, -context.campaign_starts[campaign])
+        created_days = rng.randint(2, oldest)
         created = clock.stored(-created_days * MINUTES_PER_DAY + 9 * 60)
         handed: str | None = None
         follow_up: str | None = None
@@ -191,24 +195,30 @@ def intel_rows(context: DemoContext, opportunities: TableRows) -> TableRows:
         opp_id, created, name, account_id, contact_id = opp[0], opp[1], opp[4], opp[5], opp[6]
         stage_id, owner, product, competitor = opp[9], opp[14], opp[15], opp[19]
         stage = stage_names[stage_id]
-        if random() < 0.5:
+        # Objections are heard in a conversation: a deal past marketing's qualification,
+        # with a person to talk to.
+        if random() < 0.5 and contact_id is not None and stage != "Qualified":
             tag, texts = OBJECTIONS[int(random() * len(OBJECTIONS))]
             rows.append((context.new_id(), created, created, 0, "objection", tag,
                          texts[int(random() * len(texts))], contact_id, account_id, opp_id,
-                         None, stage_id, product, owner))
+                         None, stage_id, product, owner, None))
         if competitor is not None:
             text = COMPETITOR_MENTIONS[int(random() * len(COMPETITOR_MENTIONS))]
             rows.append((context.new_id(), created, created, 0, "competitor", competitor,
                          text.format(competitor=competitor), contact_id, account_id, opp_id,
-                         None, stage_id, product, owner))
+                         None, stage_id, product, owner, None))
         if stage == "Won":
             story = WIN_STORIES[int(random() * len(WIN_STORIES))]
-            rows.append((context.new_id(), opp[3], opp[3], 0, "win_story", product,
+            closed = opp[17]  # the story is told when the deal is won
+            rows.append((context.new_id(), closed, closed, 0, "win_story", product,
                          f"{name}: {story}", contact_id, account_id, opp_id, None, stage_id,
-                         product, owner))
+                         product, owner, None))
+    # Market notes are about a customer's market: each is linked to an account in play.
+    accounts = [opp[5] for opp in opportunities.rows if opp[5] is not None]
     for index, note in enumerate(MARKET_NOTES):
         rep = context.team.reps[index % len(context.team.reps)]
         stamp = context.past_stamp(60)
+        account = accounts[index * 7 % len(accounts)] if accounts else None
         rows.append((context.new_id(), stamp, stamp, 0, "market_note", "market", note, None,
-                     None, None, None, None, None, rep.id))
+                     account, None, None, None, None, rep.id, "market_news"))
     return TableRows("intel", INTEL_COLUMNS, rows)

@@ -203,19 +203,25 @@ OUTCOMES = ("interested", "left voicemail", "no answer", "send information", "me
             "not interested", "asked to call back")
 
 COLLATERAL_ITEMS = (
-    # title, kind, stages it helps in, value points
+    # title, kind, stages it helps in, value points, products, industries (empty: any)
     ("Logistics case study: 4 hours a week back per rep", "case_study", ("Discovery", "Proposal"),
-     "Saves admin time; proof from a 40-rep haulage firm."),
+     "Saves admin time; proof from a 40-rep haulage firm.", ("DeskSuite", "Field App"),
+     ("Logistics",)),
     ("Price sheet 2026", "price_sheet", ("Proposal", "Negotiation"),
-     "Per-seat prices, volume bands, Pro tier."),
+     "Per-seat prices, volume bands, Pro tier.", ("DeskSuite", "DeskSuite Pro"), ()),
     ("Proof of value plan (2 weeks)", "proof_of_value", ("Discovery", "Proposal"),
-     "A fixed two-week trial plan with agreed success measures."),
+     "A fixed two-week trial plan with agreed success measures.",
+     ("DeskSuite", "DeskSuite Pro", "Insight Add-on"), ()),
     ("Comparison: us vs. the big suites", "comparison", ("Proposal", "Negotiation"),
-     "Offline use, roll-out time, total cost over three years."),
+     "Offline use, roll-out time, total cost over three years.",
+     ("DeskSuite", "DeskSuite Pro"), ()),
     ("Product brochure", "brochure", ("Qualified", "Discovery"),
-     "What ContactDesk does for sales and marketing in one page."),
+     "What ContactDesk does for sales and marketing in one page.",
+     ("DeskSuite", "DeskSuite Pro", "Insight Add-on", "Field App"), ()),
     ("Security and data residency FAQ", "brochure", ("Negotiation",),
-     "Where data is stored, certifications, offline encryption."),
+     "Where data is stored, certifications, offline encryption.",
+     ("DeskSuite", "DeskSuite Pro"), ("Financial services", "Healthcare", "Public sector")),
     ("Healthcare case study: one view of every clinic", "case_study", ("Discovery",),
-     "Replaced spreadsheets across 12 clinics."),
+     "Replaced spreadsheets across 12 clinics.", ("DeskSuite Pro", "Insight Add-on"),
+     ("Healthcare",)),
 )
