@@ -11,6 +11,9 @@ import pytest
 from contactdesk.cli.main import main
 from contactdesk.errors import AccessDenied, ValidationError
 from contactdesk.selling.opportunity_progress import LossCapture, WinCapture, move_opportunity
+from contactdesk.services import unit_of_work
+from contactdesk.services.actor import Actor
+from contactdesk.services.directory import UserInfo
 from contactdesk.services.targets import (
     activity_counts,
     period_end,
@@ -18,9 +21,6 @@ from contactdesk.services.targets import (
     set_target,
     targets_on,
 )
-from contactdesk.services import unit_of_work
-from contactdesk.services.actor import Actor
-from contactdesk.services.directory import UserInfo
 from contactdesk.store import Store
 
 TODAY = datetime.now(UTC).date()
