@@ -1010,6 +1010,10 @@
         <translation>Firmenverantwortliche(r)</translation>
     </message>
     <message>
+        <source>Achieved</source>
+        <translation>Erreicht</translation>
+    </message>
+    <message>
         <source>Activity</source>
         <translation>Aktivität</translation>
     </message>
@@ -1024,6 +1028,18 @@
     <message>
         <source>Are the leads we send any good?</source>
         <translation>Taugen die Leads, die wir schicken?</translation>
+    </message>
+    <message>
+        <source>Are we meeting our outcome targets (revenue, margin, new accounts, won deals)?</source>
+        <translation>Erreichen wir unsere Ergebnisziele (Umsatz, Marge, Neukunden, gewonnene Abschlüsse)?</translation>
+    </message>
+    <message>
+        <source>Attainment</source>
+        <translation>Zielerreichung</translation>
+    </message>
+    <message>
+        <source>Attainment of each target (%)</source>
+        <translation>Zielerreichung je Ziel (%)</translation>
     </message>
     <message>
         <source>Average deal</source>
@@ -1090,6 +1106,10 @@
         <translation>Wettbewerber</translation>
     </message>
     <message>
+        <source>Competitors: mentions and deals lost to them</source>
+        <translation>Wettbewerber: Erwähnungen und an sie verlorene Abschlüsse</translation>
+    </message>
+    <message>
         <source>Contact</source>
         <translation>Kontakt</translation>
     </message>
@@ -1116,6 +1136,10 @@
     <message>
         <source>Deadline missed</source>
         <translation>Frist versäumt</translation>
+    </message>
+    <message>
+        <source>Deals lost</source>
+        <translation>Verlorene Abschlüsse</translation>
     </message>
     <message>
         <source>Differentiators</source>
@@ -1174,6 +1198,10 @@
         <translation>Informationen aus dem Feld</translation>
     </message>
     <message>
+        <source>Field intelligence</source>
+        <translation>Erkenntnisse aus dem Außendienst</translation>
+    </message>
+    <message>
         <source>File name</source>
         <translation>Dateiname</translation>
     </message>
@@ -1196,6 +1224,10 @@
     <message>
         <source>Follow-up deadlines by rep</source>
         <translation>Nachfassfristen nach Vertriebsmitarbeiter(in)</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>Für</translation>
     </message>
     <message>
         <source>Funnel stage</source>
@@ -1310,8 +1342,16 @@
         <translation>Marge</translation>
     </message>
     <message>
+        <source>Market note about</source>
+        <translation>Marktnotiz zu</translation>
+    </message>
+    <message>
         <source>Market share (%)</source>
         <translation>Marktanteil (%)</translation>
+    </message>
+    <message>
+        <source>Mentions</source>
+        <translation>Erwähnungen</translation>
     </message>
     <message>
         <source>Metric</source>
@@ -1384,6 +1424,14 @@
     <message>
         <source>Owner</source>
         <translation>Verantwortlich</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Zeitraum</translation>
+    </message>
+    <message>
+        <source>Period starts</source>
+        <translation>Zeitraum beginnt</translation>
     </message>
     <message>
         <source>Phone</source>
@@ -1566,8 +1614,20 @@
         <translation>Schlagwort</translation>
     </message>
     <message>
+        <source>Target</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
         <source>Target segment</source>
         <translation>Zielsegment</translation>
+    </message>
+    <message>
+        <source>Targets and attainment</source>
+        <translation>Ziele und Zielerreichung</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Team</translation>
     </message>
     <message>
         <source>Territory</source>
@@ -1580,6 +1640,10 @@
     <message>
         <source>This period</source>
         <translation>Diese Periode</translation>
+    </message>
+    <message>
+        <source>Times</source>
+        <translation>Anzahl</translation>
     </message>
     <message>
         <source>Times raised</source>
@@ -1614,12 +1678,24 @@
         <translation>Gewichtete Pipeline nach Gebiet und Stufe</translation>
     </message>
     <message>
+        <source>What</source>
+        <translation>Was</translation>
+    </message>
+    <message>
+        <source>What are competitors, customers and the market telling sales?</source>
+        <translation>Was erfährt der Vertrieb von Wettbewerbern, Kunden und dem Markt?</translation>
+    </message>
+    <message>
         <source>What do happy customers say?</source>
         <translation>Was sagen zufriedene Kunden?</translation>
     </message>
     <message>
         <source>What it does</source>
         <translation>Was es leistet</translation>
+    </message>
+    <message>
+        <source>What was said</source>
+        <translation>Was gesagt wurde</translation>
     </message>
     <message>
         <source>What will each territory close, stage by stage?</source>
@@ -1684,6 +1760,10 @@
     <message>
         <source>opportunities</source>
         <translation>Verkaufschancen</translation>
+    </message>
+    <message>
+        <source>percent</source>
+        <translation>Prozent</translation>
     </message>
     <message>
         <source>revenue</source>
@@ -2324,6 +2404,22 @@
     <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
+        <translation type="unfinished"></translation>
+        <translation type="unfinished"></translation>
+        <translation type="unfinished"></translation>
+        <translation type="unfinished"></translation>
+        <translation type="unfinished"></translation>
+        <translation type="unfinished"></translation>
+        <translation type="unfinished">Status</translation>
+        <translation type="unfinished"></translation>
+        <translation type="unfinished"></translation>
+        <translation type="unfinished"></translation>
+        <translation type="unfinished"></translation>
+        <translation type="unfinished"></translation>
+        <translation type="unfinished"></translation>
+        <translation type="unfinished"></translation>
+        <translation type="unfinished"></translation>
+        <translation type="unfinished">%1: %2</translation>
     </message>
 </context>
 <context>

@@ -1,7 +1,7 @@
 """targets: outcome goals per period for a rep, team, territory or the company
 
 Revision ID: 20261202_server_targets
-Revises: 20261202_server_conflict_null
+Revises: 20261202_server_contact_nickname
 Create Date: 2026-12-02 07:20:00
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "20261202_server_targets"
-down_revision: str | None = "20261202_server_conflict_null"
+down_revision: str | None = "20261202_server_contact_nickname"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
