@@ -159,13 +159,16 @@ def test_q_share_volume_or_margin(month: TeamMonth) -> None:
 
 
 def test_q_what_can_i_spend_less_time_on(month: TeamMonth) -> None:
-    """Q: the week ranks the deal's check-in above the 09:00 chore on the same day."""
+    """Q: the week shows each item's deal value (and lead score) beside it, in time order.
+
+    The chore at 09:00 carries no value; the pilot's check-in at 15:00 carries 3,000.
+    """
     wednesday = month.ids["wednesday"]
     plan = month.do("week", "--user", "rita", "--date", wednesday)
     [day] = [day for day in plan["days"] if day["date"] == wednesday]
     assert [(item["subject"], item["opportunity_value"]) for item in day["items"]] == [
-        ("Check in on the pilot", 3000.0),
         ("Tidy up call notes", None),
+        ("Check in on the pilot", 3000.0),
     ]
 
 
