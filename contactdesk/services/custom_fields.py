@@ -21,8 +21,8 @@ FIELD_NAME = re.compile(r"^[a-z][a-z0-9_]{0,59}$")
 CHOICE_TYPES = ("choice", "multi_choice")
 # A new custom field is readable by every role until an admin decides otherwise;
 # admins edit it. Hidden-by-default would make a field nobody can fill in.
-NEW_FIELD_ACCESS = {"admin": "edit"}
-NEW_FIELD_DEFAULT_ACCESS = "read"
+# A role that has no rule for the record's title field (a role added without rules).
+NEW_FIELD_FALLBACK_ACCESS = "hidden"
 
 
 def require_admin(actor: Actor) -> None:
@@ -64,6 +64,19 @@ def _check_name(work: UnitOfWork, entity: str, name: str) -> None:
         raise ValidationError("field.name", f"{entity} already has a field {name!r}")
 
 
+def _title_access(work: UnitOfWork, entity: str) -> dict[uuid.UUID, str]:
+    """Each role's access to the title field of ``entity`` (role id -> level)."""
+    rows = work.session.execute(
+        select(FieldRule.role_id, FieldRule.access)
+        .join(FieldDefinition, FieldDefinition.id == FieldRule.field_id)
+        .where(
+            FieldDefinition.entity == entity,
+            FieldDefinition.name == ENTITIES[entity].title_field,
+        )
+    )
+    return {role_id: access for role_id, access in rows}
+
+
 def add_custom_field(
     store: Store,
     actor: Actor,
@@ -74,7 +87,12 @@ def add_custom_field(
     label: str | None = None,
     choices: Sequence[str] | None = None,
 ) -> ChangeSet:
-    """Define a custom field on ``entity`` with a default rule for every role."""
+    """Define a custom field on ``entity`` with a default rule for every role.
+
+    Each role starts with the access it has to the record's title field: the roles
+    that work on the record (edit its name) can fill the new field in at once, those
+    that only read such records read it, and those that never see them do not.
+    """
     require_admin(actor)
     if field_type not in CUSTOM_FIELD_TYPES:
         raise ValidationError("field.type", f"{field_type!r} is not one of {CUSTOM_FIELD_TYPES}")
@@ -112,8 +130,9 @@ def add_custom_field(
                 },
             )
         )
+        title_access = _title_access(work, entity)
         for role in work.session.scalars(select(Role)):
-            access = NEW_FIELD_ACCESS.get(role.name, NEW_FIELD_DEFAULT_ACCESS)
+            access = title_access.get(role.id, NEW_FIELD_FALLBACK_ACCESS)
             rule = FieldRule(role_id=role.id, field_id=definition.id, access=access)
             work.session.add(rule)
             work.session.flush()

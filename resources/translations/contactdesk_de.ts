@@ -35,6 +35,58 @@
         <source>Sales</source>
         <translation>Vertrieb</translation>
     </message>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Zahl</translation>
+    </message>
+    <message>
+        <source>Amount of money</source>
+        <translation>Geldbetrag</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Date and time</source>
+        <translation>Datum und Uhrzeit</translation>
+    </message>
+    <message>
+        <source>Yes / no</source>
+        <translation>Ja / nein</translation>
+    </message>
+    <message>
+        <source>One choice</source>
+        <translation>Eine Auswahl</translation>
+    </message>
+    <message>
+        <source>Several choices</source>
+        <translation>Mehrfachauswahl</translation>
+    </message>
+    <message>
+        <source>Link to a record</source>
+        <translation>Verweis auf einen Datensatz</translation>
+    </message>
+    <message>
+        <source>Email address</source>
+        <translation>E-Mail-Adresse</translation>
+    </message>
+    <message>
+        <source>Phone number</source>
+        <translation>Telefonnummer</translation>
+    </message>
+    <message>
+        <source>Web address</source>
+        <translation>Webadresse</translation>
+    </message>
+    <message>
+        <source>Funnel stage</source>
+        <translation>Trichterstufe</translation>
+    </message>
 </context>
 <context>
     <name>AccountCardDialog</name>
@@ -4052,6 +4104,10 @@ Datenordner: %3</translation>
     <message>
         <source>%1 conflicts</source>
         <translation>%1 Konflikte</translation>
+    </message>
+    <message>
+        <source>Sign in to a server first: Sync → Sign in…</source>
+        <translation>Melden Sie sich zuerst an einem Server an: Synchronisieren → Anmelden …</translation>
     </message>
     <message>
         <source>Syncing… %p%</source>

@@ -6,7 +6,15 @@ from PySide6.QtCore import QCoreApplication
 
 from contactdesk.model.governance import ACCESS_LEVELS, SCOPES, TEAMS
 
-__all__ = ["ACCESS_LEVELS", "SCOPES", "TEAMS", "access_title", "scope_title", "team_title"]
+__all__ = [
+    "ACCESS_LEVELS",
+    "SCOPES",
+    "TEAMS",
+    "access_title",
+    "field_type_title",
+    "scope_title",
+    "team_title",
+]
 
 
 def access_title(level: str) -> str:
@@ -33,3 +41,23 @@ def team_title(team: str) -> str:
         "sales": QCoreApplication.translate("AccessLevels", "Sales"),
     }
     return titles.get(team, team)
+
+
+def field_type_title(field_type: str) -> str:
+    """A field type as an admin reads it ("Several choices", not ``multi_choice``)."""
+    titles = {
+        "text": QCoreApplication.translate("AccessLevels", "Text"),
+        "number": QCoreApplication.translate("AccessLevels", "Number"),
+        "money": QCoreApplication.translate("AccessLevels", "Amount of money"),
+        "date": QCoreApplication.translate("AccessLevels", "Date"),
+        "datetime": QCoreApplication.translate("AccessLevels", "Date and time"),
+        "boolean": QCoreApplication.translate("AccessLevels", "Yes / no"),
+        "choice": QCoreApplication.translate("AccessLevels", "One choice"),
+        "multi_choice": QCoreApplication.translate("AccessLevels", "Several choices"),
+        "reference": QCoreApplication.translate("AccessLevels", "Link to a record"),
+        "email": QCoreApplication.translate("AccessLevels", "Email address"),
+        "phone": QCoreApplication.translate("AccessLevels", "Phone number"),
+        "url": QCoreApplication.translate("AccessLevels", "Web address"),
+        "stage": QCoreApplication.translate("AccessLevels", "Funnel stage"),
+    }
+    return titles.get(field_type, field_type.replace("_", " "))

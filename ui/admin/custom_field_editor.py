@@ -25,8 +25,10 @@ from contactdesk.services.changes import ChangeSet
 from contactdesk.services.field_catalog import CUSTOM_FIELD_TYPES, ENTITIES, GOVERNED_ENTITIES
 from contactdesk.services.policy_cache import GOVERNANCE_ENTITIES
 from contactdesk.services.rule_admin import RuleRow
+from ui.admin.access_levels import field_type_title
 from ui.admin.admin_change import submit_admin_change
 from ui.admin.listing_table import listing_table
+from ui.core_text import core_text
 from ui.database_worker import TaskControl
 from ui.forms.inline_error import InlineError, with_inline_error
 from ui.view_context import ViewContext
@@ -78,7 +80,7 @@ class CustomFieldEditor(QWidget):
         form = QFormLayout(box)
         self.entity_input = QComboBox()
         for name in GOVERNED_ENTITIES:
-            self.entity_input.addItem(ENTITIES[name].label, name)
+            self.entity_input.addItem(core_text(ENTITIES[name].label), name)
         self.name_input = QLineEdit()
         self.name_input.setPlaceholderText(self.tr("lower_case_name"))
         self.name_input.setAccessibleName(self.tr("Field name"))
@@ -87,7 +89,7 @@ class CustomFieldEditor(QWidget):
         self.label_input.setAccessibleName(self.tr("Field label"))
         self.type_input = QComboBox()
         for field_type in CUSTOM_FIELD_TYPES:
-            self.type_input.addItem(field_type, field_type)
+            self.type_input.addItem(field_type_title(field_type), field_type)
         self.choices_input = QLineEdit()
         self.choices_input.setPlaceholderText(self.tr("For choice fields: Gold, Silver, Bronze"))
         self.choices_input.setAccessibleName(self.tr("Choices"))
@@ -147,7 +149,13 @@ class CustomFieldEditor(QWidget):
         self.table.setRowCount(len(rows))
         for index, row in enumerate(rows):
             status = self.tr("Retired") if row.retired else self.tr("In use")
-            values = (ENTITIES[row.entity].label, row.field, row.label, row.type, status)
+            values = (
+                core_text(ENTITIES[row.entity].label),
+                row.field,
+                row.label,
+                field_type_title(row.type),
+                status,
+            )
             for column, text in enumerate(values):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, (row.entity, row.field))

@@ -26,7 +26,13 @@ from contactdesk.services.changes import ChangeSet
 from contactdesk.services.field_catalog import ENTITIES
 from contactdesk.services.policy_cache import GOVERNANCE_ENTITIES
 from contactdesk.services.rule_admin import RuleRow
-from ui.admin.access_levels import ACCESS_LEVELS, SCOPES, access_title, scope_title
+from ui.admin.access_levels import (
+    ACCESS_LEVELS,
+    SCOPES,
+    access_title,
+    field_type_title,
+    scope_title,
+)
 from ui.admin.admin_change import submit_admin_change
 from ui.admin.role_scopes import role_scopes
 from ui.core_text import core_text
@@ -164,7 +170,7 @@ class RuleMatrixEditor(QWidget):
             name_item = QTableWidgetItem(f"{core_text(ENTITIES[row.entity].label)} · {label}")
             name_item.setToolTip(qualified)
             name_item.setFlags(Qt.ItemFlag.ItemIsEnabled)
-            type_item = QTableWidgetItem(row.type)
+            type_item = QTableWidgetItem(field_type_title(row.type))
             type_item.setFlags(Qt.ItemFlag.ItemIsEnabled)
             self.table.setItem(index, 0, name_item)
             self.table.setItem(index, 1, type_item)

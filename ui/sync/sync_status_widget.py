@@ -26,6 +26,9 @@ class SyncStatusWidget(QWidget):
         self.progress.hide()
         self.sync_button = QPushButton(self.tr("Sync now"))
         self.sync_button.clicked.connect(self.sync_requested)
+        # Nothing to sync with until the store is signed in to a server: no dead button.
+        self._signed_in = False
+        self._show_sign_in_needed()
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         for widget in (
@@ -39,8 +42,11 @@ class SyncStatusWidget(QWidget):
 
     def show_status(self, status: SyncStatus, error: str | None = None) -> None:
         """Show what the store's sync state says (and the last failure, if any)."""
+        self._signed_in = status.signed_in
         if error:
             self.state_label.setText(self.tr("Sync failed: %1").replace("%1", error))
+        elif not status.signed_in:
+            self.state_label.setText(self.tr("Not signed in"))
         elif status.last_sync_at is None:
             self.state_label.setText(self.tr("Never synced"))
         else:
@@ -54,6 +60,14 @@ class SyncStatusWidget(QWidget):
         )
         self.conflicts_button.setEnabled(status.open_conflicts > 0)
         self.sync_button.setEnabled(status.signed_in)
+        if status.signed_in:
+            self.sync_button.setToolTip("")
+        else:
+            self._show_sign_in_needed()
+
+    def _show_sign_in_needed(self) -> None:
+        self.sync_button.setEnabled(False)
+        self.sync_button.setToolTip(self.tr("Sign in to a server first: Sync → Sign in…"))
 
     def show_progress(self, done: int, total: int) -> None:
         """A large first sync: how far through the server's feed it is, as a percentage."""
@@ -64,6 +78,6 @@ class SyncStatusWidget(QWidget):
         self.progress.setFormat(self.tr("Syncing… %p%"))
 
     def syncing(self, running: bool) -> None:
-        self.sync_button.setEnabled(not running)
+        self.sync_button.setEnabled(not running and self._signed_in)
         if not running:
             self.progress.hide()

@@ -49,3 +49,27 @@ def test_retiring_a_field_keeps_it_listed_as_retired(qtbot, store, admin_context
     editor.table.selectRow(0)
     editor.retire_button.click()
     assert [(row.field, row.retired) for row in editor.field_rows()] == [("region_code", True)]
+
+
+def test_a_new_field_is_editable_by_the_roles_that_work_on_the_record(
+    qtbot, store, admin_context, sales_contact_form
+) -> None:
+    editor = CustomFieldEditor(admin_context)
+    qtbot.addWidget(editor)
+    _fill(editor, qtbot, "fleet_size", "number", "")
+    editor.add_button.click()
+    form = sales_contact_form()
+    assert "fleet_size" in form.editors and form.is_editable("fleet_size")
+    rows = rule_admin.rule_matrix(store, "contact")[1]
+    fleet = next(row for row in rows if row.field == "fleet_size")
+    name = next(row for row in rows if row.field == "display_name")
+    # Each role starts with its access to the contact's name: who edits contacts, fills it in.
+    assert fleet.access == name.access
+
+
+def test_field_types_read_as_words_not_identifiers(qtbot, admin_context) -> None:
+    editor = CustomFieldEditor(admin_context)
+    qtbot.addWidget(editor)
+    shown = [editor.type_input.itemText(i) for i in range(editor.type_input.count())]
+    assert "Several choices" in shown and "Yes / no" in shown
+    assert not {"multi_choice", "boolean"} & set(shown)

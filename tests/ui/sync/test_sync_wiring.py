@@ -95,6 +95,12 @@ def test_a_store_not_signed_in_cannot_sync_or_sign_out(
     assert not controller.sync_now_action.isEnabled()
     assert not controller.sign_out_action.isEnabled()
     assert controller.sign_in_action.isEnabled()
+    # The status bar's button is no dead button either; it says what to do.
+    button = controller.widget.sync_button
+    assert not button.isEnabled() and "Sign in" in button.toolTip()
+    assert controller.widget.state_label.text() == "Not signed in"
+    controller.widget.syncing(False)
+    assert not button.isEnabled()
 
 
 def test_the_status_bar_shows_pending_changes_and_open_conflicts(
