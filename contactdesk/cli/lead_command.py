@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import argparse
 import uuid
+from dataclasses import replace
 from datetime import timedelta
+from typing import Any
 
 from contactdesk.cli.campaign_command import acting_user
 from contactdesk.cli.output import print_json, print_table
@@ -24,7 +26,12 @@ from contactdesk.errors import ValidationError
 from contactdesk.marketing.campaigns import campaign_by_name
 from contactdesk.marketing.follow_up_clock import enforce_follow_up_clocks
 from contactdesk.marketing.lead_handoff import find_rep, hand_off_segment
-from contactdesk.marketing.lead_scoring import explain_score, learned_weights
+from contactdesk.marketing.lead_scoring import (
+    explain_score,
+    learned_weights,
+    qualification_threshold,
+)
+from contactdesk.marketing.routing_rules import EXPIRY_ACTIONS, routing_rules, set_routing_rules
 from contactdesk.model.base import utc_now
 from contactdesk.selling.lead_inbox import REJECTION_REASONS, accept_lead, reject_lead
 from contactdesk.services.actor import Actor
@@ -70,6 +77,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     for action in (explain, weights):
         add_store_option(action)
         action.add_argument("--json", action="store_true")
+    routing = actions.add_parser("routing", help="show the routing rules, or change them")
+    add_store_option(routing)
+    routing.add_argument("--user", metavar="NAME", help="act as this marketer")
+    routing.add_argument("--match-territory", choices=["yes", "no"])
+    routing.add_argument(
+        "--industry-team", action="append", metavar="INDUSTRY=TEAM", help="replaces the list"
+    )
+    routing.add_argument("--max-open", type=int, metavar="N", help="open leads per rep (0: no cap)")
+    routing.add_argument("--on-expired", choices=list(EXPIRY_ACTIONS))
+    routing.add_argument("--json", action="store_true")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -79,6 +96,8 @@ def run(args: argparse.Namespace) -> int:
         return _score_command(args)
     if args.lead_action in ("accept", "reject"):
         return _verdict(args)
+    if args.lead_action == "routing":
+        return _routing(args)
     store = open_existing_store(args)
     try:
         actor = acting_user(store, args.user)
@@ -213,4 +232,33 @@ def _verdict(args: argparse.Namespace) -> int:
         print_json({"id": str(lead_id), "status": status, "follow_up_id": follow_up_id})
     else:
         print(f"lead {lead_id} {status}" + (f", follow-up {follow_up_id}" if follow_up_id else ""))
+    return 0
+
+
+def _routing(args: argparse.Namespace) -> int:
+    store = open_existing_store(args)
+    try:
+        rules = routing_rules(store)
+        changes: dict[str, Any] = {}
+        if args.match_territory is not None:
+            changes["match_territory"] = args.match_territory == "yes"
+        if args.industry_team is not None:
+            pairs = [item.partition("=") for item in args.industry_team]
+            changes["industry_teams"] = {name.strip(): team.strip() for name, _, team in pairs}
+        if args.max_open is not None:
+            changes["max_open_leads"] = args.max_open or None
+        if args.on_expired is not None:
+            changes["on_expired"] = args.on_expired
+        if changes:
+            rules = replace(rules, **changes)
+            set_routing_rules(store, acting_user(store, args.user), rules)
+        threshold = qualification_threshold(store)
+    finally:
+        store.close()
+    shown = {**rules.to_json(), "score_threshold": threshold}
+    if args.json:
+        print_json(shown)
+    else:
+        for name, value in shown.items():
+            print(f"{name}: {value}")
     return 0

@@ -331,7 +331,7 @@ def contract_overview(store: Store, actor: Actor) -> ContractOverview:
         history=history,
         proposal=proposal,
         live=live,
-        live_matches=bool(history) and history[-1].terms() == live.terms(),
+        live_matches=terms_match_contract(store),
         rule=agreement_rule(store),
         may_propose=actor.role in MARKETING_ROLES,
         may_agree=leads is not None and leads in waiting,

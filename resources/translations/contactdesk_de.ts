@@ -2456,22 +2456,6 @@
     <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
-        <translation type="unfinished"></translation>
-        <translation type="unfinished"></translation>
-        <translation type="unfinished"></translation>
-        <translation type="unfinished"></translation>
-        <translation type="unfinished"></translation>
-        <translation type="unfinished"></translation>
-        <translation type="unfinished">Status</translation>
-        <translation type="unfinished"></translation>
-        <translation type="unfinished"></translation>
-        <translation type="unfinished"></translation>
-        <translation type="unfinished"></translation>
-        <translation type="unfinished"></translation>
-        <translation type="unfinished"></translation>
-        <translation type="unfinished"></translation>
-        <translation type="unfinished"></translation>
-        <translation type="unfinished">%1: %2</translation>
     </message>
 </context>
 <context>
@@ -2789,6 +2773,10 @@
     <message>
         <source>Learned weights…</source>
         <translation>Gelernte Gewichte…</translation>
+    </message>
+    <message>
+        <source>Routing rules…</source>
+        <translation>Routing-Regeln…</translation>
     </message>
     <message>
         <source>Rescoring…</source>
@@ -3622,6 +3610,49 @@ Datenordner: %3</translation>
     <message>
         <source>Campaigns &amp; leads</source>
         <translation>Kampagnen und Leads</translation>
+    </message>
+</context>
+<context>
+    <name>RoutingRulesDialog</name>
+    <message>
+        <source>Lead routing rules</source>
+        <translation>Routing-Regeln für Leads</translation>
+    </message>
+    <message>
+        <source>Give a lead to the rep of its territory</source>
+        <translation>Lead an den Mitarbeiter seines Gebiets geben</translation>
+    </message>
+    <message>
+        <source>Industry teams</source>
+        <translation>Branchenteams</translation>
+    </message>
+    <message>
+        <source>One per line: Industry = team</source>
+        <translation>Eine pro Zeile: Branche = Team</translation>
+    </message>
+    <message>
+        <source>no cap</source>
+        <translation>keine Grenze</translation>
+    </message>
+    <message>
+        <source>Open leads per rep at most</source>
+        <translation>Höchstens offene Leads je Mitarbeiter</translation>
+    </message>
+    <message>
+        <source>When a follow-up deadline passes</source>
+        <translation>Wenn eine Nachfassfrist abläuft</translation>
+    </message>
+    <message>
+        <source>re-route to another rep</source>
+        <translation>an einen anderen Mitarbeiter weitergeben</translation>
+    </message>
+    <message>
+        <source>escalate to the team lead</source>
+        <translation>an die Teamleitung eskalieren</translation>
+    </message>
+    <message>
+        <source>Leads are handed off from score %1 (the funnel contract).</source>
+        <translation>Leads werden ab Punktzahl %1 übergeben (laut Trichtervertrag).</translation>
     </message>
 </context>
 <context>

@@ -221,3 +221,22 @@ def test_lead_explain_and_weights_print_the_score_reasons_as_json(
 
     code, out, err = _run(capsys, "lead", "explain", "nope", *store)
     assert (code, out) == (1, "") and "not a lead id" in err
+
+
+def test_lead_routing_shows_and_changes_the_rules(
+    capsys: pytest.CaptureFixture[str], store_file: Path
+) -> None:
+    store = ["--store", str(store_file)]
+    code, shown, _ = _run(capsys, "lead", "routing", *store, "--json")
+    assert code == 0
+    assert (shown["on_expired"], shown["score_threshold"]) == ("reroute", 40)
+
+    code, changed, _ = _run(
+        capsys, "lead", "routing", *store, "--on-expired", "escalate", "--max-open", "5",
+        "--industry-team", "Retail=south", "--json",
+    )  # fmt: skip
+    assert code == 0
+    assert (changed["on_expired"], changed["max_open_leads"]) == ("escalate", 5)
+    assert _run(capsys, "lead", "routing", *store, "--json")[1]["industry_teams"] == {
+        "Retail": "south"
+    }

@@ -40,6 +40,7 @@ from ui.database_worker import TaskControl
 from ui.marketing_tools.handoff_dialog import HandoffDialog
 from ui.marketing_tools.lead_table_model import LeadTableModel
 from ui.marketing_tools.learned_weights_dialog import LearnedWeightsDialog
+from ui.marketing_tools.routing_rules_dialog import RoutingRulesDialog
 from ui.marketing_tools.score_reasons_panel import ScoreReasonsPanel
 from ui.view_context import ViewContext
 
@@ -90,7 +91,9 @@ class LeadListPage(QWidget):
         bar.addWidget(self.handoff_button)
         self.score_reasons = ScoreReasonsPanel(context, clock=utc_now)
         self.weights_button = QPushButton(self.tr("Learned weights…"))
+        self.routing_button = QPushButton(self.tr("Routing rules…"))
         bar.addWidget(self.weights_button)
+        bar.addWidget(self.routing_button)
         splitter = QSplitter()
         splitter.addWidget(self.table)
         splitter.addWidget(self.score_reasons)
@@ -107,6 +110,7 @@ class LeadListPage(QWidget):
         self.rescore_button.clicked.connect(self.rescore)
         self.clocks_button.clicked.connect(self.check_clocks)
         self.weights_button.clicked.connect(self.open_weights)
+        self.routing_button.clicked.connect(self.open_routing_rules)
         self.table.selectionModel().currentRowChanged.connect(self._explain_current)
         context.relay.changed.connect(self._on_store_changed)
         self._load_reps()
@@ -146,6 +150,12 @@ class LeadListPage(QWidget):
         row = self.table.currentIndex().row()
         if 0 <= row < self.model.rowCount():
             self.score_reasons.show_lead(uuid.UUID(self.model.record_at(row)["id"]))
+
+    @Slot()
+    def open_routing_rules(self) -> RoutingRulesDialog:
+        dialog = RoutingRulesDialog(self._context, self)
+        dialog.open()
+        return dialog
 
     @Slot()
     def open_weights(self) -> LearnedWeightsDialog:

@@ -7,12 +7,14 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from contactdesk.marketing.campaigns import list_campaigns
 from contactdesk.marketing.follow_up_clock import expired_leads
 from contactdesk.marketing.lead_handoff import find_rep, hand_off_segment
+from contactdesk.marketing.routing_rules import RoutingRules, routing_rules
 from contactdesk.model.base import utc_now
 from contactdesk.segments.saved_segments import save_segment
 from contactdesk.selling.lead_inbox import lead_inbox
@@ -197,3 +199,26 @@ def test_a_chosen_lead_shows_its_score_reasons_and_the_learned_weights_open(
     assert "Source: webinar" in names
     context.worker.wait_until_idle()
     dialog.close()
+
+
+def test_marketing_edits_the_routing_rules_from_the_lead_list(
+    qtbot: QtBot, store: Store, context_for: Callable[[str], ViewContext]
+) -> None:
+    context = context_for("maria")
+    page = LeadListPage(context)
+    qtbot.addWidget(page)
+    dialog = page.open_routing_rules()
+    qtbot.waitUntil(lambda: dialog.rules is not None, timeout=5000)
+    assert "from score 60" in dialog.threshold.text()  # the qualification threshold in force
+    dialog.match_territory.setChecked(False)
+    dialog.industry_teams.setPlainText("Retail = south\n")
+    dialog.max_open.setValue(12)
+    dialog.on_expired.setCurrentIndex(dialog.on_expired.findData("escalate"))
+
+    qtbot.mouseClick(
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton
+    )
+    qtbot.waitUntil(lambda: routing_rules(store).max_open_leads == 12, timeout=5000)
+
+    assert routing_rules(store) == RoutingRules(False, {"Retail": "south"}, 12, "escalate")
+    context.worker.wait_until_idle()
