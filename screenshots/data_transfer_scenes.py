@@ -8,20 +8,68 @@ dialog ready to export as vCard. None changes the store.
 
 from __future__ import annotations
 
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QWidget
 
+from contactdesk.importing.import_log import list_imports
+from contactdesk.importing.store_import import import_contacts
 from ui.data_transfer.duplicate_review import DuplicateReview
 from ui.data_transfer.export_dialog import ExportDialog
+from ui.data_transfer.import_history import ImportHistoryDialog
 from ui.data_transfer.import_wizard import ImportWizard
 
 if TYPE_CHECKING:
     from screenshots.scene_context import SceneContext
 
 SAMPLE = Path(__file__).parents[1] / "tests" / "data" / "google_contacts_current.csv"
+# German Outlook, Windows-1252, a company-only row, a blank row, unmapped columns (issue 22).
+OUTLOOK_DE = Path(__file__).parents[1] / "tests" / "data" / "csv" / "outlook_de_company_only.csv"
+
+
+def _second_export(folder: Path) -> Path:
+    """The German sample as exported again a week later: one phone number changed."""
+    changed = OUTLOOK_DE.read_bytes().replace(b"0931 123456", b"0931 654321")
+    path = folder / "Kontakte.csv"
+    path.write_bytes(changed)
+    return path
+
+
+def import_summary(context: SceneContext) -> QWidget:
+    """The last page of a second import of the same file: what was new, updated, kept.
+
+    This scene imports the German sample once, then runs the wizard on its
+    second export (the store is the screenshot run's own copy).
+    """
+    admin = context.view_context("admin")
+    folder = Path(tempfile.mkdtemp(prefix="contactdesk-scene-"))
+    import_contacts(context.store, admin.session.actor, OUTLOOK_DE)
+    wizard = ImportWizard(admin)
+    wizard.resize(1000, 640)
+    wizard.show()
+    wizard.file_page.path_edit.setText(str(_second_export(folder)))
+    wizard.next()
+    wizard.next()
+    context.settle(lambda: wizard.review_page.trial is not None)
+    wizard.next()
+    context.settle(lambda: wizard.import_result is not None)
+    wizard.next()
+    return wizard
+
+
+def import_history(context: SceneContext) -> QWidget:
+    """Past imports, after the import summary scene's two imports (or none before it)."""
+    admin = context.view_context("admin")
+    if not list_imports(context.store):
+        import_contacts(context.store, admin.session.actor, OUTLOOK_DE)
+    dialog = ImportHistoryDialog(admin)
+    dialog.resize(760, 420)
+    context.settle(lambda: dialog.table.rowCount() > 0)
+    dialog.table.selectRow(0)
+    return dialog
 
 
 def import_wizard_mapping(context: SceneContext) -> QWidget:
@@ -56,6 +104,8 @@ def export_dialog(context: SceneContext) -> QWidget:
 
 DATA_TRANSFER_SCENES: dict[str, Callable[[SceneContext], QWidget]] = {
     "import_wizard_mapping": import_wizard_mapping,
+    "import_summary": import_summary,
+    "import_history": import_history,
     "duplicate_review": duplicate_review,
     "export_dialog": export_dialog,
 }

@@ -1,4 +1,4 @@
-"""The import wizard: choose a file, check the column mapping, run with progress, review.
+"""The import wizard: choose a file, map columns, check the matches, run with progress, review.
 
 Long work (preview, import, revert) runs on the shell's database worker; this
 widget only shows results. A recognised layout (Google, Outlook...) is mapped on
@@ -13,6 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import (
+    QButtonGroup,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QProgressBar,
     QPushButton,
+    QRadioButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -32,10 +34,12 @@ from PySide6.QtWidgets import (
 from contactdesk.importing import ColumnMapping, ColumnTarget, CsvPreview, preview_csv
 from contactdesk.importing.column_mapping import TEXT_FIELDS
 from contactdesk.importing.import_log import revert_import
+from contactdesk.importing.match_updates import ON_MATCH_ADD, ON_MATCH_SKIP, ON_MATCH_UPDATE
 from contactdesk.importing.store_import import ImportResult, detect_format, import_contacts
 from contactdesk.services.field_catalog import ENTITIES
 from contactdesk.services.record_queries import visible_fields
 from ui.database_worker import TaskControl, TaskHandle
+from ui.locale_formats import format_number
 from ui.view_context import ViewContext
 
 AS_RECOGNISED = ""
@@ -168,6 +172,69 @@ def _describe(target: ColumnTarget) -> str:
     return ":".join(part for part in parts if part)
 
 
+class ReviewPage(QWizardPage):
+    """Step 3: a trial run counts new rows and rows matching existing records; the user
+    chooses what to do with the matches before anything is stored (issue 22)."""
+
+    def __init__(self, wizard: ImportWizard) -> None:
+        super().__init__()
+        self._wizard = wizard
+        self.setTitle(self.tr("Check before importing"))
+        self.trial: ImportResult | None = None
+        self.counts = QLabel(self.tr("Reading the file…"))
+        self.counts.setWordWrap(True)
+        self.choices = QButtonGroup(self)
+        self.update_choice = QRadioButton(self.tr("Update the existing records they match"))
+        self.skip_choice = QRadioButton(self.tr("Skip those rows"))
+        self.add_choice = QRadioButton(self.tr("Add them as new records anyway"))
+        box = QVBoxLayout(self)
+        box.addWidget(self.counts)
+        for button, value in (
+            (self.update_choice, ON_MATCH_UPDATE),
+            (self.skip_choice, ON_MATCH_SKIP),
+            (self.add_choice, ON_MATCH_ADD),
+        ):
+            button.setProperty("on_match", value)
+            self.choices.addButton(button)
+            box.addWidget(button)
+        self.update_choice.setChecked(True)
+        box.addStretch(1)
+
+    def initializePage(self) -> None:
+        self.trial = None
+        self.counts.setText(self.tr("Reading the file…"))
+        self._wizard.start_trial()
+
+    def show_trial(self, trial: ImportResult) -> None:
+        """The counts of the trial run, as the user decides on matches."""
+        self.trial = trial
+        self.counts.setText(
+            self.tr(
+                "Read as %1. New: %2. Matching existing records (same vCard UID, email or "
+                "phone): %3. Repeated within the file: %4. Rows that cannot be imported: %5. "
+                "Blank rows: %6, comment rows: %7."
+            )
+            .replace("%1", trial.encoding)
+            .replace("%2", format_number(trial.imported + trial.companies_imported))
+            .replace("%3", format_number(trial.duplicate_count))
+            .replace("%4", format_number(trial.in_file_duplicate_count))
+            .replace("%5", format_number(trial.skipped_count))
+            .replace("%6", format_number(trial.blank_rows))
+            .replace("%7", format_number(trial.comment_rows))
+        )
+        for button in self.choices.buttons():
+            button.setEnabled(trial.duplicate_count > 0)
+        self.completeChanged.emit()
+
+    def on_match(self) -> str:
+        """What the user chose for rows matching an existing record."""
+        checked = self.choices.checkedButton()
+        return str(checked.property("on_match")) if checked is not None else ON_MATCH_UPDATE
+
+    def isComplete(self) -> bool:
+        return self.trial is not None
+
+
 class RunPage(QWizardPage):
     """Step 3: the import runs on the database worker; progress and Cancel."""
 
@@ -203,6 +270,7 @@ class ResultPage(QWizardPage):
         self._wizard = wizard
         self.setTitle(self.tr("Import finished"))
         self.summary = QLabel()
+        self.summary.setWordWrap(True)
         self.skipped = QListWidget()
         self.skipped.setAccessibleName(self.tr("Skipped rows and values kept as text"))
         self.revert_button = QPushButton(self.tr("Revert this import"))
@@ -216,13 +284,7 @@ class ResultPage(QWizardPage):
         result = self._wizard.import_result
         if result is None:
             return
-        self.summary.setText(
-            self.tr("Imported %1, skipped %2, possible duplicates %3, values kept as text %4.")
-            .replace("%1", str(result.imported))
-            .replace("%2", str(result.skipped_count))
-            .replace("%3", str(result.duplicate_count))
-            .replace("%4", str(result.warning_count))
-        )
+        self.summary.setText(summary_text(self, result))
         self.skipped.clear()
         for row in result.skipped:
             self.skipped.addItem(
@@ -236,11 +298,51 @@ class ResultPage(QWizardPage):
             )
         for duplicate in result.duplicates:
             self.skipped.addItem(
-                self.tr("Line %1 looks like %2 (%3)")
+                self.tr("Line %1 matches %2 (%3)")
                 .replace("%1", str(duplicate.location))
                 .replace("%2", duplicate.existing_name)
                 .replace("%3", duplicate.reason)
             )
+        for repeat in result.in_file_duplicates:
+            self.skipped.addItem(
+                self.tr("Line %1 repeats line %2 (%3)")
+                .replace("%1", str(repeat.location))
+                .replace("%2", str(repeat.first_location))
+                .replace("%3", repeat.reason)
+            )
+        for column, where in result.unmapped.items():
+            self.skipped.addItem(
+                self.tr("Column %1 has no field: kept in %2")
+                .replace("%1", column)
+                .replace("%2", where)
+            )
+
+
+def summary_text(page: QWizardPage, result: ImportResult) -> str:
+    """One paragraph of what an import did, for the last page of the wizard."""
+    text = page.tr(
+        "Read as %1. Imported %2 contacts and %3 companies as accounts; updated %4 existing "
+        "records, skipped %5 that matched; %6 rows could not be imported. Repeated within the "
+        "file: %7. Blank rows: %8, comment rows: %9. Values kept as text: %10."
+    )
+    values = (
+        result.encoding,
+        result.imported,
+        result.companies_imported,
+        result.updated,
+        result.matched_skipped,
+        result.skipped_count,
+        result.in_file_duplicate_count,
+        result.blank_rows,
+        result.comment_rows,
+        result.warning_count,
+    )
+    # Highest placeholder first, so %1 never eats the start of %10.
+    for number in range(len(values), 0, -1):
+        value = values[number - 1]
+        shown = value if isinstance(value, str) else format_number(value)
+        text = text.replace(f"%{number}", shown)
+    return text
 
 
 class ImportWizard(QWizard):
@@ -255,9 +357,11 @@ class ImportWizard(QWizard):
         self._handle: TaskHandle | None = None
         self.file_page = FilePage()
         self.mapping_page = MappingPage(self)
+        self.review_page = ReviewPage(self)
         self.run_page = RunPage(self)
         self.result_page = ResultPage(self)
-        for page in (self.file_page, self.mapping_page, self.run_page, self.result_page):
+        pages = (self.file_page, self.mapping_page, self.review_page, self.run_page)
+        for page in (*pages, self.result_page):
             self.addPage(page)
         self.resize(820, 560)
 
@@ -267,12 +371,33 @@ class ImportWizard(QWizard):
         fields = visible_fields(session.store, session.actor, "contact")
         return [f"custom:{f.name}" for f in fields if f.name not in CONTACT_FIELDS]
 
+    def start_trial(self) -> None:
+        """Count new and matching rows on the worker (a dry run: nothing is stored)."""
+        self.error = None
+        store, actor = self.context.session.store, self.context.session.actor
+        path = Path(str(self.field("path")))
+        mapping = self.mapping_page.mapping()
+
+        def trial(control: TaskControl) -> ImportResult:
+            return import_contacts(
+                store, actor, path, mapping=mapping, on_match=ON_MATCH_UPDATE, dry_run=True
+            )
+
+        def failed(error: BaseException) -> None:
+            self.error = str(error)
+            self.review_page.counts.setText(
+                self.tr("This file cannot be imported: %1").replace("%1", str(error))
+            )
+
+        self.context.worker.submit(trial, on_success=self.review_page.show_trial, on_failure=failed)
+
     def start_import(self) -> None:
-        """Run the import on the database worker with the chosen mapping."""
+        """Run the import on the database worker with the chosen mapping and match choice."""
         self.import_result, self.error = None, None
         store, actor = self.context.session.store, self.context.session.actor
         path = Path(str(self.field("path")))
         mapping = self.mapping_page.mapping()
+        on_match = self.review_page.on_match()
 
         def task(control: TaskControl) -> ImportResult:
             return import_contacts(
@@ -282,6 +407,7 @@ class ImportWizard(QWizard):
                 mapping=mapping,
                 progress=control.report_progress,
                 cancelled=lambda: control.cancelled,
+                on_match=on_match,
             )
 
         self.run_page.status.setText(self.tr("Reading %1…").replace("%1", path.name))

@@ -35,6 +35,18 @@ def _wizard_on(qtbot, context: ViewContext, path: Path) -> ImportWizard:
     return wizard
 
 
+def _past_review(qtbot, wizard: ImportWizard, choice: str = "update") -> None:
+    """Wait for the trial run's counts, choose what matches get, run it to the result page."""
+    qtbot.waitUntil(lambda: wizard.review_page.trial is not None, timeout=10_000)
+    for button in wizard.review_page.choices.buttons():
+        if button.property("on_match") == choice:
+            button.setChecked(True)
+    wizard.next()
+    qtbot.waitUntil(
+        lambda: wizard.import_result is not None or wizard.error is not None, timeout=10_000
+    )
+
+
 def test_mapping_step_recognises_the_google_layout(
     qtbot,
     context_for: Callable[[str], ViewContext],
@@ -58,9 +70,7 @@ def test_mapping_step_maps_an_unknown_header_by_choice_and_imports(
     page.chooser(0).setCurrentIndex(page.chooser(0).findData("full_name"))
     page.chooser(1).setCurrentIndex(page.chooser(1).findData("email"))
     wizard.next()
-    qtbot.waitUntil(
-        lambda: wizard.import_result is not None or wizard.error is not None, timeout=10_000
-    )
+    _past_review(qtbot, wizard)
     assert wizard.error is None
     assert _count(store, display_name="Wanda Wizard", email="wanda@wiz.example") == 1
 
@@ -75,7 +85,7 @@ def test_result_page_lists_skipped_rows_and_revert_removes_the_import(
     path.write_text("Name,Email,Notes\nRevert Me,rm@x.example,\n,,no name here\n")
     wizard = _wizard_on(qtbot, context_for("ada"), path)
     wizard.next()
-    qtbot.waitUntil(lambda: wizard.import_result is not None, timeout=10_000)
+    _past_review(qtbot, wizard)
     wizard.next()
     assert wizard.result_page.skipped.item(0).text().startswith("Line 3:")
     wizard.revert()
@@ -92,10 +102,43 @@ def test_result_page_lists_a_value_kept_as_unverified_text(
     path.write_text("Name,Email\nOdd Mail,odd at example\n")
     wizard = _wizard_on(qtbot, context_for("ada"), path)
     wizard.next()
-    qtbot.waitUntil(lambda: wizard.import_result is not None, timeout=10_000)
+    _past_review(qtbot, wizard)
     wizard.next()
     shown = wizard.result_page.skipped.item(0).text()
     assert shown.startswith("Line 2 imported;") and "unverified email" in shown
+
+
+def test_a_second_import_shows_the_matches_before_it_and_skips_them_when_asked(
+    qtbot,
+    context_for: Callable[[str], ViewContext],
+    store: Store,
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "people.csv"
+    path.write_text("Name,Email\nTwice Seen,twice@x.example\nOnce More,once@x.example\n")
+    context = context_for("ada")
+    first = _wizard_on(qtbot, context, path)
+    first.next()
+    _past_review(qtbot, first)
+    path.write_text("Name,Email\nTwice Seen,twice@x.example\nNew Person,new@x.example\n\n")
+    wizard = _wizard_on(qtbot, context, path)
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.review_page.trial is not None, timeout=10_000)
+    counts = wizard.review_page.counts.text()
+    assert (
+        "New: 1." in counts
+        and "Matching existing records (same vCard UID, email or phone): 1." in counts
+    )
+    assert _count(store, display_name="New Person") == 0
+    _past_review(qtbot, wizard, "skip")
+    wizard.next()
+    summary = wizard.result_page.summary.text()
+    assert "Imported 1 contacts" in summary and "skipped 1 that matched" in summary
+    assert "Blank rows: 1" in summary
+    assert (_count(store, email="twice@x.example"), _count(store, display_name="New Person")) == (
+        1,
+        1,
+    )
 
 
 def test_duplicate_review_merges_the_chosen_pair_and_undo_restores_it(
