@@ -1949,6 +1949,10 @@
         <source>Records behind the row</source>
         <translation>Datensätze hinter der Zeile</translation>
     </message>
+    <message>
+        <source>&amp;Open record</source>
+        <translation>Datensatz ö&amp;ffnen</translation>
+    </message>
 </context>
 <context>
     <name>DuplicateReview</name>
@@ -3436,6 +3440,10 @@ Datenordner: %3</translation>
         <translation>Ausführen</translation>
     </message>
     <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
         <source>From</source>
         <translation>Von</translation>
     </message>
@@ -3468,8 +3476,16 @@ Datenordner: %3</translation>
         <translation>Gemessen nach Trichtervertrag %1.</translation>
     </message>
     <message>
+        <source>Choose the dates and, if you like, a segment above, then press Run to see this report. Double-click a row or a bar to see the records behind it.</source>
+        <translation>Wählen Sie oben den Zeitraum und bei Bedarf ein Segment und klicken Sie dann auf Ausführen, um diesen Bericht zu sehen. Ein Doppelklick auf eine Zeile oder einen Balken zeigt die Datensätze dahinter.</translation>
+    </message>
+    <message>
         <source>Running…</source>
         <translation>Läuft …</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
     </message>
     <message>
         <source>{rows} rows</source>

@@ -1,12 +1,23 @@
-"""A window listing the records behind a report row or bar."""
+"""A window listing the records behind a report row or bar; a record opens from it.
+
+It belongs to the result it was drilled from: the report page closes it when another
+report or result is shown. Escape (or Close) closes it; Enter, a double click or
+"Open" opens the selected record's form.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QHeaderView,
     QLabel,
+    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -15,13 +26,23 @@ from PySide6.QtWidgets import (
 
 from contactdesk.reports.report_result import DrillDown
 
+# (entity, record id) -> open that record's form.
+OpenRecord = Callable[[str, str], None]
+
 
 class DrillDownDialog(QDialog):
     """Shows a DrillDown: its title, how many records there are, and the first ones."""
 
-    def __init__(self, drill: DrillDown, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        drill: DrillDown,
+        parent: QWidget | None = None,
+        *,
+        open_record: OpenRecord | None = None,
+    ) -> None:
         super().__init__(parent)
         self.drill = drill
+        self._open_record = open_record
         self.setWindowTitle(drill.title)
         shown = len(drill.records)
         summary = (
@@ -34,6 +55,9 @@ class DrillDownDialog(QDialog):
         self.table.setAccessibleName(self.tr("Records behind the row"))
         self.table.setHorizontalHeaderLabels([label for _, label in drill.fields])
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         for row, record in enumerate(drill.records):
             for column, (name, _) in enumerate(drill.fields):
                 value = record.get(name)
@@ -41,10 +65,30 @@ class DrillDownDialog(QDialog):
                     row, column, QTableWidgetItem("" if value is None else str(value))
                 )
         self.table.resizeColumnsToContents()
+        self.table.doubleClicked.connect(lambda index: self.open_row(index.row()))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
+        self.open_button = QPushButton(self.tr("&Open record"))
+        self.open_button.setEnabled(open_record is not None and shown > 0)
+        self.open_button.clicked.connect(lambda: self.open_row(self.table.currentRow()))
+        buttons.addButton(self.open_button, QDialogButtonBox.ButtonRole.ActionRole)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
         layout.addWidget(buttons)
         self.resize(900, 480)
+
+    def open_row(self, row: int) -> None:
+        """Open the form of the record in ``row`` (nothing when there is none)."""
+        if self._open_record is None or not 0 <= row < len(self.drill.records):
+            return
+        record_id = self.drill.records[row].get("id")
+        if record_id is not None:
+            self._open_record(self.drill.entity, str(record_id))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Enter opens the selected record (a dialog would otherwise "accept" and close).
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.table.hasFocus():
+            self.open_row(self.table.currentRow())
+            return
+        super().keyPressEvent(event)

@@ -37,6 +37,7 @@ from contactdesk.reports.report_registry import REPORTS, report_names, run_repor
 from contactdesk.reports.report_result import DrillDown, ReportResult, RowKey
 from contactdesk.segments.saved_segments import SavedSegment, list_segments
 from ui.core_text import core_text
+from ui.forms.record_form_dialog import RecordFormDialog
 from ui.marketing.drill_down_dialog import DrillDownDialog
 from ui.marketing.report_chart import build_chart, chart_view
 from ui.marketing.report_pdf import write_report_pdf
@@ -68,6 +69,7 @@ class ReportView(QWidget):
         self._segments: list[SavedSegment] = []
         self.result: ReportResult | None = None
         self.drill_dialog: DrillDownDialog | None = None
+        self.record_dialog: RecordFormDialog | None = None
 
         self.report_box = QComboBox()
         self.report_box.setAccessibleName(self.tr("Report"))
@@ -89,6 +91,9 @@ class ReportView(QWidget):
         self.search_edit.setAccessibleName(self.tr("Search stories"))
         self.run_button = QPushButton(self.tr("Run"))
         self.run_button.clicked.connect(self.run_report)
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.clicked.connect(self.cancel_report)
+        self.cancel_button.hide()
         controls = QHBoxLayout()
         controls.addWidget(self.report_box, 2)
         controls.addWidget(QLabel(self.tr("From")))
@@ -98,10 +103,16 @@ class ReportView(QWidget):
         controls.addWidget(self.segment_box, 2)
         controls.addWidget(self.search_edit, 2)
         controls.addWidget(self.run_button)
+        controls.addWidget(self.cancel_button)
 
         self.question = QLabel()
         self.question.setStyleSheet("font-size: 13pt; font-weight: 600;")
         self.notes = QLabel()
+        # Shown while there is no result: what to do to get one.
+        self.empty_hint = QLabel()
+        self.empty_hint.setWordWrap(True)
+        self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_hint.setStyleSheet("color: #555; font-size: 12pt; padding: 24px;")
         self.model = ReportTableModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -114,6 +125,7 @@ class ReportView(QWidget):
         splitter.addWidget(self.chart)
         splitter.addWidget(self.table)
         splitter.setSizes([380, 260])
+        self._splitter = splitter
 
         self.status = QLabel()
         self.progress = QProgressBar()
@@ -130,9 +142,13 @@ class ReportView(QWidget):
         layout.addLayout(controls)
         layout.addWidget(self.question)
         layout.addWidget(self.notes)
+        layout.addWidget(self.empty_hint, 1)
         layout.addWidget(splitter, 1)
         layout.addLayout(exports)
         self._report_changed()
+        # A report the user picks runs at once (the previous one's figures never stay
+        # under the new title); one chosen in code (select_report) waits for run_report.
+        self.report_box.activated.connect(lambda _index: self.run_report())
         self.reload_segments()
 
     # -- inputs ------------------------------------------------------------------
@@ -162,6 +178,25 @@ class ReportView(QWidget):
         self.to_edit.setDate(_qdate(end))
         self.question.setText(core_text(spec.question))
         self.search_edit.setVisible(spec.name in SEARCHABLE)
+        self.clear_result()
+
+    def clear_result(self) -> None:
+        """Show no figures (and close their drill-down): the page waits for Run."""
+        self._worker.cancel(REPORT_TASK_KEY)
+        self.result = None
+        self.model.set_result(None)
+        self._splitter.hide()
+        self.notes.setVisible(False)
+        self._close_drill()
+        self._running(False)
+        self.empty_hint.setText(
+            self.tr(
+                "Choose the dates and, if you like, a segment above, then press Run to see "
+                "this report. Double-click a row or a bar to see the records behind it."
+            )
+        )
+        self.empty_hint.show()
+        self.status.setText("")
 
     def reload_segments(self) -> None:
         """Refresh the segment picker (after a segment was saved or deleted)."""
@@ -198,6 +233,7 @@ class ReportView(QWidget):
             self._failed(error)
             return
         self.status.setText(self.tr("Running…"))
+        self._running(True)
         self._worker.submit(
             lambda _: run_report(store, actor, name, params),
             key=REPORT_TASK_KEY,
@@ -205,7 +241,26 @@ class ReportView(QWidget):
             on_failure=self._failed,
         )
 
+    def cancel_report(self) -> None:
+        """Stop waiting for the running report; its figures will not arrive."""
+        self._worker.cancel(REPORT_TASK_KEY)
+        self._running(False)
+        self.status.setText(self.tr("Cancelled."))
+
+    def _running(self, running: bool) -> None:
+        self.cancel_button.setVisible(running)
+        self.run_button.setEnabled(not running)
+
+    def _close_drill(self) -> None:
+        if self.drill_dialog is not None:
+            self.drill_dialog.close()
+            self.drill_dialog = None
+
     def show_result(self, result: ReportResult) -> None:
+        self._running(False)
+        self._close_drill()
+        self.empty_hint.hide()
+        self._splitter.show()
         self.result = result
         self.model.set_result(result)
         self._fit_columns(result)
@@ -226,6 +281,7 @@ class ReportView(QWidget):
             header.setSectionResizeMode(index, mode)
 
     def _failed(self, error: BaseException) -> None:
+        self._running(False)
         self.status.setText(str(error))
 
     def drill_down(self, key: RowKey | None) -> None:
@@ -241,9 +297,17 @@ class ReportView(QWidget):
         )
 
     def _show_drill(self, drill: DrillDown) -> None:
-        self.drill_dialog = DrillDownDialog(drill, self)
+        self._close_drill()
+        self.drill_dialog = DrillDownDialog(drill, self, open_record=self.open_record)
         self.drill_dialog.show()
         self.drilled.emit(drill)
+
+    def open_record(self, entity: str, record_id: str) -> None:
+        """A record behind a report row, in its form (as this role may see and edit it)."""
+        self.record_dialog = RecordFormDialog(
+            self._session, self._worker, entity, record_id, self.drill_dialog or self
+        )
+        self.record_dialog.show()
 
     # -- export ----------------------------------------------------------------------
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from crm_fixture import CrmFixture
 from PySide6.QtCharts import QAbstractBarSeries
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 
 from contactdesk.reports.report_result import ANY
 from tests.funnel_agreement import agree_live_terms
@@ -122,3 +122,57 @@ def test_the_view_states_the_funnel_contract_version_measured_under(
     agree_live_terms(marketer.session.store, date(2000, 1, 1))
     view = lead_sources(qtbot, crm, marketer)
     assert "funnel contract version 1 (agreed 2000-01-01)" in view.notes.text()
+
+
+def test_the_page_opens_with_a_hint_not_a_blank(qtbot, marketer: ViewContext) -> None:
+    view = ReportView(marketer)
+    qtbot.addWidget(view)
+    view.show()
+    assert view.result is None and view.empty_hint.isVisible()
+    assert "press Run" in view.empty_hint.text()
+
+
+def test_choosing_another_report_never_keeps_the_old_figures(
+    qtbot, crm: CrmFixture, marketer: ViewContext
+) -> None:
+    view = lead_sources(qtbot, crm, marketer)
+    view.show()
+    old = view.result
+    # The user picks the next report with the keyboard: it runs at once.
+    view.report_box.setFocus()
+    qtbot.keyClick(view.report_box, Qt.Key.Key_Down)
+    assert view.report_name() != "lead-sources"
+    qtbot.waitUntil(lambda: view.result is not None and view.result is not old)
+    assert view.result.name == view.report_name()
+    # Chosen in code, a report clears what was shown and says what to do.
+    view.select_report("lead-sources")
+    assert view.result is None and view.model.rowCount() == 0
+    assert view.empty_hint.isVisible() and not view.chart.isVisible()
+
+
+def test_the_drill_down_closes_with_escape_and_opens_a_record(
+    qtbot, crm: CrmFixture, marketer: ViewContext
+) -> None:
+    view = lead_sources(qtbot, crm, marketer)
+    with qtbot.waitSignal(view.drilled):
+        view.table.doubleClicked.emit(view.model.index(0, 0))
+    dialog = view.drill_dialog
+    assert dialog is not None and dialog.open_button.isEnabled()
+    dialog.table.selectRow(0)
+    dialog.open_button.click()
+    assert view.record_dialog is not None and view.record_dialog.isVisible()
+    view.record_dialog.close()
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Escape)
+    assert not dialog.isVisible()
+
+
+def test_a_new_result_closes_the_old_drill_down(
+    qtbot, crm: CrmFixture, marketer: ViewContext
+) -> None:
+    view = lead_sources(qtbot, crm, marketer)
+    with qtbot.waitSignal(view.drilled):
+        view.table.doubleClicked.emit(view.model.index(0, 0))
+    dialog = view.drill_dialog
+    assert dialog is not None and dialog.isVisible()
+    view.select_report("objections")
+    assert not dialog.isVisible() and view.drill_dialog is None
