@@ -5,6 +5,7 @@ from __future__ import annotations
 from screenshots.admin_scenes import ADMIN_SCENES
 from screenshots.app_shell_scenes import APP_SHELL_SCENES
 from screenshots.data_transfer_scenes import DATA_TRANSFER_SCENES
+from screenshots.deal_scenes import DEAL_SCENES
 from screenshots.main_window_scenes import MAIN_WINDOW_SCENES
 from screenshots.marketing_scenes import MARKETING_SCENES
 from screenshots.marketing_tools_scenes import MARKETING_TOOLS_SCENES
@@ -19,6 +20,7 @@ SCENES: dict[str, Scene] = {
     **MARKETING_TOOLS_SCENES,
     **ADMIN_SCENES,
     **SALES_SCENES,
+    **DEAL_SCENES,
     **APP_SHELL_SCENES,
     **DATA_TRANSFER_SCENES,
     **SYNC_SCENES,

@@ -118,6 +118,14 @@
         <translation>Neues &amp;Geschäft…</translation>
     </message>
     <message>
+        <source>Market &amp;note…</source>
+        <translation>&amp;Marktnotiz…</translation>
+    </message>
+    <message>
+        <source>Competitor seen, price heard, market news</source>
+        <translation>Wettbewerber gesehen, Preis gehört, Marktneuigkeiten</translation>
+    </message>
+    <message>
         <source>Details</source>
         <translation>Details</translation>
     </message>
@@ -151,7 +159,7 @@
     </message>
     <message>
         <source>Owner</source>
-        <translation>Verantwortlich</translation>
+        <translation type="vanished">Verantwortlich</translation>
     </message>
     <message>
         <source>Close</source>
@@ -226,6 +234,10 @@
     <message>
         <source>No hand-over yet: a won deal records one.</source>
         <translation>Noch keine Übergabe: ein gewonnenes Geschäft hält sie fest.</translation>
+    </message>
+    <message>
+        <source>%1 — owner: %2</source>
+        <translation>%1 — verantwortlich: %2</translation>
     </message>
     <message>
         <source>delete account</source>
@@ -906,6 +918,14 @@
     <message>
         <source>Open &amp;account</source>
         <translation>&amp;Firma öffnen</translation>
+    </message>
+    <message>
+        <source>Market &amp;note…</source>
+        <translation>&amp;Marktnotiz…</translation>
+    </message>
+    <message>
+        <source>Competitor seen, price heard, market news</source>
+        <translation>Wettbewerber gesehen, Preis gehört, Marktneuigkeiten</translation>
     </message>
     <message>
         <source>Details</source>
@@ -2469,6 +2489,10 @@
         <translation>Kontakte importieren</translation>
     </message>
     <message>
+        <source>This file cannot be imported: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Reading %1…</source>
         <translation>Lese %1 …</translation>
     </message>
@@ -3575,7 +3599,7 @@ Datenordner: %3</translation>
     </message>
     <message>
         <source>Imported %1, skipped %2, possible duplicates %3, values kept as text %4.</source>
-        <translation>Importiert: %1, übersprungen: %2, mögliche Dubletten: %3, als Text behaltene Werte: %4.</translation>
+        <translation type="vanished">Importiert: %1, übersprungen: %2, mögliche Dubletten: %3, als Text behaltene Werte: %4.</translation>
     </message>
     <message>
         <source>Line %1: %2</source>
@@ -3586,8 +3610,47 @@ Datenordner: %3</translation>
         <translation>Zeile %1 importiert; %2</translation>
     </message>
     <message>
+        <source>Line %1 matches %2 (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line %1 repeats line %2 (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Column %1 has no field: kept in %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Line %1 looks like %2 (%3)</source>
-        <translation>Zeile %1 ähnelt %2 (%3)</translation>
+        <translation type="vanished">Zeile %1 ähnelt %2 (%3)</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPage</name>
+    <message>
+        <source>Check before importing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Update the existing records they match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skip those rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add them as new records anyway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read as %1. New: %2. Matching existing records (same vCard UID, email or phone): %3. Repeated within the file: %4. Rows that cannot be imported: %5. Blank rows: %6, comment rows: %7.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4249,6 +4312,14 @@ Datenordner: %3</translation>
         <translation>&amp;Löschen</translation>
     </message>
     <message>
+        <source>Market &amp;note…</source>
+        <translation>&amp;Marktnotiz…</translation>
+    </message>
+    <message>
+        <source>Competitor seen, price heard, market news</source>
+        <translation>Wettbewerber gesehen, Preis gehört, Marktneuigkeiten</translation>
+    </message>
+    <message>
         <source>&amp;Export .ics…</source>
         <translation>.ics &amp;exportieren …</translation>
     </message>
@@ -4536,6 +4607,13 @@ Datenordner: %3</translation>
     <message>
         <source>no</source>
         <translation>nein</translation>
+    </message>
+</context>
+<context>
+    <name>page</name>
+    <message>
+        <source>Read as %1. Imported %2 contacts and %3 companies as accounts; updated %4 existing records, skipped %5 that matched; %6 rows could not be imported. Repeated within the file: %7. Blank rows: %8, comment rows: %9. Values kept as text: %10.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -40,6 +41,7 @@ from ui.models.field_display import display_text, format_value
 from ui.sales.activity_dialogs import open_new_activity
 from ui.sales.activity_lines import activity_line
 from ui.sales.deal_dialogs import open_deal, open_new_deal
+from ui.sales.market_notes import open_market_note
 from ui.undo_history import submit_undoable
 from ui.view_context import ViewContext
 
@@ -86,9 +88,13 @@ class AccountCardWidget(QWidget):
         self.delete_button.clicked.connect(self.delete_account)
         self.new_deal_button = QPushButton(self.tr("New &deal…"))
         self.new_deal_button.clicked.connect(self.new_deal)
+        self.market_note_button = QPushButton(self.tr("Market &note…"))
+        self.market_note_button.setToolTip(self.tr("Competitor seen, price heard, market news"))
+        self.market_note_button.clicked.connect(self.market_note)
         self.button_bar = QHBoxLayout()
         self.button_bar.addStretch(1)
         self.button_bar.addWidget(self.new_deal_button)
+        self.button_bar.addWidget(self.market_note_button)
         self.button_bar.addWidget(self.edit_button)
         self.button_bar.addWidget(self.delete_button)
         header = QHBoxLayout()
@@ -110,11 +116,14 @@ class AccountCardWidget(QWidget):
         self.deals = QTreeWidget()
         self.deals.setAccessibleName(self.tr("Deals of this account"))
         self.deals.setHeaderLabels(
-            [self.tr("Deal"), self.tr("Stage"), self.tr("Amount"), self.tr("Owner"),
-             self.tr("Close")]
-        )  # fmt: skip
+            [self.tr("Deal"), self.tr("Stage"), self.tr("Amount"), self.tr("Close")]
+        )
         self.deals.setRootIsDecorated(False)
-        self.deals.setColumnWidth(0, 200)
+        deal_columns = self.deals.header()
+        deal_columns.setStretchLastSection(False)
+        deal_columns.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in range(1, 4):
+            deal_columns.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.deals.itemActivated.connect(self._open_deal)
         self.handover = QLabel()
         self.handover.setWordWrap(True)
@@ -125,6 +134,7 @@ class AccountCardWidget(QWidget):
         self.history_box = QGroupBox(self.tr("Activities"))
         self.history = QListWidget()
         self.history.setAccessibleName(self.tr("Activities with this account"))
+        self.history.setWordWrap(True)
         self.schedule_button = QPushButton(self.tr("Sc&hedule…"))
         self.schedule_button.clicked.connect(self.schedule)
         history_layout = QVBoxLayout(self.history_box)
@@ -193,6 +203,7 @@ class AccountCardWidget(QWidget):
         self.delete_button.setVisible(card is not None and self.record_actions.delete)
         self.new_deal_button.setVisible(card is not None and self.deal_actions.create)
         self.schedule_button.setEnabled(card is not None)
+        self.market_note_button.setVisible(card is not None)
         while self.fields_form.rowCount():
             self.fields_form.removeRow(0)
         self.contacts.clear()
@@ -283,10 +294,11 @@ class AccountCardWidget(QWidget):
         # A closed deal shows the day it closed, an open one the day it is expected to.
         close = deal.closed_at.date() if deal.closed_at is not None else deal.expected_close
         row = QTreeWidgetItem(
-            section,
-            [deal.name, deal.stage_name, amount, deal.owner_name or "",
-             format_value("date", close)],
-        )  # fmt: skip
+            section, [deal.name, deal.stage_name, amount, format_value("date", close)]
+        )
+        # The owner in the tooltip: four columns are what fits beside the details.
+        row.setToolTip(0, self.tr("%1 — owner: %2").replace("%1", deal.name)
+                       .replace("%2", deal.owner_name or self.tr("nobody")))  # fmt: skip
         row.setData(0, RecordIdRole, deal.id)
         row.setTextAlignment(2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
@@ -360,6 +372,14 @@ class AccountCardWidget(QWidget):
         account_id = self.account_id
         if account_id is not None:
             open_new_activity(self._context, self, account_id=account_id, on_open=self._keep_form)
+
+    @Slot()
+    def market_note(self) -> None:
+        """Note what the field heard about this account's market."""
+        if self.card is not None:
+            name = str(self.card.account.get("name") or "")
+            account = (str(self.card.account["id"]), name)
+            self._keep_form(open_market_note(self._context, self, account=account))
 
     def _keep_form(self, dialog: RecordFormDialog) -> None:
         self.dialog = dialog

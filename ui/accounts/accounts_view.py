@@ -82,7 +82,7 @@ class AccountsView(QWidget):
         splitter = QSplitter()
         splitter.addWidget(left)
         splitter.addWidget(self.card)
-        splitter.setSizes([420, 860])
+        splitter.setSizes([360, 920])
         layout = QHBoxLayout(self)
         layout.addWidget(splitter)
 

@@ -34,6 +34,7 @@ from ui.sales.activity_dialogs import open_new_activity
 from ui.sales.activity_lines import activity_line
 from ui.sales.call_dialog import CallDialog, utc_now
 from ui.sales.deal_dialogs import open_deal, open_new_deal
+from ui.sales.market_notes import open_market_note
 from ui.sales.stage_dialog import StageDialog
 from ui.view_context import ViewContext
 
@@ -67,6 +68,9 @@ class ContactCardWidget(QWidget):
         self.move_stage_button.clicked.connect(self.move_stage)
         self.account_button = QPushButton(self.tr("Open &account"))
         self.account_button.clicked.connect(self.open_account)
+        self.market_note_button = QPushButton(self.tr("Market &note…"))
+        self.market_note_button.setToolTip(self.tr("Competitor seen, price heard, market news"))
+        self.market_note_button.clicked.connect(self.market_note)
         header = QHBoxLayout()
         names = QVBoxLayout()
         names.addWidget(self.title)
@@ -75,6 +79,7 @@ class ContactCardWidget(QWidget):
         header.addWidget(self.log_call_button)
         header.addWidget(self.move_stage_button)
         header.addWidget(self.account_button)
+        header.addWidget(self.market_note_button)
 
         self.fields_box = QGroupBox(self.tr("Details"))
         self.fields_form = QFormLayout(self.fields_box)
@@ -161,6 +166,7 @@ class ContactCardWidget(QWidget):
         self.move_stage_button.setEnabled(card is not None and card.opportunity is not None)
         self.account_button.setEnabled(card is not None and card.account is not None)
         self.schedule_button.setEnabled(card is not None)
+        self.market_note_button.setEnabled(card is not None)
         self._enable_deal_buttons()
         while self.fields_form.rowCount():
             self.fields_form.removeRow(0)
@@ -246,6 +252,21 @@ class ContactCardWidget(QWidget):
             self._context, self, clock=self._clock, on_open=self._keep_form,
             contact_id=str(self.card.contact["id"]),
             opportunity_id=deal.id if deal is not None else None,
+        )  # fmt: skip
+
+    @Slot()
+    def market_note(self) -> None:
+        """Note what the field heard about this contact's market (linked to its company)."""
+        if self.card is None:
+            return
+        contact = self.card.contact
+        account = self.card.account
+        self._keep_form(
+            open_market_note(
+                self._context, self,
+                contact=(str(contact["id"]), str(contact.get("display_name") or "")),
+                account=(str(account["id"]), str(account.get("name") or "")) if account else None,
+            )
         )  # fmt: skip
 
     @Slot()

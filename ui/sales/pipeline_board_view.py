@@ -47,7 +47,7 @@ Clock = Callable[[], datetime]
 BOARD_TASK_KEY = "sales-pipeline-board"
 DEAL_MIME_TYPE = "application/x-contactdesk-deal"
 DealIdRole = Qt.ItemDataRole.UserRole + 1
-COLUMN_WIDTH = 230
+COLUMN_WIDTH = 200
 REFRESH_ENTITIES = frozenset({"opportunity", "account", "contact", "funnel_stage"})
 
 
@@ -67,6 +67,9 @@ class StageColumnList(QListWidget):
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setWordWrap(True)
         self.setSpacing(3)
+        # Cards wrap to the column's width: a sideways scroll bar per column reads badly.
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.setStyleSheet(
             "QListWidget::item { background: palette(base); border: 1px solid palette(mid);"
             " border-radius: 4px; padding: 6px; }"

@@ -51,6 +51,7 @@ from ui.forms.record_form_dialog import RecordFormDialog
 from ui.models.field_display import format_value
 from ui.sales.activity_dialogs import completion_dialog, open_new_activity
 from ui.sales.call_dialog import CallDialog, utc_now
+from ui.sales.market_notes import open_market_note
 from ui.view_context import ViewContext
 
 Clock = Callable[[], datetime]
@@ -153,6 +154,9 @@ class WeekPlanView(QWidget):
         self.complete_button.clicked.connect(self.complete_selected)
         self.delete_button = QPushButton(self.tr("Dele&te"))
         self.delete_button.clicked.connect(self.delete_selected)
+        self.market_note_button = QPushButton(self.tr("Market &note…"))
+        self.market_note_button.setToolTip(self.tr("Competitor seen, price heard, market news"))
+        self.market_note_button.clicked.connect(self.market_note)
         self.export_button = QPushButton(self.tr("&Export .ics…"))
         self.kind_filter = QComboBox()
         self.kind_filter.setAccessibleName(self.tr("Show only"))
@@ -180,7 +184,7 @@ class WeekPlanView(QWidget):
         bar.addWidget(self.export_button)
         actions = QHBoxLayout()
         for button in (self.schedule_button, self.edit_button, self.complete_button,
-                       self.delete_button):  # fmt: skip
+                       self.delete_button, self.market_note_button):  # fmt: skip
             actions.addWidget(button)
         actions.addStretch(1)
 
@@ -454,6 +458,17 @@ class WeekPlanView(QWidget):
             self._context, self, clock=self._clock, on_open=self._keep_dialog,
             contact_id=chosen.contact_id if chosen is not None else None,
         )  # fmt: skip
+
+    @Slot()
+    def market_note(self) -> None:
+        """A market note, about the chosen row's contact and company when there is one."""
+        chosen = self.selected_activity()
+        contact = account = None
+        if chosen is not None and chosen.contact_id is not None:
+            contact = (str(chosen.contact_id), chosen.contact_name or "")
+        if chosen is not None and chosen.account_id is not None:
+            account = (str(chosen.account_id), chosen.account_name or "")
+        self._keep_dialog(open_market_note(self._context, self, contact=contact, account=account))
 
     @Slot()
     def edit_selected(self) -> None:

@@ -1,0 +1,107 @@
+"""Screenshot scenes of a team's own work: the account card, a new deal, a week of scheduled
+meetings (the pipeline board is ``sales_pipeline`` among the views' scenes). Each is what the first sales rep of the demo store sees;
+none of them changes the store (the new deal's form is filled in, never saved).
+``python -m screenshots --scene new_deal`` renders one of them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QWidget
+
+from contactdesk.services.record_queries import Condition, page_records
+from ui.accounts.accounts_view import AccountsView
+from ui.forms.record_form_dialog import RecordFormDialog
+from ui.sales.sales_view import SalesView
+
+if TYPE_CHECKING:
+    from screenshots.scene_context import SceneContext
+    from ui.main_window import MainWindow
+
+
+def _page_of(window: MainWindow, kind: type[QWidget]) -> QWidget:
+    for index in range(window.pages.count()):
+        page = window.page(index)
+        if isinstance(page, kind):
+            window.pages.setCurrentIndex(index)
+            return page
+    raise SystemExit(f"the window has no {kind.__name__}")
+
+
+def _sales_page(context: SceneContext) -> tuple[MainWindow, SalesView]:
+    window = context.main_window("sales")
+    window.show()
+    page = _page_of(window, SalesView)
+    assert isinstance(page, SalesView)
+    return window, page
+
+
+def _busiest_account(context: SceneContext) -> str:
+    """An account of the rep's with deals: an open deal's company, else any deal's."""
+    view = context.view_context("sales")
+    store, actor = view.session.store, view.session.actor
+    deals = page_records(store, actor, "opportunity", limit=200).rows
+    with_account = sorted(
+        (deal for deal in deals if deal.get("account_id")),
+        key=lambda deal: deal.get("closed_at") is not None,
+    )
+    if not with_account:
+        raise SystemExit("the demo store has no deal with an account for the rep")
+    return str(with_account[0]["account_id"])
+
+
+def account_card(context: SceneContext) -> QWidget:
+    account_id = _busiest_account(context)
+    window = context.main_window("sales")
+    window.show()
+    page = _page_of(window, AccountsView)
+    assert isinstance(page, AccountsView)
+    page.open_account(account_id)
+    context.settle(lambda: page.card.card is not None)
+    return window
+
+
+def new_deal(context: SceneContext) -> QWidget:
+    _window, page = _sales_page(context)
+    page.tabs.setCurrentWidget(page.finder)
+    view = context.view_context("sales")
+    store, actor = view.session.store, view.session.actor
+    contacts = page_records(
+        store, actor, "contact", limit=50, where=[Condition("account_id", "filled")]
+    ).rows
+    if not contacts:
+        raise SystemExit("the demo store has no contact with a company for the rep")
+    card = page.finder.card
+    card.load(str(contacts[0]["id"]))
+    context.settle(lambda: card.card is not None)
+    card.new_deal()
+    context.settle(lambda: isinstance(card.dialog, RecordFormDialog))
+    dialog = card.dialog
+    assert isinstance(dialog, RecordFormDialog)
+    context.settle(lambda: dialog.form.definition is not None)
+    editors = dialog.form.editors
+    editors["name"].set_value("Fleet renewal 2027")
+    editors["amount"].set_value(48000)
+    editors["margin"].set_value(14500)
+    editors["product"].set_value("DeskSuite")
+    dialog.resize(620, 760)
+    return dialog
+
+
+def week_meetings(context: SceneContext) -> QWidget:
+    window, page = _sales_page(context)
+    week = page.week
+    meetings = week.kind_filter.findData(["meeting"])
+    if meetings >= 0:
+        week.kind_filter.setCurrentIndex(meetings)
+    context.settle(lambda: week.plan is not None)
+    return window
+
+
+DEAL_SCENES: dict[str, Callable[[SceneContext], QWidget]] = {
+    "account_card": account_card,
+    "new_deal": new_deal,
+    "week_meetings": week_meetings,
+}
