@@ -1,6 +1,8 @@
-"""Screenshot scenes of a team's own work: the account card, a new deal, a week of scheduled
-meetings (the pipeline board is ``sales_pipeline`` among the views' scenes). Each is what the first sales rep of the demo store sees;
-none of them changes the store (the new deal's form is filled in, never saved).
+"""Screenshot scenes of a team's own work: the account card, a new deal, a week of meetings.
+
+The pipeline board is ``sales_pipeline`` among the views' scenes. Each is what the
+first sales rep of the demo store sees; none of them changes the store (the new
+deal's form is filled in, never saved).
 ``python -m screenshots --scene new_deal`` renders one of them.
 """
 
