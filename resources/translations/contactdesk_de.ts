@@ -2490,7 +2490,7 @@
     </message>
     <message>
         <source>This file cannot be imported: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Datei kann nicht importiert werden: %1</translation>
     </message>
     <message>
         <source>Reading %1…</source>
@@ -3611,15 +3611,15 @@ Datenordner: %3</translation>
     </message>
     <message>
         <source>Line %1 matches %2 (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile %1 entspricht %2 (%3)</translation>
     </message>
     <message>
         <source>Line %1 repeats line %2 (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile %1 wiederholt Zeile %2 (%3)</translation>
     </message>
     <message>
         <source>Column %1 has no field: kept in %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Spalte %1 hat kein Feld: aufbewahrt in %2</translation>
     </message>
     <message>
         <source>Line %1 looks like %2 (%3)</source>
@@ -3630,27 +3630,27 @@ Datenordner: %3</translation>
     <name>ReviewPage</name>
     <message>
         <source>Check before importing</source>
-        <translation type="unfinished"></translation>
+        <translation>Vor dem Import prüfen</translation>
     </message>
     <message>
         <source>Reading the file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei wird gelesen…</translation>
     </message>
     <message>
         <source>Update the existing records they match</source>
-        <translation type="unfinished"></translation>
+        <translation>Die passenden vorhandenen Datensätze aktualisieren</translation>
     </message>
     <message>
         <source>Skip those rows</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Zeilen überspringen</translation>
     </message>
     <message>
         <source>Add them as new records anyway</source>
-        <translation type="unfinished"></translation>
+        <translation>Trotzdem als neue Datensätze hinzufügen</translation>
     </message>
     <message>
         <source>Read as %1. New: %2. Matching existing records (same vCard UID, email or phone): %3. Repeated within the file: %4. Rows that cannot be imported: %5. Blank rows: %6, comment rows: %7.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gelesen als %1. Neu: %2. Passend zu vorhandenen Datensätzen (gleiche vCard-UID, E-Mail oder Telefon): %3. In der Datei wiederholt: %4. Nicht importierbare Zeilen: %5. Leere Zeilen: %6, Kommentarzeilen: %7.</translation>
     </message>
 </context>
 <context>
@@ -4613,7 +4613,7 @@ Datenordner: %3</translation>
     <name>page</name>
     <message>
         <source>Read as %1. Imported %2 contacts and %3 companies as accounts; updated %4 existing records, skipped %5 that matched; %6 rows could not be imported. Repeated within the file: %7. Blank rows: %8, comment rows: %9. Values kept as text: %10.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gelesen als %1. %2 Kontakte und %3 Unternehmen als Firmen importiert; %4 vorhandene Datensätze aktualisiert, %5 passende übersprungen; %6 Zeilen konnten nicht importiert werden. In der Datei wiederholt: %7. Leere Zeilen: %8, Kommentarzeilen: %9. Als Text behaltene Werte: %10.</translation>
     </message>
 </context>
 <context>
