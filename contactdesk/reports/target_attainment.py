@@ -24,12 +24,11 @@ from contactdesk.reports.report_result import (
     ReportTable,
     RowKey,
 )
+from contactdesk.services.target_rules import period_end, period_start
 from contactdesk.services.targets import (
     TargetAttainment,
     attainments,
     counted_records,
-    period_end,
-    period_start,
     utc_midnight,
 )
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from contactdesk.services.target_rules import require_valid_target
+
 Derivation = Callable[[dict[str, Any], dict[str, Any]], dict[str, Any]]
 
 
@@ -32,4 +34,6 @@ def derive_contact(current: dict[str, Any], incoming: dict[str, Any]) -> dict[st
     return extra
 
 
-DERIVATIONS: dict[str, Derivation] = {"contact": derive_contact}
+# A target's invariants ride on the same hook: it sees every create and update of
+# the entity before it is written, whichever path the change came by.
+DERIVATIONS: dict[str, Derivation] = {"contact": derive_contact, "target": require_valid_target}

@@ -14,13 +14,8 @@ from contactdesk.selling.opportunity_progress import LossCapture, WinCapture, mo
 from contactdesk.services import unit_of_work
 from contactdesk.services.actor import Actor
 from contactdesk.services.directory import UserInfo
-from contactdesk.services.targets import (
-    activity_counts,
-    period_end,
-    period_start,
-    set_target,
-    targets_on,
-)
+from contactdesk.services.target_rules import period_end, period_start
+from contactdesk.services.targets import activity_counts, set_target, targets_on
 from contactdesk.store import Store
 
 TODAY = datetime.now(UTC).date()
