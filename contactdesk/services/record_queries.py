@@ -323,25 +323,35 @@ def get_record(store: Store, actor: Actor, entity: str, record_id: uuid.UUID | s
         return _to_record(row, _row_shape(spec, policy))
 
 
-def records_matching(
-    session: Session, policy: Policy, entity: str, ids: Any, limit: int
-) -> list[Record]:
-    """Records (as ``policy`` shows them) whose id ``ids`` selects, in list order.
+def matching_query(policy: Policy, entity: str, ids: Any) -> Any:
+    """The records (as ``policy`` shows them) whose id the subquery ``ids`` selects.
 
-    ``ids`` is a subquery that already applies the actor's scope and its own
-    limit (search builds it); the records are read by it in one statement.
+    ``ids`` applies the actor's scope and its own limit (search builds it, with
+    bound parameters, once per role and actor).
     """
     spec = entity_spec(entity)
     model: Any = _table(spec).c
-    # Sorted here, not by ORDER BY: with one, SQLite may walk the whole sort
-    # index testing each row against the id list instead of looking the ids up.
-    query = (
+    # Sorted by the caller, not by ORDER BY: with one, SQLite may walk the whole
+    # sort index testing each row against the id list instead of looking ids up.
+    return (
         _projection(spec, policy)
         .add_columns(_column(spec, spec.order_by).label(SORT_VALUE))
         .where(model.id.in_(ids))
     )
-    shape = _row_shape(spec, policy)
-    records = _read_records(session, query, shape)
+
+
+def records_matching(
+    session: Session,
+    policy: Policy,
+    entity: str,
+    query: Any,
+    values: dict[str, Any],
+    limit: int,
+) -> list[Record]:
+    """Run a ``matching_query`` with ``values``: its first ``limit`` records in list order."""
+    shape = _row_shape(entity_spec(entity), policy)
+    result = session.execute(query, values)
+    records = _to_records(result.all(), list(result.keys()), shape)
     records.sort(key=_list_order)
     for record in records[:limit]:
         del record[SORT_VALUE]
@@ -557,6 +567,7 @@ __all__ = [
     "count_records",
     "editable_fields",
     "get_record",
+    "matching_query",
     "page_records",
     "records_matching",
     "visible_fields",

@@ -22,7 +22,18 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, column, literal_column, select, table, text, union
+from sqlalchemy import (
+    ColumnElement,
+    Integer,
+    String,
+    bindparam,
+    column,
+    literal_column,
+    select,
+    table,
+    text,
+    union,
+)
 from sqlalchemy.sql.visitors import replacement_traverse
 
 from contactdesk.services.actor import Actor
@@ -31,7 +42,12 @@ from contactdesk.services.field_rules import Policy, scope_clause
 from contactdesk.services.field_values import DEFAULT_PHONE_REGION
 from contactdesk.services.phone_regions import company_phone_region
 from contactdesk.services.policy_cache import policy_for
-from contactdesk.services.record_queries import Record, page_records, records_matching
+from contactdesk.services.record_queries import (
+    Record,
+    matching_query,
+    page_records,
+    records_matching,
+)
 from contactdesk.store.local_store import Store
 
 SEARCHABLE = ("contact", "account")
@@ -113,16 +129,37 @@ def search_records(
             remaining = limit - len(hits)
             if remaining <= 0:
                 break
-            spec = ENTITIES[name]
-            if phone is not None:
-                ids = _phone_ids(spec, policy, actor, phone, remaining)
-            else:
-                ids = _word_ids(spec, policy, actor, str(expression), remaining)
-            if ids is None:
+            statement = _statement(policy, ENTITIES[name], actor, phone is not None)
+            if statement is None:
                 continue
-            records = records_matching(session, policy, name, ids, remaining)
+            if phone is not None:
+                upper = phone[:-1] + chr(ord(phone[-1]) + 1)
+                values = {"prefix": phone, "upper": upper, "limit": remaining}
+            else:
+                values = {"match": _kind_match(policy, name, str(expression)), "limit": remaining}
+            records = records_matching(session, policy, name, statement, values, remaining)
             hits.extend(SearchHit(name, record) for record in records)
     return hits
+
+
+# (id(policy), entity, by number, actor) -> (policy, the records query or None).
+# Statements are built once with bound parameters and reused: building and
+# keying a fresh SQLAlchemy statement per keystroke cost more than running it.
+_STATEMENTS: dict[tuple[int, str, bool, Actor], tuple[Policy, Any]] = {}
+STATEMENT_CACHE_SIZE = 64
+
+
+def _statement(policy: Policy, spec: EntitySpec, actor: Actor, by_number: bool) -> Any:
+    key = (id(policy), spec.name, by_number, actor)
+    cached = _STATEMENTS.get(key)
+    if cached is not None and cached[0] is policy:
+        return cached[1]
+    ids = _phone_ids(spec, policy, actor) if by_number else _word_ids(spec, policy, actor)
+    built = None if ids is None else matching_query(policy, spec.name, ids)
+    if len(_STATEMENTS) >= STATEMENT_CACHE_SIZE:
+        _STATEMENTS.clear()
+    _STATEMENTS[key] = (policy, built)
+    return built
 
 
 def _first_records(store: Store, actor: Actor, entities: list[str], limit: int) -> list[SearchHit]:
@@ -136,18 +173,20 @@ def _first_records(store: Store, actor: Actor, entities: list[str], limit: int) 
     return hits
 
 
-def _phone_ids(spec: EntitySpec, policy: Policy, actor: Actor, prefix: str, limit: int) -> Any:
-    """Ids whose visible phone columns start with ``prefix``: one index range each."""
+def _phone_ids(spec: EntitySpec, policy: Policy, actor: Actor) -> Any:
+    """Ids whose visible phone columns start with :prefix: one index range each.
+
+    :upper closes the range: the stored numbers are "+digits", so the prefix
+    with its last digit raised by one (after "9" comes ":") is the first
+    string past every number that starts with the prefix.
+    """
     records: Any = spec.model.__table__
-    # Every string starting with the prefix sorts below prefix + U+FFFF... but
-    # the stored numbers are "+digits", so the next character after "9" (":")
-    # closes the range exactly.
-    upper = prefix[:-1] + chr(ord(prefix[-1]) + 1)
+    prefix, upper = bindparam("prefix", type_=String()), bindparam("upper", type_=String())
     scope = _unindexed_owner(spec, scope_clause(spec, policy, actor))
     branches = [
         select(records.c.id)
         .where(records.c[name] >= prefix, records.c[name] < upper, scope)
-        .limit(limit)
+        .limit(bindparam("limit", type_=Integer()))
         for name in PHONE_COLUMNS[spec.name]
         if policy.can_see(spec.name, name)
     ]
@@ -180,25 +219,33 @@ def _unindexed_owner(spec: EntitySpec, scope: ColumnElement[bool]) -> ColumnElem
     return replaced
 
 
-def _word_ids(spec: EntitySpec, policy: Policy, actor: Actor, expression: str, limit: int) -> Any:
-    """Ids whose visible FTS columns match ``expression``, in the actor's scope."""
-    columns = [
-        col for col, field in COLUMN_FIELDS[spec.name].items() if policy.can_see(spec.name, field)
-    ]
-    if not columns:
+def _word_ids(spec: EntitySpec, policy: Policy, actor: Actor) -> Any:
+    """Ids whose FTS row matches :match (see _kind_match), in the actor's scope."""
+    if not _visible_columns(policy, spec.name):
         return None
-    # The kind term lets FTS5 intersect doclists instead of the query joining
-    # every match to search_docs only to drop the other kind.
-    match = f'kind : "{spec.name}" AND {{{" ".join(columns)}}} : ({expression})'
     records: Any = spec.model.__table__
     statement = (
         select(SEARCH_DOCS.c.record_id)
         .select_from(SEARCH_INDEX.join(SEARCH_DOCS, SEARCH_DOCS.c.rowid == SEARCH_INDEX.c.rowid))
-        .where(text("search_index MATCH :match").bindparams(match=match))
-        .limit(limit)
+        .where(text("search_index MATCH :match"))
+        .limit(bindparam("limit", type_=Integer()))
     )
     if spec.owner_field is not None and policy.scope != "all":
         statement = statement.join(records, records.c.id == SEARCH_DOCS.c.record_id).where(
             scope_clause(spec, policy, actor)
         )
     return statement
+
+
+def _visible_columns(policy: Policy, entity: str) -> list[str]:
+    return [col for col, field in COLUMN_FIELDS[entity].items() if policy.can_see(entity, field)]
+
+
+def _kind_match(policy: Policy, entity: str, expression: str) -> str:
+    """The MATCH text: the words, in the FTS columns the role may see, of this kind.
+
+    The kind term lets FTS5 intersect doclists instead of the query joining
+    every match to search_docs only to drop the other kind.
+    """
+    columns = " ".join(_visible_columns(policy, entity))
+    return f'kind : "{entity}" AND {{{columns}}} : ({expression})'
