@@ -99,11 +99,14 @@ class ContactCardWidget(QWidget):
         deal_layout = QVBoxLayout(self.deal_box)
         deal_layout.addLayout(deal_buttons)
         deal_layout.addWidget(self.deal)
-        deal_layout.addWidget(QLabel(self.tr("Material for this stage:")))
+        self.collateral_label = QLabel(self.tr("Material for this stage:"))
+        deal_layout.addWidget(self.collateral_label)
         deal_layout.addWidget(self.collateral)
         self.history_box = QGroupBox(self.tr("History"))
         self.history = QListWidget()
         self.history.setAccessibleName(self.tr("Activity history"))
+        # Whole lines, wrapped: a cut-off history line hides what was said.
+        self.history.setWordWrap(True)
         self.schedule_button = QPushButton(self.tr("Sc&hedule…"))
         self.schedule_button.clicked.connect(self.schedule)
         history_layout = QVBoxLayout(self.history_box)
@@ -194,6 +197,9 @@ class ContactCardWidget(QWidget):
 
     def _show_deal(self, card: ContactCard) -> None:
         deal = card.opportunity
+        # Material belongs to a deal's stage: without a deal there is no (empty) box for it.
+        self.collateral_label.setVisible(deal is not None)
+        self.collateral.setVisible(deal is not None)
         if deal is None:
             self.deal.setText(self.tr("No open opportunity."))
             return

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QLabel,
+    QLayout,
     QLineEdit,
     QPlainTextEdit,
     QVBoxLayout,
@@ -120,11 +121,13 @@ class StageDialog(QDialog):
         layout.addWidget(self.win_box)
         layout.addWidget(self.loss_box)
         layout.addWidget(self.message)
-        layout.addStretch(1)
         layout.addWidget(self.buttons)
+        # The dialog is as tall as what it asks: two drop-downs, or the win/loss questions
+        # too (no empty area under the drop-downs; it grows when Won or Lost is chosen).
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetFixedSize)
+        self.stage.setMinimumWidth(360)
         self.stage.currentIndexChanged.connect(self._show_capture)
         self._show_capture()
-        self.resize(520, 460)
         self._load_choices()
 
     def _load_choices(self) -> None:

@@ -114,3 +114,31 @@ def test_won_with_a_typed_story_persists_stage_and_story(
     with store.reading() as session:
         story = session.scalars(select(Intel.text).where(Intel.kind == "win_story")).one()
     assert (_stage_name(store, week), story) == ("Won", "Two-week roll-out won it.")
+
+
+def test_a_contact_without_a_deal_shows_no_empty_material_box(
+    qtbot: QtBot, rita_context: ViewContext, clock: Callable[[], datetime], week: SalesWeek
+) -> None:
+    card = ContactCardWidget(rita_context, clock=clock)
+    qtbot.addWidget(card)
+    card.show()
+    card.load(week.leo)
+    assert card.deal.text() == "No open opportunity."
+    assert not card.collateral.isVisible() and not card.collateral_label.isVisible()
+    card.load(week.carla)
+    assert card.collateral.isVisible()
+
+
+def test_the_stage_dialog_is_as_tall_as_its_questions(
+    qtbot: QtBot, rita_context: ViewContext, clock: Callable[[], datetime], week: SalesWeek
+) -> None:
+    card = _card(qtbot, rita_context, clock, week)  # kept: it owns the dialog
+    dialog = _stage_dialog(qtbot, card)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    # Two drop-downs and the buttons: no large empty area under them.
+    content = dialog.layout().sizeHint().height()
+    assert dialog.height() <= content + 4
+    short = dialog.height()
+    dialog.stage.setCurrentText("Won")
+    qtbot.waitUntil(lambda: dialog.height() > short)
