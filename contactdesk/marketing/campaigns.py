@@ -232,3 +232,13 @@ def _campaign_key(campaign_id: uuid.UUID | str) -> uuid.UUID:
         return uuid.UUID(str(campaign_id))
     except ValueError:
         raise NotFound(f"{campaign_id!r} is not a campaign id") from None
+
+
+CALENDAR_WEEKS = 8
+
+
+def campaign_calendar(store: Store, actor: Actor, today: date) -> list[CampaignWindow]:
+    """Sales' campaign calendar: what runs today, then what starts in the next 8 weeks."""
+    running = campaigns_running(store, actor, today, today)
+    starting = upcoming_campaigns(store, actor, today, within_days=7 * CALENDAR_WEEKS)
+    return running + starting

@@ -549,6 +549,48 @@
     </message>
 </context>
 <context>
+    <name>CampaignCalendarView</name>
+    <message numerus="yes">
+        <source>Campaigns running now and starting in the next %n week(s).</source>
+        <translation>
+            <numerusform>Kampagnen, die jetzt laufen oder in der nächsten Woche beginnen.</numerusform>
+            <numerusform>Kampagnen, die jetzt laufen oder in den nächsten %n Wochen beginnen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>Kampagne</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Kanal</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Produkt</translation>
+    </message>
+    <message>
+        <source>Starts</source>
+        <translation>Beginnt</translation>
+    </message>
+    <message>
+        <source>Ends</source>
+        <translation>Endet</translation>
+    </message>
+    <message>
+        <source>Expected leads</source>
+        <translation>Erwartete Leads</translation>
+    </message>
+    <message>
+        <source>Campaign calendar</source>
+        <translation>Kampagnenkalender</translation>
+    </message>
+    <message>
+        <source>no estimate</source>
+        <translation>keine Schätzung</translation>
+    </message>
+</context>
+<context>
     <name>CampaignEditor</name>
     <message>
         <source>(no target segment)</source>
@@ -3813,6 +3855,10 @@ Datenordner: %3</translation>
     <message>
         <source>Launch &amp;briefs</source>
         <translation>Launch-&amp;Briefings</translation>
+    </message>
+    <message>
+        <source>Ca&amp;mpaign calendar</source>
+        <translation>Ka&amp;mpagnenkalender</translation>
     </message>
     <message>
         <source>Funnel &amp;contract</source>

@@ -1,4 +1,4 @@
-"""The sales page: week plan, find a contact, pipeline, lead inbox, launch briefs, contract.
+"""The sales page: week, find a contact, pipeline, lead inbox, briefs, campaigns, contract.
 
 Deliberately simple (DESIGN.md): a few tabs with what selling needs (the
 funnel contract is where a sales lead agrees to marketing's proposal). The
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 from ui.marketing_tools.funnel_contract_page import FunnelContractPage
 from ui.sales.brief_reader_view import BriefReaderView
 from ui.sales.call_dialog import utc_now
+from ui.sales.campaign_calendar_view import CampaignCalendarView
 from ui.sales.contact_finder_view import ContactFinderView
 from ui.sales.lead_inbox_view import LeadInboxView
 from ui.sales.pipeline_board_view import PipelineBoardView
@@ -43,6 +44,8 @@ class SalesView(QWidget):
         self.tabs.addTab(self.inbox, self.tr("Lead &inbox"))
         self.briefs = BriefReaderView(context, clock=clock)
         self.tabs.addTab(self.briefs, self.tr("Launch &briefs"))
+        self.calendar = CampaignCalendarView(context, clock=clock)
+        self.tabs.addTab(self.calendar, self.tr("Ca&mpaign calendar"))
         self.contract = FunnelContractPage(context)
         self.tabs.addTab(self.contract, self.tr("Funnel &contract"))
         layout = QVBoxLayout(self)
