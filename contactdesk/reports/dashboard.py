@@ -3,7 +3,9 @@
 Answers "Common metrics, the same for both teams" and "Are we after market
 share, volume or margin?" (SEED-QUESTIONS.md): revenue and margin growth,
 won deals, new accounts, closing ratio, market share where entered, with the
-company goal metric marked. The previous period has the same length.
+company goal metric marked. The previous period has the same length. The notes
+give each outcome target overlapping the range with its attainment ("Outcome
+targets rather than activity counts").
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from contactdesk.reports.report_result import (
     ReportTable,
     RowKey,
 )
+from contactdesk.services.targets import attainments
 
 NAME = "dashboard"
 TITLE = "Shared dashboard"
@@ -129,6 +132,22 @@ def goal_metric(context: ReportContext) -> str:
     return str(value) if value else "margin"
 
 
+def _target_notes(context: ReportContext) -> list[str]:
+    """Attainment of each outcome target whose period overlaps the range, one line each."""
+    if not context.can_see("target", "value"):
+        return []
+    found = attainments(
+        context.session, context.policy, context.actor, context.params.date_from,
+        context.params.date_to,
+    )
+    return [
+        f"Target: {target.metric.replace('_', ' ')} for {target.holder}, {target.period} from "
+        f"{target.starts_on.isoformat()}: {target.actual:,.0f} of {target.value:,.0f}"
+        + (f" ({target.attainment:.0%})" if target.attainment is not None else "")
+        for target in found
+    ]
+
+
 def build(context: ReportContext) -> ReportTable:
     """Each metric this period and last, the change, and which one is the goal."""
     context.require(*NEEDS)
@@ -172,7 +191,7 @@ def build(context: ReportContext) -> ReportTable:
         "amount",
         tuple((row["metric"],) for row in money),
     )
-    notes = (f"Company goal metric: {goal.replace('_', ' ')}",)
+    notes = (f"Company goal metric: {goal.replace('_', ' ')}", *_target_notes(context))
     return ReportTable(COLUMNS, rows, ("metric",), chart, notes)
 
 

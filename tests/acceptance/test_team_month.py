@@ -256,6 +256,15 @@ def test_q_outcome_targets_not_activity_counts(month: TeamMonth) -> None:
     assert report["notes"] == [
         "Activities done in the period (information, not a target): call 3, handover 2"
     ]
+    month_start = month.today.replace(day=1)
+    quarter_start = month.today.replace(month=(month.today.month - 1) // 3 * 3 + 1, day=1)
+    dashboard = _last_30_days(month, "dashboard")
+    assert {note for note in dashboard["notes"] if note.startswith("Target:")} == {
+        f"Target: revenue for company, quarter from {quarter_start}: 42,000 of 50,000 (84%)",
+        f"Target: revenue for Rita Rep, month from {month_start}: 12,000 of 10,000 (120%)",
+        f"Target: won deals for South, month from {month_start}: 1 of 2 (50%)",
+        f"Target: new accounts for company, month from {month_start}: 4 of 5 (80%)",
+    }
     refused = cli("record", "add", "target", "--store", month.path, "--user", "mia",
                   "--set", "metric=calls", "--set", "period=month", "--set",
                   f"starts_on={month.today.replace(day=1)}", "--set", "level=company",
