@@ -22,20 +22,13 @@ from contactdesk.services.changes import ChangeSet
 from contactdesk.services.field_catalog import entity_spec
 from contactdesk.services.field_rules import scope_clause
 from contactdesk.services.policy_cache import policy_for
+from contactdesk.services.record_rules import QUALITY_RANGE as QUALITY_RANGE
+from contactdesk.services.record_rules import REJECTION_REASONS as REJECTION_REASONS
 from contactdesk.services.unit_of_work import UnitOfWork, unit_of_work
 from contactdesk.store.local_store import Store
 
-# Shared with marketing's reports: change only together with the report's grouping.
-REJECTION_REASONS = (
-    "no budget",
-    "wrong contact",
-    "not in territory",
-    "duplicate",
-    "too early",
-    "other",
-)
-QUALITY_RANGE = range(1, 6)
 INBOX_LIMIT = 500
+# QUALITY_RANGE and REJECTION_REASONS (lead rules) are re-exported for the inbox dialog.
 
 
 @dataclass(frozen=True)
@@ -134,11 +127,6 @@ def lead_inbox(store: Store, actor: Actor, user_id: uuid.UUID | None = None) -> 
         return inbox
 
 
-def check_quality(quality: int) -> None:
-    if quality not in QUALITY_RANGE:
-        raise ValidationError("lead.quality", "rate the lead's quality from 1 to 5")
-
-
 def accept_lead(
     store: Store,
     actor: Actor,
@@ -149,8 +137,11 @@ def accept_lead(
     now: datetime,
     subject: str | None = None,
 ) -> LeadVerdict:
-    """Accept a handed-off lead, rate it, and plan its first follow-up (one unit of work)."""
-    check_quality(quality)
+    """Accept a handed-off lead, rate it, and plan its first follow-up (one unit of work).
+
+    The lead's rules (quality 1-5, only a handed-off lead is accepted) are the
+    unit of work's; this step adds the follow-up it plans.
+    """
     if follow_up_at <= now:
         raise ValidationError("lead.follow_up", "the first follow-up must be dated in the future")
     with unit_of_work(store, actor) as work:
@@ -183,14 +174,7 @@ def reject_lead(
     note: str | None = None,
 ) -> LeadVerdict:
     """Reject a handed-off lead with a reason from REJECTION_REASONS, a note and a rating."""
-    check_quality(quality)
-    if reason not in REJECTION_REASONS:
-        raise ValidationError(
-            "lead.rejection_reason", f"choose one of: {', '.join(REJECTION_REASONS)}"
-        )
     text = (note or "").strip() or None
-    if reason == "other" and text is None:
-        raise ValidationError("lead.rejection_note", "say why, when the reason is 'other'")
     with unit_of_work(store, actor) as work:
         _waiting_lead(work, lead_id)
         work.update(
@@ -208,7 +192,7 @@ def reject_lead(
 
 
 def _waiting_lead(work: UnitOfWork, lead_id: uuid.UUID) -> Lead:
-    """The lead, if in the actor's scope and still waiting for a verdict."""
+    """The lead, if in the actor's scope (its status steps are the unit of work's rule)."""
     lead = work.session.scalar(
         select(Lead).where(
             Lead.id == lead_id, scope_clause(entity_spec("lead"), work.policy, work.actor)
@@ -216,6 +200,4 @@ def _waiting_lead(work: UnitOfWork, lead_id: uuid.UUID) -> Lead:
     )
     if lead is None:
         raise ValidationError("lead", f"no lead with id {lead_id} in your inbox")
-    if lead.status != "handed_off":
-        raise ValidationError("lead.status", f"this lead was already {lead.status}")
     return lead

@@ -16,7 +16,6 @@ from sqlalchemy import select
 
 from contactdesk.errors import NotFound, ValidationError
 from contactdesk.model import Account, FunnelStage, Opportunity, User
-from contactdesk.model.selling import ORIGINS
 from contactdesk.services.actor import Actor
 from contactdesk.services.changes import ChangeSet
 from contactdesk.services.field_catalog import entity_spec
@@ -24,7 +23,6 @@ from contactdesk.services.field_rules import scope_clause
 from contactdesk.services.unit_of_work import UnitOfWork, unit_of_work
 from contactdesk.store.local_store import Store
 
-WIN_STORY_MAX = 1000
 # Offered by the stage dialog (any short text is accepted); the same words as the demo data.
 LOST_REASONS = (
     "chose a competitor",
@@ -88,22 +86,24 @@ def move_opportunity(
     """Move the opportunity to ``stage`` (a name or an id).
 
     Raises ValidationError when a won stage comes without ``win`` or a lost one
-    without ``loss``; nothing is written then. Reopening (a move back to an open
-    stage) clears the closing time.
+    without ``loss`` (the opportunity's rules in the unit of work); nothing is
+    written then. Reopening (a move back to an open stage) clears the closing time.
     """
     with unit_of_work(store, actor) as work:
         target = _stage(work, stage)
         opportunity = _opportunity(work, opportunity_id)
         values: dict[str, object] = {"stage_id": target.id}
         if target.outcome == "won":
-            values.update(_won(work, opportunity, _checked_win(win), now))
+            values.update({"closed_at": now, "lost_reason": None})
+            if win is not None:
+                _won(work, opportunity, win, now)
         elif target.outcome == "lost":
-            checked = _checked_loss(loss)
-            values.update(
-                {"closed_at": now, "lost_reason": checked.reason, "competitor": checked.competitor}
-            )
-            if checked.competitor:
-                _intel(work, opportunity, "competitor", checked.competitor, checked.reason)
+            given = loss or LossCapture("")
+            reason = given.reason.strip() or None
+            competitor = (given.competitor or "").strip() or None
+            values.update({"closed_at": now, "lost_reason": reason, "competitor": competitor})
+            if competitor and reason:
+                _intel(work, opportunity, "competitor", competitor, reason)
         else:
             values["closed_at"] = None
         work.update("opportunity", opportunity.id, values)
@@ -112,8 +112,6 @@ def move_opportunity(
 
 def set_origin(store: Store, actor: Actor, opportunity_id: uuid.UUID, origin: str) -> ChangeSet:
     """Mark the opportunity inbound (customer-initiated) or outbound (sales-initiated)."""
-    if origin not in ORIGINS:
-        raise ValidationError("opportunity.origin", f"must be one of {', '.join(ORIGINS)}")
     with unit_of_work(store, actor) as work:
         work.update("opportunity", opportunity_id, {"origin": origin})
     return ChangeSet(work.changes)
@@ -145,37 +143,16 @@ def _opportunity(work: UnitOfWork, opportunity_id: uuid.UUID) -> Opportunity:
     return found
 
 
-def _checked_win(win: WinCapture | None) -> WinCapture:
-    if win is None or not win.story.strip():
-        raise ValidationError("opportunity.win_story", "a won deal needs a short win story")
-    if len(win.story.strip()) > WIN_STORY_MAX:
-        raise ValidationError(
-            "opportunity.win_story", f"keep the win story under {WIN_STORY_MAX} characters"
-        )
-    return win
-
-
-def _checked_loss(loss: LossCapture | None) -> LossCapture:
-    if loss is None or not loss.reason.strip():
-        raise ValidationError("opportunity.lost_reason", "a lost deal needs the reason")
-    competitor = (loss.competitor or "").strip() or None
-    return LossCapture(loss.reason.strip(), competitor)
-
-
-def _won(
-    work: UnitOfWork, opportunity: Opportunity, win: WinCapture, now: datetime
-) -> dict[str, object]:
-    if opportunity.account_id is None:
-        raise ValidationError(
-            "opportunity.account", "link the opportunity to an account before marking it won"
-        )
-    owner_name = work.session.scalar(
-        select(User.display_name).where(User.id == win.after_sale_owner_id, User.active)
-    )
-    if owner_name is None:
-        raise ValidationError("account.after_sale_owner_id", "choose an active user")
-    work.update("account", opportunity.account_id, {"after_sale_owner_id": win.after_sale_owner_id})
+def _won(work: UnitOfWork, opportunity: Opportunity, win: WinCapture, now: datetime) -> None:
+    """The win story, the after-sale owner and the hand-over a won deal leaves behind."""
     _intel(work, opportunity, "win_story", _industry(work, opportunity), win.story.strip())
+    if opportunity.account_id is None:
+        # The opportunity's rule refuses the move with the reason.
+        return
+    work.update("account", opportunity.account_id, {"after_sale_owner_id": win.after_sale_owner_id})
+    owner_name = work.session.scalar(
+        select(User.display_name).where(User.id == win.after_sale_owner_id)
+    )
     work.create(
         "activity",
         {
@@ -189,7 +166,6 @@ def _won(
             "outcome": "handed over",
         },
     )
-    return {"closed_at": now, "lost_reason": None}
 
 
 def _industry(work: UnitOfWork, opportunity: Opportunity) -> str | None:

@@ -27,6 +27,7 @@ from contactdesk.services.field_values import DEFAULT_PHONE_REGION, coerce_value
 from contactdesk.services.phone_regions import company_phone_region, phone_region
 from contactdesk.services.policy_cache import GOVERNANCE_ENTITIES, forget_policies, policy_for
 from contactdesk.services.record_derivations import DERIVATIONS
+from contactdesk.services.record_rules import check_record_rules
 from contactdesk.store.local_store import Store
 
 REFERENCE_MODELS: dict[str, type[Base]] = {
@@ -67,7 +68,11 @@ class UnitOfWork:
         stored.update(self._derive(entity, {}, stored))
         self._check_required(spec, stored)
         self._check_owner_in_scope(spec, stored)
-        record: Any = spec.model(id=record_id or uuid.uuid4(), **stored)
+        self._check_references_in_scope(spec, stored)
+        new_id = record_id or uuid.uuid4()
+        after = {name: None for name in spec.by_name} | stored
+        check_record_rules(self.session, entity, new_id, None, after)
+        record: Any = spec.model(id=new_id, **stored)
         self.session.add(record)
         self.session.flush()
         typed_custom = self._coerce_custom(entity, custom)
@@ -76,7 +81,6 @@ class UnitOfWork:
         fields = {name: (None, value) for name, value in stored.items() if value is not None}
         fields.update({f.name: (None, v) for f, v in typed_custom.items() if v is not None})
         self.changes.append(Change(entity, record.id, "create", fields))
-        new_id: uuid.UUID = record.id
         return new_id
 
     def update(self, entity: str, record_id: uuid.UUID | str, values: Mapping[str, Any]) -> bool:
@@ -111,6 +115,9 @@ class UnitOfWork:
         self._check_required(spec, {**current, **stored})
         if spec.owner_field in stored:
             self._check_owner_in_scope(spec, stored)
+        changed = {name: value for name, value in stored.items() if current.get(name) != value}
+        self._check_references_in_scope(spec, changed)
+        check_record_rules(self.session, spec.name, record.id, current, {**current, **stored})
         fields: dict[str, tuple[Any, Any]] = {}
         for name, value in stored.items():
             old = getattr(record, name)
@@ -246,6 +253,23 @@ class UnitOfWork:
             f" outside its scope ({self.policy.scope})",
             field=f"{spec.name}.{spec.owner_field}",
         )
+
+    def _check_references_in_scope(self, spec: EntitySpec, stored: Mapping[str, Any]) -> None:
+        """A link to a record the actor may not see is refused, like an edit of that record."""
+        for name, value in stored.items():
+            field = spec.by_name.get(name)
+            target = ENTITIES.get(field.target or "") if field and value is not None else None
+            if target is None or target.owner_field is None or self.policy.scope == "all":
+                continue
+            model: Any = target.model
+            in_scope = scope_clause(target, self.policy, self.actor)
+            visible = self.session.scalar(select(model.id).where(model.id == value, in_scope))
+            if visible is None:
+                raise AccessDenied(
+                    f"{spec.name}.{name}: {target.name} {value} is outside the record scope of"
+                    f" role {self.policy.role!r} (rule: references in scope)",
+                    field=f"{spec.name}.{name}",
+                )
 
     def _load_in_scope(self, spec: EntitySpec, record_id: uuid.UUID | str) -> Any:
         key = record_id if isinstance(record_id, uuid.UUID) else _parse_id(spec, record_id)

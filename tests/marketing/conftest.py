@@ -16,6 +16,12 @@ from contactdesk.services.directory import UserInfo, create_user, find_user
 from contactdesk.store import Store
 
 NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
+# What the step that sets each status writes with it (the lead's rules ask for it).
+STATUS_CARRIES: dict[str, dict[str, Any]] = {
+    "handed_off": {"handed_off_at": NOW},
+    "accepted": {"accepted_at": NOW, "quality": 3},
+    "rejected": {"rejected_at": NOW, "rejection_reason": "too early", "quality": 2},
+}
 
 # username, team, territory, team lead?
 SALES_FORCE = (
@@ -122,6 +128,7 @@ def make_lead(store: Store, make_contact: ContactMaker) -> LeadMaker:
             "status": status,
             "owner_id": owner,
             "campaign_id": campaign,
+            **STATUS_CARRIES.get(status, {}),
         }
         return unit_of_work.create(store, Actor.system(), "lead", values).record_id
 

@@ -21,7 +21,10 @@ relative to today. The figures each test expects are stated in the test.
               O4 Beta/Dan              Negotiation 4000 inbound close +60 South
               O5 Beta/Cara             Won 6000 margin 2000 inbound closed -40 South
     intel     objections price@Proposal (Ben, Ann), security@Discovery (Cara);
-              win story on O1 ("Saved hours on follow-ups", DeskSuite)
+              win story on O1 ("Saved hours on follow-ups", DeskSuite), on O5
+              ("Renewed for the offline mode", DeskSuite; won before the 30 days)
+    A won deal is created open and moved to won once its story exists, and a
+    decided lead carries when and how it was rated: the records' own rules.
     activity  a call with Ann due -3
 """
 
@@ -132,9 +135,15 @@ def build_crm(store: Store) -> CrmFixture:
             ("l4", "dan", None, "website", sam, "handed_off", -1, 1, None, None),
         )
         for key, contact, campaign, source, owner, status, handed, due, first, reason in leads:
+            decided = (
+                {f"{status}_at": crm.at(handed + 1), "quality": 3}
+                if status in ("accepted", "rejected")
+                else {}
+            )
             ids[key] = work.create(
                 "lead",
                 {
+                    **decided,
                     "contact_id": ids[contact],
                     "campaign_id": ids[campaign] if campaign else None,
                     "source": source,
@@ -247,7 +256,9 @@ def build_crm(store: Store) -> CrmFixture:
                     "contact_id": ids[contact],
                     "lead_id": ids[lead] if lead else None,
                     "campaign_id": ids[campaign] if campaign else None,
-                    "stage_id": stage,
+                    # Won only once the win story exists (the opportunity's rule).
+                    "stage_id": "Negotiation" if stage == "Won" else stage,
+                    "lost_reason": "chose a competitor" if stage == "Lost" else None,
                     "amount": amount,
                     "margin": margin,
                     "origin": origin,
@@ -284,6 +295,20 @@ def build_crm(store: Store) -> CrmFixture:
                 "product": "DeskSuite",
             },
         )
+        work.create(
+            "intel",
+            {
+                "kind": "win_story",
+                "tag": "offline",
+                "text": "Renewed for the offline mode",
+                "opportunity_id": ids["o5"],
+                "account_id": ids["beta"],
+                "contact_id": ids["cara"],
+                "product": "DeskSuite",
+            },
+        )
+        for won in ("o1", "o5"):
+            work.update("opportunity", ids[won], {"stage_id": "Won"})
         work.create(
             "activity",
             {

@@ -98,6 +98,7 @@ def build_sales_week(store: Store, rep: UserInfo, other_rep: UserInfo) -> SalesW
         "lead",
         {"contact_id": nina, "source": "trade show", "score": 55, "status": "accepted",
          "handed_off_at": NOW - timedelta(days=9), "accepted_at": NOW - timedelta(days=8),
+         "quality": 4,
          "follow_up_due_at": NOW - timedelta(days=7), **mine},
     )  # fmt: skip
     # Still waiting two days after its deadline: a missed hand-off.

@@ -7,6 +7,7 @@ from datetime import date, timedelta
 
 from sales_scenario import MONDAY, NOW, SalesWeek, at
 
+from contactdesk.selling.opportunity_progress import WinCapture, move_opportunity
 from contactdesk.selling.week_plan import DAY_LIMIT, OVERDUE_LIMIT, WeekPlan, week_plan
 from contactdesk.services import unit_of_work
 from contactdesk.services.actor import Actor
@@ -86,7 +87,8 @@ def test_a_day_runs_in_time_order_with_value_and_score_beside(
 
 
 def test_work_on_a_won_deal_shows_no_value_at_stake(store: Store, week: SalesWeek) -> None:
-    unit_of_work.update(store, Actor.system(), "opportunity", week.opportunity, {"stage_id": "Won"})
+    win = WinCapture("Won on the roll-out plan.", week.rep.id)
+    move_opportunity(store, week.rep.actor(), week.opportunity, "Won", now=NOW, win=win)
     items = _plan(store, week).days[2].items
     assert items[2].activity_id == week.call_carla and items[2].opportunity_value is None
 

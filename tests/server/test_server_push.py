@@ -212,3 +212,34 @@ def test_a_merge_repoints_links_and_leaves_the_loser_as_a_tombstone(api: Api) ->
     assert feed[("contact", loser)]["action"] == "delete"
     assert feed[("contact", loser)]["merged_into"] == winner
     assert feed[("activity", activity)]["fields"]["contact_id"] == winner
+
+
+def test_a_change_breaking_a_record_rule_is_rejected_alone_with_the_rules_message(
+    api: Api,
+) -> None:
+    contact, _ = created(api, "sam", "contact", display_name="Ann Lee")
+    lead, version = created(api, "mia", "lead", contact_id=contact)
+    fresh = str(uuid.uuid4())
+    answer = api.push(
+        "ada",
+        change("lead", lead, "update", version, quality=42),
+        change("contact", fresh, display_name="Bob Roe"),
+    )
+    assert answer.status_code == 200
+    refused, applied = answer.json()["results"]
+    assert refused["status"] == "rejected"
+    assert refused["reason"] == (
+        "lead.quality: rate the lead's quality from 1 to 5 (rule: lead quality 1-5)"
+    )
+    assert applied["status"] == "applied"
+    feed = api.pull_all("mia")
+    assert feed[("lead", lead)]["version"] == version
+    assert feed[("lead", lead)]["fields"]["quality"] is None
+
+
+def test_a_lead_pushed_as_accepted_without_the_accept_step_is_rejected(api: Api) -> None:
+    contact, _ = created(api, "sam", "contact", display_name="Ann Lee")
+    lead, version = created(api, "mia", "lead", contact_id=contact)
+    answer = api.push("mia", change("lead", lead, "update", version, status="accepted"))
+    outcome = outcome_of(answer)
+    assert outcome["status"] == "rejected" and "rule: lead status steps" in str(outcome["reason"])

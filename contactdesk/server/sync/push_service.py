@@ -3,7 +3,8 @@
 Runs inside one write transaction: the feed lock is its first statement, so
 batches from every server process apply one after another, each accepted
 change takes the next sequence number, and a refused change (403, 422, 409)
-rolls the whole batch back.
+rolls the whole batch back. A change that breaks a business rule of its entity
+(``record_rules``) is answered ``rejected`` with the rule's message, alone.
 
 A batch costs a handful of queries, not a dozen per change: right after the
 lock it loads the batch's earlier outcomes, record versions, field versions,
@@ -43,6 +44,7 @@ from contactdesk.services.changes import Change
 from contactdesk.services.field_catalog import ENTITIES, EntitySpec, entity_spec
 from contactdesk.services.field_rules import Policy
 from contactdesk.services.field_values import json_safe
+from contactdesk.services.record_rules import RuleBroken
 from contactdesk.services.unit_of_work import UnitOfWork
 from contactdesk.sync_protocol import ChangeOutcome, FieldConflict, PushedChange
 
@@ -176,6 +178,10 @@ def _apply_refusing(batch: _Batch, change: PushedChange) -> ChangeOutcome:
             # rule fails) or, for a plain edit no uniqueness rule can break, with the
             # batch's next flush; its feed rows go with that flush, in one round.
             batch.session.flush()
+    except RuleBroken as error:
+        # The unit of work checks an entity's rules before it writes anything, so
+        # this change alone is refused, as the app's own dialogs refuse it.
+        return _rejected(change, str(error))
     except ContactDeskError as error:
         raise RefusedChange(error, change.change_id, change.record_id) from error
     except IntegrityError as error:
