@@ -38,9 +38,9 @@ from contactdesk.model import (
 from contactdesk.model.base import Base, utc_now
 from contactdesk.services.actor import Actor
 from contactdesk.services.changes import Change
+from contactdesk.services.custom_values import read_values
 from contactdesk.services.field_catalog import ENTITIES
 from contactdesk.services.field_rules import scope_clause
-from contactdesk.services.record_derivations import contact_sort_key
 from contactdesk.services.unit_of_work import UnitOfWork, unit_of_work
 from contactdesk.store.local_store import Store
 from contactdesk.store.snapshots import snapshot_if_due
@@ -120,42 +120,33 @@ def _address_text(contact: Contact) -> str:
 
 
 class _Merge:
-    """One merge in progress inside a unit of work."""
+    """One merge in progress inside a unit of work.
+
+    Every write goes through the unit of work's public operations, so the
+    merge refuses what a direct edit would: a field the role may not edit, a
+    link to move that is outside the actor's scope, a value breaking a rule.
+    """
 
     def __init__(self, work: UnitOfWork, survivor: Contact, absorbed: Contact) -> None:
         self.work = work
         self.session = work.session
         self.survivor = survivor
         self.absorbed = absorbed
+        # The survivor's new values, set together by ``apply`` (set_fields).
+        self.values: dict[str, Any] = {}
         self.fields: dict[str, tuple[Any, Any]] = {}
         self.note_lines: list[str] = []
 
     def set(self, name: str, value: Any) -> None:
-        old = getattr(self.survivor, name)
-        if old != value:
-            self.fields[name] = (old, value)
-            setattr(self.survivor, name, value)
+        if getattr(self.survivor, name) != value:
+            self.values[name] = value
 
     def add_alternate(self, kind: str, value: str) -> None:
-        detail = ContactDetail(
-            id=uuid.uuid4(),
-            contact_id=self.survivor.id,
-            kind=kind,
-            label=MERGED_LABEL,
-            value=value,
-        )
-        self.session.add(detail)
-        self.work.record_change(
-            Change(
-                "contact_detail",
-                detail.id,
-                "create",
-                {
-                    "contact_id": (None, self.survivor.id),
-                    "kind": (None, kind),
-                    "value": (None, value),
-                },
-            )
+        self.work.add_child(
+            "contact",
+            self.survivor.id,
+            "contact_detail",
+            {"kind": kind, "label": MERGED_LABEL, "value": value},
         )
 
     def pick_fields(self, picks: Mapping[str, str]) -> None:
@@ -166,7 +157,9 @@ class _Merge:
             if name in NOT_PICKED or not policy.can_see("contact", name):
                 continue
             mine, theirs = getattr(self.survivor, name), getattr(self.absorbed, name)
-            choice = picks.get(name, SURVIVOR if mine is not None else ABSORBED)
+            # Unpicked, a field the role may not edit keeps the survivor's value.
+            keep_mine = mine is not None or not policy.can_edit("contact", name)
+            choice = picks.get(name, SURVIVOR if keep_mine else ABSORBED)
             if choice not in (SURVIVOR, ABSORBED):
                 raise ValidationError(f"contact.{name}", f"pick {SURVIVOR!r} or {ABSORBED!r}")
             kept, lost = (mine, theirs) if choice == SURVIVOR else (theirs, mine)
@@ -201,80 +194,26 @@ class _Merge:
             self.add_alternate("address", lost)
 
     def move_links(self) -> None:
-        for entity, model in LINKED.items():
-            table = _table(model)
-            rows = list(
-                self.session.execute(
-                    select(table.c.id, table.c.version).where(
-                        table.c.contact_id == self.absorbed.id
-                    )
-                )
-            )
-            if not rows:
-                continue
-            self.session.execute(
-                update(table)
-                .where(table.c.contact_id == self.absorbed.id)
-                .values(contact_id=self.survivor.id)
-            )
-            for record_id, version in rows:
-                self.work.record_change(
-                    Change(
-                        entity,
-                        record_id,
-                        "update",
-                        {"contact_id": (self.absorbed.id, self.survivor.id)},
-                        version,
-                    )
-                )
-        details = _table(ContactDetail)
-        for record_id in self.session.scalars(
-            select(details.c.id).where(details.c.contact_id == self.absorbed.id)
-        ):
-            self.work.record_change(
-                Change(
-                    "contact_detail",
-                    record_id,
-                    "update",
-                    {"contact_id": (self.absorbed.id, self.survivor.id)},
-                )
-            )
-        self.session.execute(
-            update(details)
-            .where(details.c.contact_id == self.absorbed.id)
-            .values(contact_id=self.survivor.id)
-        )
+        for entity in LINKED:
+            self.work.relink_children(entity, "contact_id", self.absorbed.id, self.survivor.id)
+        self.work.relink_parts("contact_detail", self.absorbed.id, self.survivor.id)
 
     def move_custom_values(self) -> None:
         policy = self.work.policy
-        custom = {f.id: f for f in policy.custom("contact", include_retired=True)}
+        custom = policy.custom("contact", include_retired=True)
+        ids = [self.survivor.id, self.absorbed.id]
+        stored = read_values(self.session, ids, custom)
+        mine, theirs = stored.get(self.survivor.id, {}), stored.get(self.absorbed.id, {})
+        for field in custom:
+            value = theirs.get(field.name)
+            if value is None:
+                continue
+            if mine.get(field.name) is None and policy.can_edit("contact", field.name):
+                self.values[field.name] = value
+            elif mine.get(field.name) != value and policy.can_see("contact", field.name):
+                self.note_lines.append(f"{field.label}: {value}")
         values = _table(CustomValue)
-        mine = {
-            row.field_id: row
-            for row in self.session.execute(
-                select(values).where(values.c.record_id == self.survivor.id)
-            )
-        }
-        for row in list(
-            self.session.execute(select(values).where(values.c.record_id == self.absorbed.id))
-        ):
-            field = custom.get(row.field_id)
-            name = field.name if field else str(row.field_id)
-            theirs = row.value_text if row.value_number is None else row.value_number
-            kept = mine.get(row.field_id)
-            if kept is None:
-                self.session.execute(
-                    update(values)
-                    .where(
-                        values.c.record_id == self.absorbed.id, values.c.field_id == row.field_id
-                    )
-                    .values(record_id=self.survivor.id)
-                )
-                self.fields[name] = (None, theirs)
-            elif (kept.value_text, kept.value_number) != (row.value_text, row.value_number) and (
-                field is None or policy.can_see("contact", field.name)
-            ):
-                self.note_lines.append(f"{field.label if field else name}: {theirs}")
+        # The absorbed contact's own values go with it (its delete logs them).
         self.session.execute(delete(values).where(values.c.record_id == self.absorbed.id))
 
     def move_photo(self) -> None:
@@ -296,12 +235,10 @@ class _Merge:
             parts.append("\n".join([heading, *self.note_lines]))
         combined = "\n\n".join(part for part in parts if part).strip() or None
         self.set("notes", combined)
-        self.set(
-            "sort_key",
-            contact_sort_key(
-                self.survivor.last_name, self.survivor.first_name, self.survivor.display_name
-            ),
-        )
+
+    def apply(self) -> None:
+        """Set the survivor's new values, with every check a direct edit has."""
+        self.fields.update(self.work.set_fields("contact", self.survivor.id, self.values))
 
 
 def _load_in_scope(work: UnitOfWork, contact_id: uuid.UUID) -> Contact:
@@ -343,6 +280,7 @@ def merge_contacts(
         merge.move_custom_values()
         merge.move_photo()
         merge.finish_notes()
+        merge.apply()
         merge.fields["merged_from"] = (None, absorbed_id)
         work.session.flush()
         work.record_change(Change("contact", survivor_id, "merge", merge.fields, survivor.version))

@@ -8,19 +8,21 @@ store's listeners hear what changed.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
+from sqlalchemy import update as sql_update
 from sqlalchemy.orm import Session
 
 from contactdesk.errors import AccessDenied, NotFound, ValidationError
-from contactdesk.model import FunnelStage, Segment, User
-from contactdesk.model.base import Base
+from contactdesk.model import ContactDetail, CustomValue, FunnelStage, Segment, User
+from contactdesk.model.base import Base, utc_now
 from contactdesk.services.actor import Actor
 from contactdesk.services.changes import Change, ChangeSet, record_in_log
-from contactdesk.services.custom_values import read_values, write_value
+from contactdesk.services.custom_values import read_values, to_columns, write_value
 from contactdesk.services.field_catalog import ENTITIES, EntitySpec, FieldSpec, entity_spec
 from contactdesk.services.field_rules import CustomField, Policy, scope_clause
 from contactdesk.services.field_values import DEFAULT_PHONE_REGION, coerce_value
@@ -37,6 +39,44 @@ REFERENCE_MODELS: dict[str, type[Base]] = {
 }
 
 
+@dataclass(frozen=True)
+class PreparedRecord:
+    """A record that passed every check of a create, in stored form, not yet written."""
+
+    entity: str
+    record_id: uuid.UUID
+    stored: dict[str, Any]
+    custom: dict[CustomField, Any]
+
+    def change(self) -> Change:
+        fields = {name: (None, value) for name, value in self.stored.items() if value is not None}
+        fields.update({f.name: (None, v) for f, v in self.custom.items() if v is not None})
+        return Change(self.entity, self.record_id, "create", fields)
+
+
+@dataclass(frozen=True)
+class ChildPart:
+    """A part of a record kept in a table of its own (not an entity with field rules)."""
+
+    model: type[Base]
+    parent: str
+    parent_field: str
+    # The parent's field whose rule governs a part with these values.
+    governed_by: Callable[[Mapping[str, Any]], str]
+
+
+# An extra email or phone of a contact is governed by the contact's email or phone rule.
+_DETAIL_FIELD = {"email": "email", "phone": "phone", "address": "street"}
+CHILD_PARTS: dict[str, ChildPart] = {
+    "contact_detail": ChildPart(
+        ContactDetail,
+        "contact",
+        "contact_id",
+        lambda values: _DETAIL_FIELD.get(str(values.get("kind")), "notes"),
+    ),
+}
+
+
 def _target_model(target: str) -> type[Base]:
     if target in REFERENCE_MODELS:
         return REFERENCE_MODELS[target]
@@ -46,12 +86,27 @@ def _target_model(target: str) -> type[Base]:
 class UnitOfWork:
     """Writes records for one actor inside one open transaction."""
 
-    def __init__(self, session: Session, actor: Actor, policy: Policy) -> None:
+    def __init__(
+        self,
+        session: Session,
+        actor: Actor,
+        policy: Policy,
+        *,
+        scope_checked: Callable[[str, uuid.UUID], bool] | None = None,
+    ) -> None:
         self.session = session
         self.actor = actor
         self.policy = policy
+        # Answers True for a record whose scope the caller has just checked itself
+        # (a push batch, from what it loaded in bulk): no need to ask the database again.
+        self.scope_checked = scope_checked
         self.changes: list[Change] = []
+        # Changes already written to the log by ``log_pending`` (the first few, for listeners).
+        self.logged: list[Change] = []
         self._default_phone_region: str | None = None
+        # References known to exist and be in scope in this unit (a bulk import links
+        # thousands of rows to the same few accounts and users).
+        self._known_references: set[tuple[str, uuid.UUID]] = set()
 
     # -- public operations -------------------------------------------------
 
@@ -59,6 +114,25 @@ class UnitOfWork:
         self, entity: str, values: Mapping[str, Any], *, record_id: uuid.UUID | None = None
     ) -> uuid.UUID:
         """Create a record of ``entity`` from ``values``; returns its id."""
+        prepared = self.prepare_create(entity, values, record_id=record_id)
+        spec = entity_spec(entity)
+        record: Any = spec.model(id=prepared.record_id, **prepared.stored)
+        self.session.add(record)
+        self.session.flush()
+        for field, value in prepared.custom.items():
+            write_value(self.session, prepared.record_id, field, value)
+        self.changes.append(prepared.change())
+        return prepared.record_id
+
+    def prepare_create(
+        self, entity: str, values: Mapping[str, Any], *, record_id: uuid.UUID | None = None
+    ) -> PreparedRecord:
+        """Every check of ``create`` (field rules, values, scope, the entity's rules), no write.
+
+        The bulk mode's first half: an importer prepares each row (a refused row
+        raises, naming field and rule), then writes the prepared rows with
+        ``create_prepared``.
+        """
         spec = entity_spec(entity)
         builtin, custom = self._split(spec, values)
         self.policy.require_editable(entity, [*builtin, *(f.name for f in custom)])
@@ -72,19 +146,69 @@ class UnitOfWork:
         new_id = record_id or uuid.uuid4()
         after = {name: None for name in spec.by_name} | stored
         check_record_rules(self.session, entity, new_id, None, after)
-        record: Any = spec.model(id=new_id, **stored)
-        self.session.add(record)
-        self.session.flush()
-        typed_custom = self._coerce_custom(entity, custom)
-        for field, value in typed_custom.items():
-            write_value(self.session, record.id, field, value)
-        fields = {name: (None, value) for name, value in stored.items() if value is not None}
-        fields.update({f.name: (None, v) for f, v in typed_custom.items() if v is not None})
-        self.changes.append(Change(entity, record.id, "create", fields))
-        return new_id
+        return PreparedRecord(entity, new_id, stored, self._coerce_custom(entity, custom))
 
-    def update(self, entity: str, record_id: uuid.UUID | str, values: Mapping[str, Any]) -> bool:
-        """Change the given fields of one record; returns whether anything changed."""
+    def create_prepared(self, records: Sequence[PreparedRecord]) -> None:
+        """Write prepared records of one entity in one executemany per table (bulk mode).
+
+        Their change-log entries are written at commit like any other change.
+        """
+        if not records:
+            return
+        spec = entity_spec(records[0].entity)
+        assert all(r.entity == spec.name for r in records), "one entity per call"
+        table: Any = spec.model.__table__
+        now = utc_now()
+        rows = [
+            {"id": r.record_id, "created_at": now, "updated_at": now, "version": 0, **r.stored}
+            for r in records
+        ]
+        for columns in {tuple(sorted(row)) for row in rows}:
+            same = [row for row in rows if tuple(sorted(row)) == columns]
+            self.session.execute(insert(table), same)
+        custom_rows = [
+            {"record_id": r.record_id, "field_id": field.id, "value_text": t, "value_number": n}
+            for r in records
+            for field, value in r.custom.items()
+            for t, n in [to_columns(field, value)]
+            if t is not None or n is not None
+        ]
+        if custom_rows:
+            self.session.execute(insert(CustomValue), custom_rows)
+        self.changes.extend(r.change() for r in records)
+
+    def update(
+        self,
+        entity: str,
+        record_id: uuid.UUID | str,
+        values: Mapping[str, Any],
+        *,
+        flush: bool = True,
+    ) -> bool:
+        """Change the given fields of one record; returns whether anything changed.
+
+        ``flush=False`` leaves the write to the session's next flush (a push
+        batch writes its plain edits in rounds); every check runs all the same.
+        """
+        record = self._load_in_scope(entity_spec(entity), record_id)
+        fields = self.set_fields(entity, record.id, values)
+        if not fields:
+            return False
+        if flush:
+            self.session.flush()
+        self.changes.append(Change(entity, record.id, "update", fields, record.version))
+        return True
+
+    def set_fields(
+        self, entity: str, record_id: uuid.UUID | str, values: Mapping[str, Any]
+    ) -> dict[str, tuple[Any, Any]]:
+        """Check and set fields (built-in and custom) of one record; the (old, new) that differ.
+
+        Every check of ``update`` runs (the role may edit each field, the record
+        and what it links to are in scope, values and the entity's rules hold),
+        but no change is logged: for a service whose change is logged as one
+        (a merge logs the survivor's new values in its ``merge`` change).
+        """
         spec = entity_spec(entity)
         record = self._load_in_scope(spec, record_id)
         builtin, custom = self._split(spec, values)
@@ -99,11 +223,80 @@ class UnitOfWork:
                 if old_custom.get(field.name) != value:
                     write_value(self.session, record.id, field, value)
                     fields[field.name] = (old_custom.get(field.name), value)
-        if not fields:
-            return False
-        self.session.flush()
-        self.changes.append(Change(entity, record.id, "update", fields, record.version))
-        return True
+        return fields
+
+    def relink_children(
+        self, child: str, link_field: str, from_id: uuid.UUID, to_id: uuid.UUID
+    ) -> list[uuid.UUID]:
+        """Point every ``child`` record linked by ``link_field`` to ``from_id`` at ``to_id``.
+
+        The role must be allowed to edit ``child.link_field``, every child must
+        be in the actor's scope, and ``to_id`` must exist and be in scope; each
+        moved child is logged as an update of its link. Returns the moved ids.
+        """
+        spec = entity_spec(child)
+        model: Any = spec.model
+        column = model.__table__.c[link_field]
+        rows = list(self.session.execute(select(model.id, model.version).where(column == from_id)))
+        if not rows:
+            return []
+        self.policy.require_editable(child, [link_field])
+        self._check_references_in_scope(spec, {link_field: to_id})
+        outside = self.session.scalar(
+            select(model.id)
+            .where(column == from_id, ~scope_clause(spec, self.policy, self.actor))
+            .limit(1)
+        )
+        if outside is not None:
+            raise AccessDenied(
+                f"{child} {outside} is outside the record scope of role {self.policy.role!r}",
+                field=f"{child}.{link_field}",
+            )
+        self.session.execute(sql_update(model).where(column == from_id).values({link_field: to_id}))
+        for child_id, version in rows:
+            self.changes.append(
+                Change(child, child_id, "update", {link_field: (from_id, to_id)}, version)
+            )
+        return [child_id for child_id, _ in rows]
+
+    def add_child(
+        self, parent: str, parent_id: uuid.UUID, child: str, values: Mapping[str, Any]
+    ) -> uuid.UUID:
+        """Add a part of a record that is not an entity of its own (a contact's extra email).
+
+        The parent must be in scope and the role allowed to edit the parent's
+        field that governs the part (``CHILD_PARTS``); the part is logged as a create.
+        """
+        part = CHILD_PARTS[child]
+        if part.parent != parent:
+            raise ValidationError(child, f"belongs to a {part.parent}, not a {parent}")
+        self._load_in_scope(entity_spec(parent), parent_id)
+        self.policy.require_editable(parent, [part.governed_by(values)])
+        child_id = uuid.uuid4()
+        self.session.add(part.model(id=child_id, **{part.parent_field: parent_id, **values}))
+        fields = {part.parent_field: (None, parent_id)}
+        fields.update({name: (None, value) for name, value in values.items() if value is not None})
+        self.changes.append(Change(child, child_id, "create", fields))
+        return child_id
+
+    def relink_parts(self, child: str, from_id: uuid.UUID, to_id: uuid.UUID) -> list[uuid.UUID]:
+        """Move every part of record ``from_id`` to ``to_id`` (both must be in scope)."""
+        part = CHILD_PARTS[child]
+        spec = entity_spec(part.parent)
+        self._load_in_scope(spec, from_id)
+        self._load_in_scope(spec, to_id)
+        self.policy.require_editable(part.parent, [spec.title_field])
+        model: Any = part.model
+        column = model.__table__.c[part.parent_field]
+        moved = list(self.session.scalars(select(model.id).where(column == from_id)))
+        self.session.execute(
+            sql_update(model).where(column == from_id).values({part.parent_field: to_id})
+        )
+        self.changes.extend(
+            Change(child, part_id, "update", {part.parent_field: (from_id, to_id)})
+            for part_id in moved
+        )
+        return moved
 
     def _set_builtin(
         self, spec: EntitySpec, record: Any, builtin: dict[str, Any]
@@ -142,6 +335,17 @@ class UnitOfWork:
         self.session.delete(record)
         self.session.flush()
         self.changes.append(Change(entity, record.id, "delete", fields, record.version))
+
+    def log_pending(self) -> None:
+        """Write the changes so far to the change log now and forget them (bulk mode).
+
+        A large import calls this after each batch, so its Change objects need
+        not all stay in memory; listeners still hear about the first few.
+        """
+        record_in_log(self.session, self.actor, self.changes)
+        room = max(0, NOTIFIED_CHANGES - len(self.logged))
+        self.logged.extend(self.changes[:room])
+        self.changes.clear()
 
     def record_change(self, change: Change) -> None:
         """Add a change made by a specialised service (merge, import) to this unit."""
@@ -222,6 +426,8 @@ class UnitOfWork:
 
     def _check_reference(self, spec: EntitySpec, field: FieldSpec, value: uuid.UUID) -> None:
         assert field.target is not None
+        if (field.target, value) in self._known_references:
+            return
         if self.session.get(_target_model(field.target), value) is None:
             raise ValidationError(
                 f"{spec.name}.{field.name}", f"no {field.target} with id {value} exists"
@@ -261,6 +467,8 @@ class UnitOfWork:
             target = ENTITIES.get(field.target or "") if field and value is not None else None
             if target is None or target.owner_field is None or self.policy.scope == "all":
                 continue
+            if (target.name, value) in self._known_references:
+                continue
             model: Any = target.model
             in_scope = scope_clause(target, self.policy, self.actor)
             visible = self.session.scalar(select(model.id).where(model.id == value, in_scope))
@@ -270,12 +478,15 @@ class UnitOfWork:
                     f" role {self.policy.role!r} (rule: references in scope)",
                     field=f"{spec.name}.{name}",
                 )
+            self._known_references.add((target.name, value))
 
     def _load_in_scope(self, spec: EntitySpec, record_id: uuid.UUID | str) -> Any:
         key = record_id if isinstance(record_id, uuid.UUID) else _parse_id(spec, record_id)
         record = self.session.get(spec.model, key)
         if record is None:
             raise NotFound(f"no {spec.name} with id {key}")
+        if self.scope_checked is not None and self.scope_checked(spec.name, key):
+            return record
         model: Any = spec.model
         in_scope = self.session.scalar(
             select(model.id).where(model.id == key, scope_clause(spec, self.policy, self.actor))
@@ -287,6 +498,8 @@ class UnitOfWork:
         return record
 
 
+# Listeners refresh by record; past this many changes they refresh everything anyway.
+NOTIFIED_CHANGES = 1000
 # Required fields a derivation may fill (a contact's name from first/last/email).
 DERIVED_REQUIRED = frozenset({"display_name"})
 
@@ -309,9 +522,10 @@ def unit_of_work(store: Store, actor: Actor) -> Iterator[UnitOfWork]:
         work = UnitOfWork(session, actor, policy_for(store, session, actor.role))
         yield work
         record_in_log(session, actor, work.changes)
-    if any(change.entity in GOVERNANCE_ENTITIES for change in work.changes):
+    done = [*work.logged, *work.changes]
+    if any(change.entity in GOVERNANCE_ENTITIES for change in done):
         forget_policies(store)
-    store.notify(ChangeSet(list(work.changes)))
+    store.notify(ChangeSet(done))
 
 
 def create(store: Store, actor: Actor, entity: str, values: Mapping[str, Any]) -> ChangeSet:

@@ -26,7 +26,7 @@ from sqlalchemy import Index, Table, UniqueConstraint, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from contactdesk.errors import ContactDeskError, NotFound, ValidationError
+from contactdesk.errors import ContactDeskError, ValidationError
 from contactdesk.model import User
 from contactdesk.server.errors import Conflict, RefusedChange
 from contactdesk.server.sync import feed_writes, record_links
@@ -40,8 +40,7 @@ from contactdesk.server.sync.field_access import (
 from contactdesk.server.sync.policy_cache import policy_for
 from contactdesk.server.sync.tables import FeedChange, KeptConflict, PushOutcome, RecordVersion
 from contactdesk.services.actor import Actor
-from contactdesk.services.changes import Change
-from contactdesk.services.field_catalog import ENTITIES, EntitySpec, entity_spec
+from contactdesk.services.field_catalog import ENTITIES, EntitySpec
 from contactdesk.services.field_rules import Policy
 from contactdesk.services.field_values import json_safe
 from contactdesk.services.record_rules import RuleBroken
@@ -63,43 +62,18 @@ PLAIN_ENTITIES = frozenset(
 )
 
 
-class _BatchWork(UnitOfWork):
-    """The unit of work of a push batch.
+def is_plain(spec: EntitySpec, values: Mapping[str, Any]) -> bool:
+    """An edit of built-in fields of a record no uniqueness rule guards, owner unchanged.
 
-    Every write it makes follows the batch's own scope check of the record
-    (``_Batch.require_in_scope``, answered from what ``BatchState`` loaded), so
-    it does not ask the database again. Plain edits (``update_plain``) go
-    through the same coercion, derivations and rules as ``update`` but are not
-    flushed one by one: the batch writes them, their feed rows and field
+    Such an edit is checked in full like any other, but its write waits for the
+    batch's next flush: the batch writes plain edits, their feed rows and field
     versions in a few executemany rounds.
     """
-
-    def _load_in_scope(self, spec: EntitySpec, record_id: uuid.UUID | str) -> Any:
-        key = record_id if isinstance(record_id, uuid.UUID) else uuid.UUID(str(record_id))
-        record = self.session.get(spec.model, key)
-        if record is None:
-            raise NotFound(f"no {spec.name} with id {key}")
-        return record
-
-    @staticmethod
-    def is_plain(spec: EntitySpec, values: Mapping[str, Any]) -> bool:
-        """An edit of built-in fields of a record no uniqueness rule guards, owner unchanged."""
-        return (
-            spec.name in PLAIN_ENTITIES
-            and all(name in spec.by_name for name in values)
-            and (spec.owner_field is None or spec.owner_field not in values)
-        )
-
-    def update_plain(self, entity: str, record_id: uuid.UUID, values: Mapping[str, Any]) -> bool:
-        """``update`` for a plain edit, without its flush; returns whether anything changed."""
-        spec = entity_spec(entity)
-        record = self._load_in_scope(spec, record_id)
-        self.policy.require_editable(entity, list(values))
-        fields = self._set_builtin(spec, record, dict(values))
-        if not fields:
-            return False
-        self.changes.append(Change(entity, record.id, "update", fields, record.version))
-        return True
+    return (
+        spec.name in PLAIN_ENTITIES
+        and all(name in spec.by_name for name in values)
+        and (spec.owner_field is None or spec.owner_field not in values)
+    )
 
 
 @dataclass
@@ -107,12 +81,19 @@ class _Batch:
     session: Session
     actor: Actor
     policy: Policy
-    work: _BatchWork
     now: datetime
     state: BatchState
     # Versions this batch gave records: a later change of the same record in the
     # same batch was made on top of the earlier one, whatever base it states.
     produced: dict[uuid.UUID, int] = field(default_factory=dict)
+    # Records whose scope the change being applied has checked (``require_in_scope``).
+    checked: set[uuid.UUID] = field(default_factory=set)
+    work: UnitOfWork = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.work = UnitOfWork(
+            self.session, self.actor, self.policy, scope_checked=self.scope_checked
+        )
 
     def base(self, change: PushedChange) -> int:
         return max(change.base_version, self.produced.get(change.record_id, 0))
@@ -121,6 +102,10 @@ class _Batch:
         # A record this batch already changed may have changed owner: ask again.
         if record_id in self.produced or not self.state.known_in_scope(spec.name, record_id):
             require_in_scope(self.session, spec, self.policy, self.actor, record_id)
+        self.checked.add(record_id)
+
+    def scope_checked(self, _entity: str, record_id: uuid.UUID) -> bool:
+        return record_id in self.checked
 
 
 def push_changes(
@@ -137,7 +122,7 @@ def push_changes(
     feed_writes.lock_feed(session)
     policy = policy_for(session, actor.role)
     state = BatchState.load(session, actor, policy, changes)
-    batch = _Batch(session, actor, policy, _BatchWork(session, actor, policy), now, state)
+    batch = _Batch(session, actor, policy, now, state)
     answered: dict[uuid.UUID, ChangeOutcome] = {}
     results: list[ChangeOutcome] = []
     # The batch reads through BatchState, not queries, so pending rows need not be
@@ -171,6 +156,7 @@ def _earlier_outcome(state: BatchState, actor: Actor, change: PushedChange) -> C
 
 
 def _apply_refusing(batch: _Batch, change: PushedChange) -> ChangeOutcome:
+    batch.checked.clear()
     try:
         outcome = _APPLY[change.op](batch, change)
         if change.op != "update":
@@ -284,10 +270,8 @@ def _update(batch: _Batch, change: PushedChange) -> ChangeOutcome:
             )
     version = known.version
     if to_apply:
-        if _BatchWork.is_plain(spec, to_apply):
-            changed = batch.work.update_plain(spec.name, change.record_id, to_apply)
-        else:
-            changed = batch.work.update(spec.name, change.record_id, to_apply)
+        plain = is_plain(spec, to_apply)
+        changed = batch.work.update(spec.name, change.record_id, to_apply, flush=not plain)
         if changed:
             made = batch.work.changes[-1]
             version = batch.state.next_seq()

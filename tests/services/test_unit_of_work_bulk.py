@@ -1,0 +1,60 @@
+"""Bulk mode: rows are checked one by one like any create, then written and logged at once."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import func, select
+
+from contactdesk.errors import AccessDenied
+from contactdesk.model import ChangeLog, Contact
+from contactdesk.services.actor import Actor
+from contactdesk.services.directory import UserInfo
+from contactdesk.services.record_queries import get_record
+from contactdesk.services.record_rules import RuleBroken
+from contactdesk.services.unit_of_work import PreparedRecord, unit_of_work
+from contactdesk.store import Store
+
+
+def _count(store: Store, model: type) -> int:
+    with store.reading() as session:
+        return int(session.scalar(select(func.count()).select_from(model)) or 0)
+
+
+def test_prepared_rows_are_written_and_logged_like_creates(store: Store, admin: Actor) -> None:
+    with unit_of_work(store, admin) as work:
+        prepared = [
+            work.prepare_create("contact", {"first_name": f"Ann{n}", "last_name": "Lee"})
+            for n in range(5)
+        ]
+        work.create_prepared(prepared[:3])
+        work.log_pending()
+        work.create_prepared(prepared[3:])
+    assert _count(store, Contact) == _count(store, ChangeLog) == 5
+    record = get_record(store, admin, "contact", prepared[0].record_id)
+    assert record["display_name"] == "Ann0 Lee"
+    with store.reading() as session:
+        entry = session.scalars(select(ChangeLog).order_by(ChangeLog.seq)).first()
+    assert entry is not None and entry.fields["display_name"] == [None, "Ann0 Lee"]
+
+
+def test_a_row_breaking_a_rule_is_refused_before_anything_is_written(
+    store: Store, admin: Actor
+) -> None:
+    campaign = {"name": "Spring", "channel": "webinar", "starts_on": "2026-03-01"}
+    with unit_of_work(store, admin) as work, pytest.raises(RuleBroken, match="dates in order"):
+        work.prepare_create("campaign", {**campaign, "ends_on": "2026-02-01"})
+    assert _count(store, ChangeLog) == 0
+
+
+def test_a_row_the_role_may_not_write_is_refused(
+    store: Store, people: dict[str, UserInfo]
+) -> None:
+    rita = people["rita"].actor()
+    prepared: list[PreparedRecord] = []
+    with unit_of_work(store, rita) as work:
+        with pytest.raises(AccessDenied, match=r"contact\.owner_id"):
+            work.prepare_create("contact", {"display_name": "A", "owner_id": people["sam"].id})
+        prepared.append(work.prepare_create("contact", {"display_name": "B"}))
+        work.create_prepared(prepared)
+    record = get_record(store, rita, "contact", prepared[0].record_id)
+    assert record["owner_id"] == str(people["rita"].id)
