@@ -40,7 +40,6 @@ from contactdesk.services.actor import Actor
 from contactdesk.services.changes import Change
 from contactdesk.services.custom_values import read_values
 from contactdesk.services.field_catalog import ENTITIES
-from contactdesk.services.field_rules import scope_clause
 from contactdesk.services.unit_of_work import UnitOfWork, unit_of_work
 from contactdesk.store.local_store import Store
 from contactdesk.store.snapshots import snapshot_if_due
@@ -242,12 +241,7 @@ class _Merge:
 
 
 def _load_in_scope(work: UnitOfWork, contact_id: uuid.UUID) -> Contact:
-    spec = ENTITIES["contact"]
-    contact = work.session.scalar(
-        select(Contact).where(Contact.id == contact_id, scope_clause(spec, work.policy, work.actor))
-    )
-    if contact is None:
-        raise NotFound(f"no contact with id {contact_id} that {work.actor.username} may edit")
+    contact: Contact = work.load("contact", contact_id)
     return contact
 
 

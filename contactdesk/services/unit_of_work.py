@@ -336,6 +336,13 @@ class UnitOfWork:
         self.session.flush()
         self.changes.append(Change(entity, record.id, "delete", fields, record.version))
 
+    def load(self, entity: str, record_id: uuid.UUID | str) -> Any:
+        """The record, if it exists and is in the actor's scope (AccessDenied/NotFound otherwise).
+
+        The same refusal as an edit of it, for a service that reads before it writes.
+        """
+        return self._load_in_scope(entity_spec(entity), record_id)
+
     def log_pending(self) -> None:
         """Write the changes so far to the change log now and forget them (bulk mode).
 
