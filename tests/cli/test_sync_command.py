@@ -94,7 +94,12 @@ def test_a_marketer_or_admins_sync_re_routes_leads_past_their_deadline(
         admin.store,
         admin.actor,
         "lead",
-        {"contact_id": contact, "owner_id": server.user_id("sam"), "status": "handed_off"},
+        {
+            "contact_id": contact,
+            "owner_id": server.user_id("sam"),
+            "status": "handed_off",
+            "handed_off_at": "2020-01-01T09:00",
+        },
     ).record_id
     update = {"follow_up_due_at": "2020-01-03T09:00"}
     unit_of_work.update(admin.store, admin.actor, "lead", lead, update)
