@@ -35,13 +35,14 @@ REJECTION_REASONS = (
 )
 QUALITY_RANGE = range(1, 6)
 WIN_STORY_MAX = 1000
-# Which status a lead may move to from each status (by the hand-off, accept and
-# reject steps, or marketing taking a lead back). Any other step is refused.
+# Which status a lead may move to from each status: the hand-off, accept and reject
+# steps, marketing taking a lead back, and a verdict undone (back to handed off).
+# Any other step is refused, and accepted or rejected only from handed off.
 LEAD_STEPS: dict[str, frozenset[str]] = {
     "new": frozenset({"handed_off"}),
     "handed_off": frozenset({"accepted", "rejected", "new"}),
-    "rejected": frozenset({"new"}),
-    "accepted": frozenset(),
+    "rejected": frozenset({"new", "handed_off"}),
+    "accepted": frozenset({"handed_off"}),
 }
 
 
@@ -152,7 +153,7 @@ def _lead_step(state: RecordState) -> Breach:
     old, new = state.was("status") or "new", state.value("status") or "new"
     if old == new or new in LEAD_STEPS.get(old, frozenset()):
         return None
-    if old in ("accepted", "rejected"):
+    if old in ("accepted", "rejected") and new in ("accepted", "rejected"):
         return "status", f"this lead was already {old}; it cannot become {new}"
     allowed = ", ".join(sorted(LEAD_STEPS.get(old, frozenset()))) or "nothing"
     return "status", f"a {old.replace('_', ' ')} lead can become {allowed}, not {new}"
