@@ -6,6 +6,7 @@ import uuid
 from datetime import UTC, datetime
 
 import pytest
+from query_plans import QueryPlans
 
 from contactdesk.errors import ValidationError
 from contactdesk.reports.report_params import ReportParams
@@ -103,3 +104,17 @@ def test_field_intel_groups_mentions_losses_objections_and_notes_with_their_text
     notes = result.drill_down((MONTH, "North", "Energy", "Market note: competitor seen",
                                "Rivalsoft"))
     assert [record["text"] for record in notes.records] == ["Rivalsoft stand at the Leeds expo"]
+
+
+def test_field_intel_and_the_notes_list_read_intel_by_its_kind_and_date_index(
+    store: Store, people: dict[str, UserInfo], query_plans: QueryPlans
+) -> None:
+    rita = people["rita"]
+    account = _account(store, rita, "Globex", "North", "Energy")
+    add_market_note(store, rita.actor(), topic="market_news", text="A merger", account_id=account)
+    query_plans.clear()
+    run_report(store, people["mia"].actor(), "field-intel", ReportParams(TODAY, TODAY))
+    market_notes(store, rita.actor(), account_id=account)
+    plans = [line for _, lines in query_plans.plans() for line in lines if " intel " in line]
+    assert plans and all("ix_intel_kind_created" in line for line in plans), plans
+    assert query_plans.scans("intel") == []
