@@ -90,25 +90,6 @@ def count_segment(
         return int(session.scalar(select(func.count(Contact.id)).where(clause)) or 0)
 
 
-def segment_breakdown(
-    store: Store,
-    actor: Actor,
-    definition: SegmentDefinition | dict[str, Any],
-    by: str,
-    *,
-    now: datetime | None = None,
-    limit: int = 20,
-) -> list[BreakdownRow]:
-    """Matching contacts per value of ``by``, largest first (one GROUP BY query).
-
-    ``by`` is a contact field, ``account.<field>``, ``lead_source`` or ``stage``;
-    the role must be able to see it.
-    """
-    with store.reading() as session:
-        clause = compile_segment(session, store, actor, definition, now)
-        return _breakdown(session, store, actor, clause, by, limit)
-
-
 def summarise_segment(
     store: Store,
     actor: Actor,

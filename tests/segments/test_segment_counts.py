@@ -11,8 +11,8 @@ from crm_fixture import CrmFixture
 from contactdesk.errors import AccessDenied, ValidationError
 from contactdesk.segments.segment_counts import (
     count_segment,
-    segment_breakdown,
     segment_contact_ids,
+    summarise_segment,
 )
 from contactdesk.segments.segment_definition import (
     FieldCondition,
@@ -101,12 +101,13 @@ def test_won_in_period_matches_buyers_of_deals_won_then(crm: CrmFixture) -> None
 
 
 def test_breakdown_counts_members_per_company_industry(crm: CrmFixture) -> None:
-    rows = segment_breakdown(crm.store, MARKETING, SegmentDefinition(), "account.industry")
+    summary = summarise_segment(crm.store, MARKETING, SegmentDefinition(), "account.industry")
+    rows = summary.breakdown
     assert {(row.value, row.contacts) for row in rows} == {("Healthcare", 2), ("Retail", 2)}
 
 
 def test_breakdown_by_lead_source_counts_each_contact_once_per_source(crm: CrmFixture) -> None:
-    rows = segment_breakdown(crm.store, MARKETING, SegmentDefinition(), "lead_source")
+    rows = summarise_segment(crm.store, MARKETING, SegmentDefinition(), "lead_source").breakdown
     assert {(row.value, row.contacts) for row in rows} == {
         ("webinar", 2),
         ("event", 1),
@@ -129,7 +130,7 @@ def test_a_hidden_custom_field_is_refused(crm: CrmFixture) -> None:
 def test_breaking_down_by_a_hidden_field_is_refused(crm: CrmFixture) -> None:
     set_rule(crm.store, Actor.system(), "marketing", "account.industry", "hidden")
     with pytest.raises(AccessDenied):
-        segment_breakdown(crm.store, MARKETING, SegmentDefinition(), "account.industry")
+        summarise_segment(crm.store, MARKETING, SegmentDefinition(), "account.industry")
 
 
 def test_an_unknown_field_is_named_as_unknown(crm: CrmFixture) -> None:
