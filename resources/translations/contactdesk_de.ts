@@ -763,6 +763,14 @@
         <translation>Zur Bibliothek hinzufügen</translation>
     </message>
     <message>
+        <source>Edit</source>
+        <translation>Bearbeiten</translation>
+    </message>
+    <message>
+        <source>Save changes</source>
+        <translation>Änderungen speichern</translation>
+    </message>
+    <message>
         <source>Link</source>
         <translation>Link</translation>
     </message>
@@ -781,6 +789,10 @@
     <message>
         <source>Attach a document</source>
         <translation>Dokument anhängen</translation>
+    </message>
+    <message>
+        <source>Changes saved.</source>
+        <translation>Änderungen gespeichert.</translation>
     </message>
     <message>
         <source>Added to the library.</source>

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import uuid
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QUrl, Slot
 from PySide6.QtGui import QDesktopServices
@@ -27,6 +28,7 @@ from contactdesk.marketing.collateral_library import (
     CollateralFile,
     CollateralItem,
     add_collateral,
+    edit_collateral,
     list_collateral,
     open_collateral_file,
 )
@@ -89,12 +91,17 @@ class CollateralPage(QWidget):
         for box in (self.products_input, self.industries_input, self.stages_input):
             box.setPlaceholderText(self.tr("comma-separated; empty fits all"))
         self.add_button = QPushButton(self.tr("Add to library"))
+        self.edit_button = QPushButton(self.tr("Edit"))
+        self.save_button = QPushButton(self.tr("Save changes"))
+        self.save_button.setEnabled(False)
+        self.editing: uuid.UUID | None = None
 
         left = QWidget()
         left_layout = QVBoxLayout(left)
         bar = QHBoxLayout()
         bar.addWidget(self.search_input)
         bar.addWidget(self.open_button)
+        bar.addWidget(self.edit_button)
         left_layout.addLayout(bar)
         left_layout.addWidget(self.table)
         left_layout.addWidget(self.value_points)
@@ -116,7 +123,10 @@ class CollateralPage(QWidget):
         form.addRow(self.tr("Industries"), self.industries_input)
         form.addRow(self.tr("Funnel stages"), self.stages_input)
         form.addRow(self.message)
-        form.addRow(self.add_button)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.save_button)
+        form.addRow(buttons)
         splitter = QSplitter()
         splitter.addWidget(left)
         splitter.addWidget(form_box)
@@ -130,6 +140,8 @@ class CollateralPage(QWidget):
         self.open_button.clicked.connect(self.open_selected)
         self.file_button.clicked.connect(self._choose_file)
         self.add_button.clicked.connect(self.add)
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.save_button.clicked.connect(self.save_changes)
         context.relay.changed.connect(self._on_store_changed)
         self.reload()
 
@@ -202,10 +214,48 @@ class CollateralPage(QWidget):
             self.file_label.setText(self.file_path.name)
 
     @Slot()
-    def add(self) -> None:
-        """Add the form's document or link to the library, on the worker."""
+    def edit_selected(self) -> None:
+        """Put the selected item in the form; Save changes writes it back."""
+        item = self._selected()
+        if item is None:
+            return
+        self.editing = item.id
+        self.title_input.setText(item.title)
+        self.kind_input.setCurrentIndex(max(0, self.kind_input.findData(item.kind)))
+        self.url_input.setText(item.url or "")
+        self.points_input.setPlainText(item.value_points or "")
+        self.products_input.setText(", ".join(item.products))
+        self.industries_input.setText(", ".join(item.industries))
+        self.stages_input.setText(", ".join(item.stages))
+        self.save_button.setEnabled(True)
+
+    @Slot()
+    def save_changes(self) -> None:
+        """Write the form back to the item being edited (a new file replaces its document)."""
+        if self.editing is None:
+            return
         store, actor = self._context.session.store, self._context.session.actor
-        values = {
+        item_id = self.editing
+        values, path = self._form_values(), self.file_path
+
+        def run(control: TaskControl) -> None:
+            document = CollateralFile.from_path(path) if path is not None else None
+            edit_collateral(store, actor, item_id, values, file=document)
+
+        self._context.worker.submit(
+            run,
+            on_success=lambda _none: self._saved(),
+            on_failure=lambda error: self.message.setText(str(error)),
+        )
+
+    def _saved(self) -> None:
+        self.editing = None
+        self.save_button.setEnabled(False)
+        self._added()
+        self.message.setText(self.tr("Changes saved."))
+
+    def _form_values(self) -> dict[str, Any]:
+        return {
             "title": self.title_input.text().strip(),
             "kind": self.kind_input.currentData(),
             "url": self.url_input.text().strip() or None,
@@ -214,6 +264,12 @@ class CollateralPage(QWidget):
             "industries": _names(self.industries_input.text()),
             "stages": _names(self.stages_input.text()),
         }
+
+    @Slot()
+    def add(self) -> None:
+        """Add the form's document or link to the library, on the worker."""
+        store, actor = self._context.session.store, self._context.session.actor
+        values = self._form_values()
         path = self.file_path
 
         def run(control: TaskControl) -> uuid.UUID:

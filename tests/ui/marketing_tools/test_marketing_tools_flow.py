@@ -12,6 +12,7 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from contactdesk.marketing.campaigns import list_campaigns
+from contactdesk.marketing.collateral_library import add_collateral, list_collateral
 from contactdesk.marketing.follow_up_clock import expired_leads
 from contactdesk.marketing.lead_handoff import find_rep, hand_off_segment
 from contactdesk.marketing.routing_rules import RoutingRules, routing_rules
@@ -23,6 +24,7 @@ from contactdesk.services.actor import Actor
 from contactdesk.services.company_settings import set_handoff_rules
 from contactdesk.store import Store
 from ui.marketing_tools.campaigns_page import CampaignsPage
+from ui.marketing_tools.collateral_page import CollateralPage
 from ui.marketing_tools.handoff_dialog import HandoffDialog
 from ui.marketing_tools.lead_list_page import LeadListPage
 from ui.marketing_tools.lead_table_model import LeadTableModel
@@ -221,4 +223,27 @@ def test_marketing_edits_the_routing_rules_from_the_lead_list(
     qtbot.waitUntil(lambda: routing_rules(store).max_open_leads == 12, timeout=5000)
 
     assert routing_rules(store) == RoutingRules(False, {"Retail": "south"}, 12, "escalate")
+    context.worker.wait_until_idle()
+
+
+def test_marketing_edits_a_piece_of_collateral_in_the_library(
+    qtbot: QtBot, store: Store, context_for: Callable[[str], ViewContext]
+) -> None:
+    values = {"title": "Price sheet", "kind": "price_sheet", "url": "https://x.example/p"}
+    add_collateral(store, Actor.system(), values)
+    context = context_for("maria")
+    page = CollateralPage(context)
+    qtbot.addWidget(page)
+    qtbot.waitUntil(lambda: page.table.rowCount() == 1, timeout=5000)
+    page.table.selectRow(0)
+
+    qtbot.mouseClick(page.edit_button, Qt.MouseButton.LeftButton)
+    assert page.title_input.text() == "Price sheet"
+    page.title_input.setText("Price sheet 2027")
+    page.points_input.setPlainText("Clear tiers")
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+
+    qtbot.waitUntil(lambda: page.message.text() == "Changes saved.", timeout=5000)
+    [item] = list_collateral(store, Actor.system())
+    assert (item.title, item.value_points) == ("Price sheet 2027", "Clear tiers")
     context.worker.wait_until_idle()
