@@ -14,10 +14,12 @@ from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
+    Integer,
     Select,
     String,
     Uuid,
     and_,
+    bindparam,
     exists,
     func,
     or_,
@@ -156,8 +158,10 @@ def _to_record(row: Any, shape: _RowShape) -> Record:
     return _to_records([row], list(row._fields), shape)[0]
 
 
-def _read_records(session: Session, query: Any, shape: _RowShape) -> list[Record]:
-    result = session.execute(query)
+def _read_records(
+    session: Session, query: Any, shape: _RowShape, values: dict[str, Any] | None = None
+) -> list[Record]:
+    result = session.execute(query, values)
     return _to_records(result.all(), list(result.keys()), shape)
 
 
@@ -387,6 +391,8 @@ def page_records(
         policy = policy_for(store, session, actor.role)
         model: Any = _table(spec).c
         sort_column = _sort_column(spec, policy, sort)
+        if not offset and _one_range(spec, policy, sort):
+            return _keyset_page(session, policy, spec, actor, sort, where, after, limit)
         conditions = [scope_clause(spec, policy, actor), *_filters(spec, policy, where)]
         if _nullable(spec, sort or spec.order_by):
             ordering = [sort_column.is_not(None), sort_column, model.id]
@@ -436,6 +442,67 @@ def page_records(
         sort_values = [row.pop(SORT_VALUE) for row in rows]
         next_after = (sort_values[-1], rows[-1]["id"]) if more and rows else None
         return Page(rows, next_after)
+
+
+def _one_range(spec: EntitySpec, policy: Policy, sort: str | None) -> bool:
+    """Whether a page is one range of a (sort, id) order: no owner branches, no NULL sorts."""
+    unscoped = spec.owner_field is None or policy.scope == "all"
+    return unscoped and not _nullable(spec, sort or spec.order_by)
+
+
+# (id(policy), entity, sort, actor, filters, continues) -> (policy, statement).
+# The statement of a list is built once with bound parameters: building and
+# keying a fresh one per page cost more than SQLite's work for 100 rows.
+_PAGE_STATEMENTS: dict[tuple[Any, ...], tuple[Policy, Any]] = {}
+PAGE_STATEMENT_CACHE_SIZE = 64
+
+
+def _keyset_page(
+    session: Session,
+    policy: Policy,
+    spec: EntitySpec,
+    actor: Actor,
+    sort: str | None,
+    where: Sequence[Condition],
+    after: tuple[Any, str] | None,
+    limit: int,
+) -> Page:
+    sort_column = _sort_column(spec, policy, sort)
+    key = (id(policy), spec.name, sort, actor, repr(where), after is not None)
+    cached = _PAGE_STATEMENTS.get(key)
+    if cached is not None and cached[0] is policy:
+        query = cached[1]
+    else:
+        model: Any = _table(spec).c
+        conditions = [scope_clause(spec, policy, actor), *_filters(spec, policy, where)]
+        if after is not None:
+            after_key = tuple_(
+                bindparam("after_sort", type_=sort_column.type), bindparam("after_id", type_=Uuid())
+            )
+            conditions.append(tuple_(sort_column, model.id) > after_key)
+        query = (
+            _projection(spec, policy)
+            .add_columns(sort_column.label(SORT_VALUE))
+            .where(*conditions)
+            .order_by(sort_column, model.id)
+            .limit(bindparam("limit", type_=Integer()))
+        )
+        if len(_PAGE_STATEMENTS) >= PAGE_STATEMENT_CACHE_SIZE:
+            _PAGE_STATEMENTS.clear()
+        _PAGE_STATEMENTS[key] = (policy, query)
+    values: dict[str, Any] = {"limit": limit + 1}
+    if after is not None:
+        value, last_id = after
+        if isinstance(sort_column.type, Uuid) and isinstance(value, str):
+            value = uuid.UUID(value)
+        values["after_sort"] = value
+        values["after_id"] = last_id if isinstance(last_id, uuid.UUID) else _parse(spec, last_id)
+    rows = _read_records(session, query, _row_shape(spec, policy), values)
+    more = len(rows) > limit
+    rows = rows[:limit]
+    sort_values = [row.pop(SORT_VALUE) for row in rows]
+    next_after = (sort_values[-1], rows[-1]["id"]) if more and rows else None
+    return Page(rows, next_after)
 
 
 def _key_before(
