@@ -13,7 +13,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Integer, literal_column, select
+from sqlalchemy.sql.expression import ColumnClause
 
 from contactdesk.model import ContactDetail, ContactPhoto
 from contactdesk.segments.saved_segments import open_segment
@@ -23,6 +24,8 @@ from contactdesk.services.field_rules import CustomField
 from contactdesk.services.policy_cache import policy_for
 from contactdesk.services.record_queries import Condition, count_records, page_records
 from contactdesk.store.local_store import Store
+
+DETAIL_ROWID: ColumnClause[int] = literal_column("contact_details.rowid", Integer())
 
 PAGE_SIZE = 1_000
 # Which contact field a kind of extra value belongs to, for the visibility check.
@@ -85,7 +88,9 @@ def _attach(
                     ContactDetail.contact_id.in_(ids),
                     ContactDetail.kind.in_(sorted(columns.detail_kinds)),
                 )
-                .order_by(ContactDetail.contact_id, ContactDetail.created_at, ContactDetail.id)
+                # Insertion order (SQLite's rowid): an import writes a card's values in
+                # file order with one timestamp, and random ids would shuffle them.
+                .order_by(ContactDetail.contact_id, ContactDetail.created_at, DETAIL_ROWID)
             ):
                 details.setdefault(contact_id, []).append((kind, label, value))
         for contact_id, mime, data in session.execute(

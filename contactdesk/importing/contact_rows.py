@@ -113,6 +113,9 @@ def _split_phones(
 
 
 def _unverified_label(label: str) -> str:
+    # A label read back from our own export already says so: never "(unverified) (unverified)".
+    if label == UNVERIFIED or label.endswith(f"({UNVERIFIED})"):
+        return label[:LABEL_LIMIT]
     return (f"{label} ({UNVERIFIED})" if label else UNVERIFIED)[:LABEL_LIMIT]
 
 
