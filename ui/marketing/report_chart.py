@@ -9,6 +9,7 @@ from PySide6.QtCharts import (
     QBarCategoryAxis,
     QBarSeries,
     QBarSet,
+    QCategoryAxis,
     QChart,
     QChartView,
     QHorizontalBarSeries,
@@ -21,6 +22,7 @@ from PySide6.QtGui import QPainter
 
 from contactdesk.reports.report_result import ChartSpec, RowKey
 from ui.core_text import core_text
+from ui.locale_formats import format_number
 
 # Long category names read better as horizontal bars than as rotated labels.
 HORIZONTAL_WHEN_LONGER_THAN = 14
@@ -58,6 +60,11 @@ def build_chart(spec: ChartSpec, on_bar: Callable[[RowKey], None] | None = None)
     series.attachAxis(categories)
     series.attachAxis(values)
     values.applyNiceNumbers()
+    # Qt's value axis prints "1500000"; the same ticks as labels in the user's locale.
+    labelled = _locale_axis(values)
+    chart.removeAxis(values)
+    chart.addAxis(labelled, value_side)
+    series.attachAxis(labelled)
     if not spec.categories:
         chart.setTitle(
             QCoreApplication.translate("ReportChart", "%1 (no data)").replace(
@@ -65,6 +72,20 @@ def build_chart(spec: ChartSpec, on_bar: Callable[[RowKey], None] | None = None)
             )
         )
     return chart
+
+
+def _locale_axis(values: QValueAxis) -> QCategoryAxis:
+    """An axis with ``values``' range, title and ticks, labelled "1,500,000" (by locale)."""
+    axis = QCategoryAxis()
+    axis.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
+    axis.setTitleText(values.titleText())
+    low, high, ticks = values.min(), values.max(), max(values.tickCount(), 2)
+    axis.setRange(low, high)
+    decimals = 0 if high - low >= ticks else 2
+    for step in range(ticks):
+        value = low + (high - low) * step / (ticks - 1)
+        axis.append(format_number(value, decimals), value)
+    return axis
 
 
 def _drill(spec: ChartSpec, index: int, on_bar: Callable[[RowKey], None]) -> None:

@@ -6,13 +6,14 @@ from datetime import date
 from pathlib import Path
 
 from crm_fixture import CrmFixture
-from PySide6.QtCharts import QAbstractBarSeries
+from PySide6.QtCharts import QAbstractBarSeries, QCategoryAxis
 from PySide6.QtCore import QDate, Qt
 
 from contactdesk.reports.report_result import ANY
 from tests.funnel_agreement import agree_live_terms
 from ui.marketing.report_table_model import ReportTableModel
 from ui.marketing.report_view import ReportView
+from ui.settings import NUMBER_LOCALE, write_option
 from ui.view_context import ViewContext
 
 
@@ -176,3 +177,20 @@ def test_a_new_result_closes_the_old_drill_down(
     assert dialog is not None and dialog.isVisible()
     view.select_report("objections")
     assert not dialog.isVisible() and view.drill_dialog is None
+
+
+def test_chart_values_read_in_the_users_locale_not_as_raw_numbers(
+    qtbot, crm: CrmFixture, marketer: ViewContext
+) -> None:
+    write_option(NUMBER_LOCALE, "en_US")
+    view = ReportView(marketer)
+    qtbot.addWidget(view)
+    view.select_report("campaign-roi")
+    view.run_report()
+    qtbot.waitUntil(lambda: view.result is not None)
+    (axis,) = [a for a in view.chart.chart().axes() if isinstance(a, QCategoryAxis)]
+    labels = axis.categoriesLabels()
+    assert labels
+    # "10,000" in the chosen number style, never "10000".
+    assert any("," in label for label in labels), labels
+    assert not any(label.isdigit() and len(label) > 3 for label in labels), labels
