@@ -10,9 +10,19 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, JsonValue, StringConstraints
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    JsonValue,
+    StringConstraints,
+    ValidationInfo,
+    field_validator,
+)
+
+from contactdesk.services.text_checks import unwritable_part
 
 PROTOCOL_VERSION = 1
 PROTOCOL_HEADER = "X-ContactDesk-Protocol"
@@ -20,6 +30,8 @@ PROTOCOL_HEADER = "X-ContactDesk-Protocol"
 MAX_VERSION = 2**62
 MAX_BATCH = 500
 MAX_PAGE = 1000
+# Fields one pushed change may carry: more than any entity has, built-in and custom.
+MAX_FIELDS_PER_CHANGE = 200
 
 # Text without NUL characters, which PostgreSQL refuses in text columns.
 NoNulText = Annotated[str, StringConstraints(pattern=r"^[^\x00]*$")]
@@ -32,6 +44,23 @@ Version = Annotated[int, Field(ge=0, le=MAX_VERSION)]
 
 class WireModel(BaseModel):
     model_config = ConfigDict(extra="forbid")
+
+
+class RequestModel(WireModel):
+    """A body a client sends: every value in it must be writable back out as JSON.
+
+    A lone surrogate or a NaN would be stored and then fail every later read
+    that serialises it (the whole feed for everyone), so it is refused here
+    with a 422 naming where it is.
+    """
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _writable(cls, value: Any, info: ValidationInfo) -> Any:
+        problem = unwritable_part(value, info.field_name or "")
+        if problem:
+            raise ValueError(problem)
+        return value
 
 
 # -- errors ---------------------------------------------------------------
@@ -50,9 +79,13 @@ class ErrorBody(WireModel):
 # -- auth -----------------------------------------------------------------
 
 
-class LoginRequest(WireModel):
+class LoginRequest(RequestModel):
+    """``device`` is the client store's own random id: signing in again from it
+    revokes the token it had, so one device holds one live token."""
+
     username: Name
     password: Secret
+    device: Name | None = None
 
 
 class UserInfo(WireModel):
@@ -70,7 +103,7 @@ class LoginResponse(WireModel):
     user: UserInfo
 
 
-class PasswordChange(WireModel):
+class PasswordChange(RequestModel):
     current_password: Secret
     new_password: Secret
 
@@ -78,7 +111,7 @@ class PasswordChange(WireModel):
 # -- push -----------------------------------------------------------------
 
 
-class PushedChange(WireModel):
+class PushedChange(RequestModel):
     """One change from a client's outbox.
 
     ``fields`` holds only the fields the user changed, by field name (built-in
@@ -92,10 +125,12 @@ class PushedChange(WireModel):
     record_id: uuid.UUID
     op: Operation
     base_version: Version = 0
-    fields: dict[FieldName, JsonValue] = Field(default_factory=dict)
+    fields: dict[FieldName, JsonValue] = Field(
+        default_factory=dict, max_length=MAX_FIELDS_PER_CHANGE
+    )
 
 
-class PushRequest(WireModel):
+class PushRequest(RequestModel):
     changes: list[PushedChange] = Field(max_length=MAX_BATCH)
 
 
@@ -225,7 +260,7 @@ class HistoryPage(WireModel):
     has_more: bool
 
 
-class RecordHistoryRequest(WireModel):
+class RecordHistoryRequest(RequestModel):
     """The records whose whole history a client wants (records newly in its scope)."""
 
     record_ids: list[uuid.UUID] = Field(max_length=MAX_BATCH)
@@ -258,7 +293,7 @@ class KeptConflictView(WireModel):
     resolution: str | None
 
 
-class ConflictResolution(WireModel):
+class ConflictResolution(RequestModel):
     """How the user settled a conflict; the client pushes the chosen value as an edit."""
 
     resolution: Literal["mine", "theirs", "merged", "dismissed"]

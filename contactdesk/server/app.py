@@ -2,17 +2,25 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from fastapi import Depends, FastAPI
 
 import contactdesk
 from contactdesk.server.admin.routes import router as admin_router
 from contactdesk.server.auth.routes import router as auth_router
+from contactdesk.server.body_limit import BodyLimit
 from contactdesk.server.database import Database, create_server_engine
 from contactdesk.server.dependencies import require_protocol
-from contactdesk.server.error_handlers import install_error_handlers
+from contactdesk.server.error_handlers import ERROR_RESPONSES, install_error_handlers
 from contactdesk.server.settings import ServerSettings
 from contactdesk.server.sync.routes import router as sync_router
-from contactdesk.sync_protocol import PROTOCOL_VERSION
+from contactdesk.sync_protocol import PROTOCOL_VERSION, WireModel
+
+
+class Health(WireModel):
+    status: Literal["ok"]
+    protocol_version: int
 
 
 def create_app(settings: ServerSettings, database: Database | None = None) -> FastAPI:
@@ -21,19 +29,21 @@ def create_app(settings: ServerSettings, database: Database | None = None) -> Fa
         title="ContactDesk sync server",
         version=contactdesk.__version__,
         description=f"Sync protocol {PROTOCOL_VERSION}. Every endpoint but /health needs the"
-        " X-ContactDesk-Protocol header; all but /health and /auth/login a bearer token.",
+        " X-ContactDesk-Protocol header; all but /health and /auth/login a bearer token."
+        " Every 4xx answer has an ErrorBody.",
     )
     app.state.settings = settings
     app.state.database = database or Database(create_server_engine(settings.database_url))
     protocol = [Depends(require_protocol)]
-    app.include_router(auth_router, dependencies=protocol)
-    app.include_router(sync_router, dependencies=protocol)
-    app.include_router(admin_router, dependencies=protocol)
+    app.include_router(auth_router, dependencies=protocol, responses=ERROR_RESPONSES)
+    app.include_router(sync_router, dependencies=protocol, responses=ERROR_RESPONSES)
+    app.include_router(admin_router, dependencies=protocol, responses=ERROR_RESPONSES)
     install_error_handlers(app)
+    app.add_middleware(BodyLimit)
 
-    @app.get("/health", tags=["health"])
-    def health() -> dict[str, int | str]:
+    @app.get("/health", tags=["health"], response_model=Health)
+    def health() -> Health:
         """Liveness for load balancers; no token or protocol header needed."""
-        return {"status": "ok", "protocol_version": PROTOCOL_VERSION}
+        return Health(status="ok", protocol_version=PROTOCOL_VERSION)
 
     return app

@@ -34,6 +34,14 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--ssl-certfile", help="serve HTTPS with this certificate (PEM)")
     serve.add_argument("--ssl-keyfile", help="the certificate's private key (PEM)")
     serve.add_argument("--log-level", default="info")
+    serve.add_argument(
+        "--trusted-proxy",
+        action="append",
+        default=[],
+        metavar="ADDRESS",
+        help="a reverse proxy whose X-Forwarded-For is believed (repeatable; IP or network);"
+        " without it the header is ignored",
+    )
     create = commands.add_parser("create-user", help="add a user (password from stdin)")
     create.add_argument("name")
     create.add_argument("--role", required=True)
@@ -79,7 +87,10 @@ def _serve(args: argparse.Namespace) -> int:
 
     if bool(args.ssl_certfile) != bool(args.ssl_keyfile):
         raise ContactDeskError("--ssl-certfile and --ssl-keyfile go together")
-    settings = ServerSettings(database_url=resolve_database_url(args.database_url))
+    settings = ServerSettings(
+        database_url=resolve_database_url(args.database_url),
+        trusted_proxies=tuple(args.trusted_proxy),
+    )
     engine = create_server_engine(settings.database_url)
     prepare_database(engine)
     app = create_app(settings, Database(engine))
@@ -90,6 +101,10 @@ def _serve(args: argparse.Namespace) -> int:
         ssl_certfile=args.ssl_certfile,
         ssl_keyfile=args.ssl_keyfile,
         log_level=args.log_level,
+        # Forwarded headers are believed only from the configured proxies: anyone else
+        # could name any address and walk around the per-address login limit.
+        proxy_headers=bool(settings.trusted_proxies),
+        forwarded_allow_ips=list(settings.trusted_proxies) or "",
     )
     return 0
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
@@ -27,6 +29,25 @@ _STATUS: list[tuple[type[ContactDeskError], int, str]] = [
     (RateLimited, 429, "rate_limited"),
     (ProtocolMismatch, 426, "protocol_mismatch"),
 ]
+
+
+# Every status an endpoint behind the protocol check may answer besides its success,
+# all with an ErrorBody: published in the OpenAPI document for each operation.
+ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
+    status: {"model": ErrorBody, "description": description}
+    for status, description in {
+        400: "A request the server cannot act on (code bad_request)",
+        401: "No valid bearer token, or a wrong username or password",
+        403: "The role may not do this (a hidden field, a record outside its scope)",
+        404: "No such record, or an unknown path",
+        405: "The path does not take this method (the Allow header lists those it does)",
+        409: "A name or id already taken, or a base_version ahead of the server",
+        413: "The request body is larger than the server accepts",
+        422: "A malformed body or a refused value; field names where",
+        426: "The client speaks another sync protocol version",
+        429: "Too many failed logins; Retry-After says when to try again",
+    }.items()
+}
 
 
 def _status_of(error: ContactDeskError) -> tuple[int, str]:
@@ -66,11 +87,15 @@ async def _contactdesk_error(_request: Request, error: Exception) -> JSONRespons
 async def _request_invalid(_request: Request, error: Exception) -> JSONResponse:
     assert isinstance(error, RequestValidationError)
     problems = []
+    places = []
     for problem in list(error.errors())[:10]:
         where = ".".join(str(part) for part in problem.get("loc", ()))
+        places.append(where)
+        # The message only: the refused input itself may be what cannot be written out.
         problems.append(f"{where}: {problem.get('msg', 'invalid')}")
     detail = "; ".join(problems) or "the request is not valid"
-    return _answer(422, ErrorBody(detail=detail, code="invalid_request"))
+    field = places[0] if places else None
+    return _answer(422, ErrorBody(detail=detail, code="invalid_request", field=field))
 
 
 async def _http_error(_request: Request, error: Exception) -> JSONResponse:

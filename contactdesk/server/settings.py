@@ -25,12 +25,20 @@ def resolve_database_url(given: str | None) -> str:
 
 @dataclass(frozen=True)
 class LoginLimits:
-    """Failed logins allowed per window before a key is locked out for ``lockout``."""
+    """Failed logins allowed before a key is locked out.
+
+    ``per_user`` counts failures for one username from one client address (so an
+    attacker elsewhere cannot lock the real user out), ``per_address`` all
+    failures from one address. Reaching a limit locks the key for ``lockout``;
+    each further failure doubles it, up to ``max_lockout``. A key is forgotten
+    once it has been quiet for ``window`` (after any lockout ended) or on success.
+    """
 
     per_user: int = 5
     per_address: int = 30
     window: timedelta = timedelta(minutes=15)
     lockout: timedelta = timedelta(minutes=5)
+    max_lockout: timedelta = timedelta(hours=24)
 
 
 @dataclass(frozen=True)
@@ -38,5 +46,9 @@ class ServerSettings:
     database_url: str
     token_lifetime: timedelta = timedelta(days=30)
     login_limits: LoginLimits = field(default_factory=LoginLimits)
+    # Reverse proxies whose X-Forwarded-For names the real client (nothing else is believed).
+    trusted_proxies: tuple[str, ...] = ()
+    # Live tokens one user may hold; logging in past it revokes the oldest.
+    max_tokens_per_user: int = 20
     # Injected so that tests can move time (token expiry, lockouts) without sleeping.
     clock: Callable[[], datetime] = utc_now

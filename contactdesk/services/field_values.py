@@ -11,24 +11,45 @@ from typing import Any
 
 from contactdesk.errors import ValidationError
 from contactdesk.services.field_catalog import FieldSpec
+from contactdesk.services.text_checks import is_valid_unicode
 
 # Deliberately permissive: one @, no spaces, a dot in the domain. Stricter checks
 # (RFC 5322 quoting, IDN) reject real addresses more often than they catch typos.
 EMAIL_PATTERN = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]+$")
 DEFAULT_PHONE_REGION = "GB"
 UNBOUNDED_TEXT_LIMIT = 20_000
+MAX_LIST_ITEMS = 500
+LIST_ITEM_LIMIT = 200
 
 
 def _text(raw: Any, label: str, limit: int | None) -> str | None:
-    value = (raw if isinstance(raw, str) else str(raw)).strip()
+    # A number or an object is refused, not stored as its Python text ("{'a': 1}", "nan").
+    if not isinstance(raw, str):
+        raise ValidationError(label, f"expects text, not {_json_kind(raw)}")
+    value = raw.strip()
     if "\x00" in value:
         raise ValidationError(label, "contains a NUL character")
+    if not is_valid_unicode(value):
+        raise ValidationError(label, "is not valid Unicode text (it holds a lone surrogate)")
     if not value:
         return None
     limit = limit or UNBOUNDED_TEXT_LIMIT
     if len(value) > limit:
         raise ValidationError(label, f"is {len(value)} characters long; at most {limit} allowed")
     return value
+
+
+def _json_kind(value: Any) -> str:
+    """How a value would be called in JSON terms, for an error message."""
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, dict):
+        return "an object"
+    if isinstance(value, list | tuple):
+        return "a list"
+    return type(value).__name__
 
 
 def normalise_email(value: str, label: str = "email") -> str:
@@ -139,7 +160,16 @@ def _list(value: Any, label: str) -> list[str]:
             value = [part for part in (p.strip() for p in stripped.split(",")) if part]
     if not isinstance(value, list | tuple):
         raise ValidationError(label, "expects a list")
-    return [str(item).strip() for item in value if str(item).strip()]
+    if len(value) > MAX_LIST_ITEMS:
+        raise ValidationError(label, f"has {len(value)} items; at most {MAX_LIST_ITEMS} allowed")
+    items = []
+    for item in value:
+        if not isinstance(item, str | int) or isinstance(item, bool):
+            raise ValidationError(label, f"holds {_json_kind(item)}; items are text")
+        text = _text(str(item), label, LIST_ITEM_LIMIT)
+        if text is not None:
+            items.append(text)
+    return items
 
 
 def _reference(value: Any, label: str) -> uuid.UUID:

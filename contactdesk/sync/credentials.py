@@ -17,6 +17,9 @@ if TYPE_CHECKING:
 
 SERVICE = "ContactDesk"
 INSECURE_BACKENDS = frozenset({"keyring.backends.fail", "keyring.backends.null"})
+# keyrings.alt's backends write secrets to a plain (or weakly wrapped) file in the
+# home folder, readable by anything running as the user: not a safe place for a token.
+INSECURE_PACKAGES = ("keyrings.alt",)
 
 
 def _keyring() -> ModuleType:
@@ -31,7 +34,8 @@ def _keyring() -> ModuleType:
 def has_secure_keyring(backend: KeyringBackend | None = None) -> bool:
     """Whether ``backend`` (default: the active one) stores secrets somewhere safe."""
     active = backend or _keyring().get_keyring()
-    if type(active).__module__ in INSECURE_BACKENDS:
+    module = type(active).__module__
+    if module in INSECURE_BACKENDS or module.startswith(INSECURE_PACKAGES):
         return False
     inner = getattr(active, "backends", None)
     if inner is not None:

@@ -121,9 +121,15 @@ class ServerClient:
 
     # -- endpoints ---------------------------------------------------------
 
-    def login(self, username: str, password: str) -> LoginResponse:
-        """Exchange a password for a token (kept on this client for later calls)."""
-        body = LoginRequest(username=username, password=password).model_dump(mode="json")
+    def login(self, username: str, password: str, device: str | None = None) -> LoginResponse:
+        """Exchange a password for a token (kept on this client for later calls).
+
+        ``device`` names this client store: the server then revokes the token it
+        issued to it before, so signing in on every run leaves one live token.
+        """
+        body = LoginRequest(username=username, password=password, device=device).model_dump(
+            mode="json", exclude_none=True
+        )
         answer = self._call("POST", "/auth/login", json=body, authenticated=False)
         response = _parse(LoginResponse, answer)
         self.token = response.token

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
+import socket
+from pathlib import Path
+
 from contactdesk.services.actor import Actor
 from contactdesk.store.local_store import Store
 from contactdesk.sync.credentials import TokenStore
@@ -17,11 +21,24 @@ def sign_in(
     The password is not kept anywhere. Raises AuthenticationFailed, ServerUnreachable
     or ProtocolMismatch with a message for the user.
     """
-    answer = client.login(username, password)
+    answer = client.login(username, password, device_id(store))
     tokens.save(client.base_url, answer.user.username, answer.token)
     actor = Actor(answer.user.id, answer.user.username, answer.user.role, answer.user.team)
     remember_sign_in(store, client.base_url, actor)
     return actor
+
+
+def device_id(store: Store) -> str | None:
+    """This store on this machine, as the server's token list knows it.
+
+    Derived, not stored: the same store on the same machine always names itself
+    alike (so its next sign-in replaces its token), and the hash tells the
+    server neither the path nor the host name.
+    """
+    if store.path is None:
+        return None  # an in-memory store lives for one process: nothing to replace
+    where = f"{socket.gethostname()}|{Path(store.path).resolve()}"
+    return hashlib.sha256(where.encode("utf-8", "surrogateescape")).hexdigest()[:32]
 
 
 def sign_out(store: Store, client: ServerClient, tokens: TokenStore) -> None:

@@ -6,7 +6,7 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -37,16 +37,21 @@ def wait_until_healthy(url: str, process: subprocess.Popen[bytes], timeout: floa
 
 
 @contextmanager
-def running_servers(database_url: str, count: int, log_dir: Path) -> Iterator[list[str]]:
-    """``count`` server processes on one database; yields their base URLs; stops them after."""
+def running_servers(
+    database_url: str, count: int, log_dir: Path, options: Sequence[str] = ()
+) -> Iterator[list[str]]:
+    """``count`` server processes on one database; yields their base URLs; stops them after.
+
+    ``options`` go to each ``serve`` (``--trusted-proxy 127.0.0.1``).
+    """
     processes: list[subprocess.Popen[bytes]] = []
     urls: list[str] = []
     try:
         for index in range(count):
             port = free_port()
-            log = (log_dir / f"server-{index}.log").open("wb")
+            log = (log_dir / f"server-{index}-{port}.log").open("wb")
             command = [*SERVER_COMMAND, "serve", "--database-url", database_url]
-            command += ["--port", str(port), "--log-level", "warning"]
+            command += ["--port", str(port), "--log-level", "warning", *options]
             processes.append(subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT))
             urls.append(f"http://127.0.0.1:{port}")
         for url, process in zip(urls, processes, strict=True):

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
 
 from conftest import PASSWORD, Api, FakeClock
+from fastapi.testclient import TestClient
 from sqlalchemy import select
 
+from contactdesk.server.app import create_app
 from contactdesk.server.auth.tables import AccessToken
 from contactdesk.server.database import Database
+from contactdesk.server.settings import ServerSettings
+from contactdesk.sync_protocol import PROTOCOL_HEADER, PROTOCOL_VERSION
 
 
 def test_login_with_the_right_password_returns_a_token_and_the_user(api: Api) -> None:
@@ -111,3 +116,46 @@ def test_failed_logins_from_one_address_are_limited_across_usernames(api: Api) -
     for name in ("u1", "u2", "u3", "u4", "u5"):
         assert api.login(name, "guess-guess").status_code == 401
     assert api.login("mia", PASSWORD).status_code == 429
+
+
+def test_each_failure_past_the_limit_doubles_the_lockout(api: Api, clock: FakeClock) -> None:
+    waits = []
+    for _ in range(3):
+        api.login("sam", "guess-guess")
+    for _ in range(3):
+        locked = api.login("sam", PASSWORD)
+        assert locked.status_code == 429
+        wait = int(locked.headers["Retry-After"])
+        waits.append(wait)
+        clock.advance(timedelta(seconds=wait + 1))
+        assert api.login("sam", "guess-guess").status_code == 401
+    assert waits == [300, 600, 1200]
+
+
+def test_a_quiet_pair_is_forgotten_and_a_success_clears_it(api: Api, clock: FakeClock) -> None:
+    for _ in range(2):
+        api.login("sam", "guess-guess")
+    clock.advance(timedelta(minutes=16))
+    for _ in range(2):
+        assert api.login("sam", "guess-guess").status_code == 401
+    assert api.login("sam", PASSWORD).status_code == 200
+    for _ in range(2):
+        assert api.login("sam", "guess-guess").status_code == 401
+    assert api.login("sam", PASSWORD).status_code == 200
+
+
+def test_a_user_holds_at_most_the_capped_number_of_live_tokens(
+    settings: ServerSettings, database: Database, clock: FakeClock
+) -> None:
+    app = create_app(replace(settings, max_tokens_per_user=3), database)
+    with TestClient(app, headers={PROTOCOL_HEADER: str(PROTOCOL_VERSION)}) as client:
+        api = Api(client)
+        tokens = []
+        for _ in range(5):
+            tokens.append(api.login("mia").json()["token"])
+            clock.advance(timedelta(seconds=1))
+        statuses = [
+            client.get("/auth/me", headers={"Authorization": f"Bearer {t}"}).status_code
+            for t in tokens
+        ]
+    assert statuses == [401, 401, 200, 200, 200]

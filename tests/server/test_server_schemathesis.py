@@ -1,37 +1,32 @@
-"""Property-based requests generated from the OpenAPI schema: no answer is ever a 5xx."""
+"""Requests generated from the OpenAPI document against a real server process, every check on.
+
+Every answer must be what the document says: its status listed, its body
+matching the published model (success and ErrorBody alike), its content type
+right; no 5xx; invalid data refused, auth not ignored, unsupported methods 405.
+"""
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 import pytest
 import schemathesis
-from conftest import PASSWORD, FakeClock
-from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, given, settings
-from schemathesis.checks import not_a_server_error
+from live_server import LiveServer, live
+from schemathesis.checks import positive_data_acceptance
 
-from contactdesk.server.app import create_app
-from contactdesk.server.settings import LoginLimits, ServerSettings
 from contactdesk.sync_protocol import PROTOCOL_HEADER, PROTOCOL_VERSION
 
-# Generous limits: generated wrong-password logins must not lock the test's own admin out.
-OPEN_LIMITS = LoginLimits(per_user=10**6, per_address=10**6)
+__all__ = ["live"]
+
 # Logging out or changing the password would only turn later requests into 401s.
 SKIPPED_PATHS = ("/auth/logout", "/auth/password")
-EXAMPLES_PER_OPERATION = 5
+EXAMPLES_PER_OPERATION = 6
 
 
 @pytest.mark.slow
-def test_no_generated_request_gets_a_server_error(database_url: str) -> None:
-    app = create_app(ServerSettings(database_url, timedelta(hours=1), OPEN_LIMITS, FakeClock()))
-    with TestClient(app, headers={PROTOCOL_HEADER: str(PROTOCOL_VERSION)}) as client:
-        token = client.post("/auth/login", json={"username": "ada", "password": PASSWORD})
-        headers = {
-            PROTOCOL_HEADER: str(PROTOCOL_VERSION),
-            "Authorization": f"Bearer {token.json()['token']}",
-        }
-    schema = schemathesis.openapi.from_asgi("/openapi.json", app)
+def test_every_generated_request_gets_a_documented_answer(live: LiveServer) -> None:
+    token = live.user("ada").headers["Authorization"]
+    headers = {PROTOCOL_HEADER: str(PROTOCOL_VERSION), "Authorization": token}
+    schema = schemathesis.openapi.from_url(f"{live.url}/openapi.json")
     operations = [
         result.ok()
         for result in schema.get_all_operations()
@@ -48,10 +43,15 @@ def test_no_generated_request_gets_a_server_error(database_url: str) -> None:
             database=None,
             suppress_health_check=list(HealthCheck),
         )
-        def no_server_error(case: schemathesis.Case) -> None:
-            response = case.call_and_validate(headers=headers, checks=[not_a_server_error])
+        def documented_answer(case: schemathesis.Case) -> None:
+            # Every check schemathesis has but one: a value the schema allows may still
+            # be refused by a rule it cannot express (an unknown entity, a stage name
+            # that does not exist), and that is a documented 404/409/422, not a bug.
+            response = case.call_and_validate(
+                base_url=live.url, headers=headers, excluded_checks=[positive_data_acceptance]
+            )
             statuses.append(response.status_code)
 
-        no_server_error()
+        documented_answer()
     # The run reached the services, not only the validation in front of them.
     assert len(statuses) > len(operations) and {200, 422} <= set(statuses)

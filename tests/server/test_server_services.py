@@ -84,4 +84,4 @@ def test_a_failed_login_is_counted_even_though_it_is_refused(
         counted = {
             key: n for key, n in session.execute(select(LoginFailures.key, LoginFailures.failures))
         }
-    assert counted == {"user:sam": 1, "address:10.0.0.9": 1}
+    assert counted == {"user:sam@10.0.0.9": 1, "address:10.0.0.9": 1}

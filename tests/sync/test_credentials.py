@@ -6,6 +6,7 @@ from pathlib import Path
 
 import keyring
 from keyring.backends.fail import Keyring as FailKeyring
+from keyrings.alt.file import PlaintextKeyring
 from server_process import PASSWORD, MemoryKeyring, ServerProcess
 
 from contactdesk.store import open_store
@@ -68,3 +69,39 @@ def test_sign_out_revokes_the_token_on_the_server(server: ServerProcess, tmp_pat
         assert type(error).__name__ == "AuthenticationFailed"
     else:
         raise AssertionError("a revoked token was accepted")
+
+
+def test_a_plaintext_file_keyring_is_not_secure_and_gets_no_token(
+    server: ServerProcess, tmp_path: Path
+) -> None:
+    backend = PlaintextKeyring()
+    assert not has_secure_keyring(backend)
+    keyring.set_keyring(backend)
+    tokens = TokenStore()
+    store = open_store(tmp_path / "client.db")
+    client = ServerClient(server.url)
+    sign_in(store, client, "ada", PASSWORD, tokens)
+    store.close()
+    assert not tokens.persistent
+    assert tokens.load(server.url, "ada") == client.token
+    keyring_file = Path(backend.file_path)
+    assert not keyring_file.exists() or (client.token or "") not in keyring_file.read_text()
+
+
+def test_signing_in_again_from_one_store_leaves_one_live_token(
+    server: ServerProcess, tmp_path: Path
+) -> None:
+    store = open_store(tmp_path / "client.db")
+    client = ServerClient(server.url)
+    first = ""
+    for _ in range(3):
+        sign_in(store, client, "mia", PASSWORD, TokenStore())
+        first = first or (client.token or "")
+    store.close()
+    assert ServerClient(server.url, client.token).open_conflicts() is not None
+    try:
+        ServerClient(server.url, first).open_conflicts()
+    except Exception as error:
+        assert type(error).__name__ == "AuthenticationFailed"
+    else:
+        raise AssertionError("the store's first token is still live")

@@ -8,7 +8,7 @@ from typing import Annotated, Literal
 from pydantic import Field, JsonValue, StringConstraints
 
 from contactdesk.services.field_catalog import CUSTOM_FIELD_TYPES
-from contactdesk.sync_protocol import Name, Secret, WireModel
+from contactdesk.sync_protocol import Name, RequestModel, Secret, WireModel
 
 Scope = Literal["own", "team", "all"]
 Access = Literal["hidden", "read", "edit"]
@@ -28,13 +28,13 @@ class RoleView(WireModel):
     version: int
 
 
-class RoleCreate(WireModel):
+class RoleCreate(RequestModel):
     name: Identifier
     label: Name
     scope: Scope = "own"
 
 
-class RoleUpdate(WireModel):
+class RoleUpdate(RequestModel):
     label: Name | None = None
     scope: Scope | None = None
 
@@ -52,7 +52,7 @@ class UserView(WireModel):
     version: int
 
 
-class UserCreate(WireModel):
+class UserCreate(RequestModel):
     username: Name
     display_name: Name | None = None
     email: Name | None = None
@@ -63,7 +63,7 @@ class UserCreate(WireModel):
     password: Secret
 
 
-class UserUpdate(WireModel):
+class UserUpdate(RequestModel):
     display_name: Name | None = None
     email: Name | None = None
     role: Name | None = None
@@ -87,7 +87,7 @@ class FieldView(WireModel):
     version: int
 
 
-class FieldCreate(WireModel):
+class FieldCreate(RequestModel):
     entity: Name
     name: Identifier
     label: Name
@@ -95,7 +95,7 @@ class FieldCreate(WireModel):
     choices: list[Name] | None = Field(default=None, max_length=200)
 
 
-class FieldUpdate(WireModel):
+class FieldUpdate(RequestModel):
     label: Name | None = None
     choices: list[Name] | None = Field(default=None, max_length=200)
     retired: bool | None = None
@@ -110,7 +110,7 @@ class RuleView(WireModel):
     version: int
 
 
-class RuleSet(WireModel):
+class RuleSet(RequestModel):
     role: Name
     entity: Name
     field: Name
@@ -127,7 +127,7 @@ class StageView(WireModel):
     version: int
 
 
-class StageCreate(WireModel):
+class StageCreate(RequestModel):
     name: Name
     position: Position
     probability: Annotated[float, Field(ge=0.0, le=1.0)] = 0.0
@@ -135,7 +135,7 @@ class StageCreate(WireModel):
     outcome: Outcome = "open"
 
 
-class StageUpdate(WireModel):
+class StageUpdate(RequestModel):
     name: Name | None = None
     position: Position | None = None
     probability: Annotated[float, Field(ge=0.0, le=1.0)] | None = None
@@ -149,7 +149,7 @@ class SettingView(WireModel):
     version: int
 
 
-class SettingPut(WireModel):
+class SettingPut(RequestModel):
     value: JsonValue
 
 

@@ -6,6 +6,7 @@ the next sequence number and reaches every client through the pull.
 
 from __future__ import annotations
 
+import json
 import uuid
 from datetime import datetime
 from typing import Any
@@ -48,6 +49,7 @@ from contactdesk.services.governance_records import (
     VISIBILITY_ENTITIES,
     governance_values,
 )
+from contactdesk.services.text_checks import unwritable_part
 
 
 class GovernanceWrite:
@@ -425,6 +427,7 @@ def list_settings(session: Session) -> list[SettingView]:
 
 def put_setting(session: Session, actor: Actor, key: str, value: Any, now: datetime) -> SettingView:
     """Set a company-wide setting (hand-off rules, goal metric)."""
+    _check_setting_value(key, value)
     write = GovernanceWrite(session, actor, now)
     setting = session.scalar(select(Setting).where(Setting.key == key))
     if setting is None:
@@ -434,3 +437,20 @@ def put_setting(session: Session, actor: Actor, key: str, value: Any, now: datet
         setting.value = value
         write.publish("setting", setting, created=False, fields=["value"])
     return SettingView(key=setting.key, value=setting.value, version=setting.version)
+
+
+# A setting is a small document (a hand-off rule, a metric name), read by every client.
+MAX_SETTING_CHARACTERS = 64_000
+
+
+def _check_setting_value(key: str, value: Any) -> None:
+    """Refuse a value the feed could not serialise later, or one too large to send to all."""
+    label = f"setting.{key}"
+    problem = unwritable_part(value)
+    if problem:
+        raise ValidationError(label, problem)
+    size = len(json.dumps(value))
+    if size > MAX_SETTING_CHARACTERS:
+        raise ValidationError(
+            label, f"is {size} characters as JSON; at most {MAX_SETTING_CHARACTERS} allowed"
+        )

@@ -15,13 +15,18 @@ from contactdesk.server.auth.tables import LoginFailures
 from contactdesk.server.errors import RateLimited
 from contactdesk.server.settings import LoginLimits
 
+# An address as long as any IPv6 form; a longer one (a proxy's odd header) is cut, not stored.
+ADDRESS_LENGTH = 64
 
-def user_key(username: str) -> str:
-    return f"user:{username.casefold()}"
+
+def user_key(username: str, address: str) -> str:
+    """Failures for one username from one address: locking it never locks the real user out
+    elsewhere, while guessing from one place slows down exponentially."""
+    return f"user:{username.casefold()}@{address[:ADDRESS_LENGTH]}"
 
 
 def address_key(address: str) -> str:
-    return f"address:{address}"
+    return f"address:{address[:ADDRESS_LENGTH]}"
 
 
 def ensure_not_locked(session: Session, keys: Iterable[str], now: datetime) -> None:
@@ -42,19 +47,27 @@ def ensure_not_locked(session: Session, keys: Iterable[str], now: datetime) -> N
 def record_failure(
     session: Session, key: str, limit: int, limits: LoginLimits, now: datetime
 ) -> None:
-    """Count one failed login against ``key``; lock it out once ``limit`` is reached."""
+    """Count one failed login against ``key``; lock it out once ``limit`` is reached.
+
+    Each failure past the limit (the lockout having ended) doubles the lockout,
+    up to ``limits.max_lockout``; a key quiet for ``limits.window`` starts over.
+    """
     _ensure_row(session, key, now)
     row = session.scalars(
         select(LoginFailures).where(LoginFailures.key == key).with_for_update()
     ).one()
-    if now - row.window_started_at > limits.window:
+    quiet_since = max(row.window_started_at, row.locked_until or row.window_started_at)
+    if now - quiet_since > limits.window:
         row.failures = 0
-        row.window_started_at = now
     row.failures += 1
+    row.window_started_at = now
     if row.failures >= limit:
-        row.locked_until = now + limits.lockout
-        row.failures = 0
-        row.window_started_at = now
+        doublings = min(row.failures - limit, MAX_DOUBLINGS)
+        row.locked_until = now + min(limits.lockout * 2**doublings, limits.max_lockout)
+
+
+# 2**20 lockouts are far past any max_lockout; the cap keeps the timedelta in range.
+MAX_DOUBLINGS = 20
 
 
 def clear_failures(session: Session, key: str) -> None:

@@ -17,7 +17,9 @@ def login(body: LoginRequest, request: Request, db: Db, settings: Settings) -> L
     """Exchange username and password for a bearer token (401 wrong, 429 locked out)."""
     address = request.client.host if request.client else "unknown"
     with db.transaction() as session:
-        result = service.attempt_login(session, settings, body.username, body.password, address)
+        result = service.attempt_login(
+            session, settings, body.username, body.password, address, body.device
+        )
     if isinstance(result, service.LoginRefused):
         raise result.error
     return result

@@ -68,16 +68,19 @@ def attempt_login(
     username: str,
     password: str,
     address: str,
+    device: str | None = None,
 ) -> LoginResponse | LoginRefused:
     """Exchange a username and password for a new bearer token.
 
-    Failed attempts count against the username and the client address; once
-    either reaches its limit, logins for it are refused (429) for the lockout
-    period, even with the right password.
+    Failed attempts count against the username from this address and against
+    the address; once either reaches its limit, logins for it are refused (429)
+    for the lockout period, even with the right password; the same user from
+    another address is not affected. ``device`` names the client store: its
+    earlier tokens are revoked, so a device holds one live token.
     """
     now = settings.clock()
     limits = settings.login_limits
-    keys = (rate_limit.user_key(username), rate_limit.address_key(address))
+    keys = (rate_limit.user_key(username, address), rate_limit.address_key(address))
     try:
         rate_limit.ensure_not_locked(session, keys, now)
     except RateLimited as error:
@@ -88,16 +91,24 @@ def attempt_login(
         .where(User.username == username)
     ).first()
     user, password_hash = (found[0], found[1]) if found else (None, None)
-    if user is None or not verify_password(password_hash, password) or not user.active:
+    # Verified first, whoever asks: an unknown name costs the same argon2 time as a
+    # known one, so response times do not tell which usernames exist.
+    matches = verify_password(password_hash, password)
+    if user is None or not matches or not user.active:
         rate_limit.record_failure(session, keys[0], limits.per_user, limits, now)
         rate_limit.record_failure(session, keys[1], limits.per_address, limits, now)
         return LoginRefused(Unauthenticated("wrong username or password"))
     rate_limit.clear_failures(session, keys[0])
     token = secrets.token_urlsafe(32)
     expires_at = now + settings.token_lifetime
+    _retire_tokens(session, user.id, device, settings.max_tokens_per_user, now)
     session.add(
         AccessToken(
-            token_hash=token_digest(token), user_id=user.id, created_at=now, expires_at=expires_at
+            token_hash=token_digest(token),
+            user_id=user.id,
+            created_at=now,
+            expires_at=expires_at,
+            device=device,
         )
     )
     role = session.get_one(Role, user.role_id)
@@ -111,6 +122,30 @@ def attempt_login(
             role=role.name,
             team=user.team,
         ),
+    )
+
+
+def _retire_tokens(
+    session: Session, user_id: uuid.UUID, device: str | None, cap: int, now: datetime
+) -> None:
+    """Make room for one new token: the device's earlier ones go, then the oldest past ``cap``."""
+    live = [AccessToken.user_id == user_id, AccessToken.revoked_at.is_(None)]
+    if device is not None:
+        session.execute(
+            update(AccessToken).where(*live, AccessToken.device == device).values(revoked_at=now)
+        )
+    keep = list(
+        session.scalars(
+            select(AccessToken.token_hash)
+            .where(*live, AccessToken.expires_at > now)
+            .order_by(AccessToken.created_at.desc(), AccessToken.token_hash)
+            .limit(max(cap - 1, 0))
+        )
+    )
+    session.execute(
+        update(AccessToken)
+        .where(*live, AccessToken.token_hash.not_in(keep))
+        .values(revoked_at=now)
     )
 
 

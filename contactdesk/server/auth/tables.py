@@ -32,17 +32,25 @@ class AccessToken(ServerBase):
     """A bearer token, stored only as the SHA-256 of its random value."""
 
     __tablename__ = "access_tokens"
-    __table_args__ = (Index("ix_access_tokens_user", "user_id", "revoked_at"),)
+    __table_args__ = (
+        Index("ix_access_tokens_user", "user_id", "revoked_at"),
+        Index("ix_access_tokens_device", "user_id", "device", "revoked_at"),
+    )
 
     token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
     user_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey(USERS_ID, ondelete="CASCADE"))
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
     expires_at: Mapped[datetime] = mapped_column(UtcDateTime)
     revoked_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    # The client store that asked for it (its own random id); None from older clients.
+    device: Mapped[str | None] = mapped_column(String(80))
 
 
 class LoginFailures(ServerBase):
-    """Failed logins counted per key ("user:NAME" or "address:IP") within a window.
+    """Failed logins counted per key ("user:NAME@IP" or "address:IP").
+
+    ``window_started_at`` is when the last failure was counted: a key quiet for
+    the window (after its lockout ended) starts again from zero.
 
     Kept in the database rather than in process memory so that every server
     process behind a load balancer applies the same limit.

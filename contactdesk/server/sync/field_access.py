@@ -47,6 +47,7 @@ def stored_form(session: Session, spec: EntitySpec, policy: Policy, name: str, v
     """The value as the server would store it (validated), for comparing with the server's."""
     field = field_spec(spec, policy, name)
     label = f"{spec.name}.{name}"
+    _check_json_type(field, label, value)
     # Checked before coercion too: float() of a huge JSON integer raises OverflowError.
     _check_magnitude(field, label, value)
     if isinstance(field, CustomField):
@@ -85,6 +86,29 @@ def require_in_scope(
         raise AccessDenied(
             f"{spec.name} {record_id} is outside the record scope of role {policy.role!r}"
         )
+
+
+# The JSON type a pushed value must have for each field type (None always clears a field).
+# Clients send stored values (sync_protocol: dates as ISO text, ids as UUID text); the
+# permissive reading of typed-in text ("1,200", "yes") is for people, not the wire.
+_JSON_TYPES: dict[str, tuple[tuple[type, ...], str]] = {
+    "number": ((int, float), "a number"),
+    "money": ((int, float), "a number"),
+    "integer": ((int, float), "a whole number"),
+    "boolean": ((bool,), "true or false"),
+    "list": ((list,), "a list of text"),
+    "multi_choice": ((list,), "a list of text"),
+}
+
+
+def _check_json_type(field: FieldSpec | CustomField, label: str, value: Any) -> None:
+    """A 422 naming the field when a pushed value has the wrong JSON type for it."""
+    if value is None:
+        return
+    wanted, expected = _JSON_TYPES.get(field.type, ((str,), "text"))
+    fits = isinstance(value, wanted) and not (isinstance(value, bool) and bool not in wanted)
+    if not fits:
+        raise ValidationError(label, f"expects {expected} for a {field.type} field")
 
 
 def _check_magnitude(field: FieldSpec | CustomField, label: str, value: Any) -> None:

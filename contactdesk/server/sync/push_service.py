@@ -191,6 +191,8 @@ def _create(batch: _Batch, change: PushedChange) -> ChangeOutcome:
     known = batch.state.record_version(session, change.record_id)
     if known is not None and (not known.deleted or known.entity != spec.name):
         return _rejected(change, f"a record with id {change.record_id} already exists")
+    if known is not None:
+        _require_known_base(change, known)
     if known is not None and batch.base(change) < known.version:
         return _rejected(
             change,
@@ -219,6 +221,7 @@ def _update(batch: _Batch, change: PushedChange) -> ChangeOutcome:
     known = batch.state.record_version(session, change.record_id)
     if known is None or known.entity != spec.name:
         return _rejected(change, f"no {spec.name} with id {change.record_id}")
+    _require_known_base(change, known)
     names = list(change.fields)
     mine = {
         name: json_safe(stored_form(session, spec, policy, name, value))
@@ -304,6 +307,7 @@ def _delete(batch: _Batch, change: PushedChange) -> ChangeOutcome:
     known = batch.state.record_version(session, change.record_id)
     if known is None or known.entity != spec.name:
         return _rejected(change, f"no {spec.name} with id {change.record_id}")
+    _require_known_base(change, known)
     if known.deleted:
         return ChangeOutcome(change_id=change.change_id, status="applied", version=known.version)
     _require_may_remove(batch, spec, change.record_id)
@@ -324,6 +328,7 @@ def _merge(batch: _Batch, change: PushedChange) -> ChangeOutcome:
     winner = batch.state.record_version(session, winner_id)
     if loser is None or loser.entity != spec.name:
         return _rejected(change, f"no {spec.name} with id {change.record_id}")
+    _require_known_base(change, loser)
     if loser.deleted:
         if loser.merged_into == winner_id:
             return ChangeOutcome(
@@ -350,6 +355,20 @@ _APPLY = {"create": _create, "update": _update, "delete": _delete, "merge": _mer
 
 
 # -- pieces ---------------------------------------------------------------
+
+
+def _require_known_base(change: PushedChange, known: RecordVersion) -> None:
+    """Refuse an edit made on a version the server never gave this record.
+
+    A base ahead of the record would pass every "edited since?" test and silently
+    overwrite other users' edits; it means a confused or hostile client, or a
+    server restored from an older backup, and is never applied.
+    """
+    if change.base_version > known.version:
+        raise Conflict(
+            f"base_version {change.base_version} is ahead of the server's version"
+            f" {known.version} of {change.entity} {change.record_id}; pull and edit again"
+        )
 
 
 def _merge_winner(spec: EntitySpec, change: PushedChange) -> uuid.UUID:

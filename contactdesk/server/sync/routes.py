@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import uuid
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
-from fastapi.responses import Response
+from fastapi.responses import JSONResponse, Response
 
 from contactdesk.server.auth.dependencies import CurrentUser
 from contactdesk.server.dependencies import Db, Settings
@@ -44,10 +44,14 @@ def push(body: PushRequest, user: CurrentUser, db: Db, settings: Settings) -> Pu
     return PushResponse(results=results)
 
 
-class PullPage(Response):
-    """A pull page serialised once, by the model the service built (not validated again)."""
+class PullPage(JSONResponse):
+    """A pull page serialised once, by the model the service built (not validated again).
 
-    media_type = "application/json"
+    A JSONResponse, so the OpenAPI document publishes the page's model as the body.
+    """
+
+    def render(self, content: Any) -> bytes:
+        return content if isinstance(content, bytes) else super().render(content)
 
 
 @router.get("/changes", response_model=PullResponse, response_class=PullPage)
@@ -70,7 +74,7 @@ def pull(
     """
     with db.snapshot() as session:
         page = pull_service.pull_changes(session, user.actor, since, limit, epoch)
-    return PullPage(page.model_dump_json())
+    return PullPage(page.model_dump_json().encode())
 
 
 @router.get("/history", response_model=HistoryPage, response_class=PullPage)
@@ -90,7 +94,7 @@ def history(
     """
     with db.snapshot() as session:
         page = history_service.history_page(session, user.actor, since, limit)
-    return PullPage(page.model_dump_json())
+    return PullPage(page.model_dump_json().encode())
 
 
 @router.post("/history/records", response_model=RecordHistoryResponse)
