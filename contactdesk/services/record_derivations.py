@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -37,3 +38,40 @@ def derive_contact(current: dict[str, Any], incoming: dict[str, Any]) -> dict[st
 # A target's invariants ride on the same hook: it sees every create and update of
 # the entity before it is written, whichever path the change came by.
 DERIVATIONS: dict[str, Derivation] = {"contact": derive_contact, "target": require_valid_target}
+
+
+# Stored values built from other fields: a role that may not see a source must not
+# receive it inside the derived value either (a display name "Ann Lee" carries a
+# hidden last name; an email-only contact is named by its address).
+DERIVED_FROM: dict[str, dict[str, tuple[str, ...]]] = {
+    "contact": {"display_name": ("first_name", "last_name", "email")},
+}
+# What a contact is called when everything it could be named by is hidden.
+NAME_HIDDEN = "(name hidden)"
+
+
+def sources_of(entity: str, field: str) -> tuple[str, ...]:
+    """The fields ``entity.field`` is derived from (empty when it is not derived)."""
+    return DERIVED_FROM.get(entity, {}).get(field, ())
+
+
+def carries_hidden(value: str, hidden_values: list[str]) -> bool:
+    """Whether ``value`` holds one of ``hidden_values`` as a whole word or words."""
+    folded = value.casefold()
+    return any(
+        re.search(rf"(?<!\w){re.escape(hidden.casefold())}(?!\w)", folded)
+        for hidden in hidden_values
+        if hidden and hidden.strip()
+    )
+
+
+def role_safe_display_name(visible: dict[str, Any], hidden_values: list[str]) -> str:
+    """A contact's display name for a role: kept unless it carries a hidden source value,
+    else rebuilt from the names the role sees (then its email, then a neutral label)."""
+    display = visible.get("display_name") or ""
+    if display and not carries_hidden(display, hidden_values):
+        return str(display)
+    joined = " ".join(
+        str(part) for part in (visible.get("first_name"), visible.get("last_name")) if part
+    )
+    return joined or str(visible.get("email") or "") or NAME_HIDDEN

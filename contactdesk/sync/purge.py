@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, Engine, delete, event, select, text, update
@@ -27,7 +28,10 @@ from contactdesk.model import (
     SyncConflict,
 )
 from contactdesk.services.field_catalog import ENTITIES
+from contactdesk.services.record_derivations import sources_of
+from contactdesk.store.snapshots import list_snapshots, take_snapshot
 from contactdesk.sync.apply_feed import NOT_NULL_FALLBACK, remove_record, table_of
+from contactdesk.sync.conflicts import WHOLE_CHANGE
 
 
 def protect_deleted_content(engine: Engine) -> None:
@@ -79,24 +83,75 @@ def _delete_custom_values(session: Session, entity: str, name: str) -> int:
     return max(removed, 0)
 
 
+def derived_from_hidden(entity: str, names: set[str]) -> set[str]:
+    """Stored fields of ``entity`` built from one of the hidden ``names`` (a display name
+    made of a hidden last name): their old values may carry the hidden ones."""
+    return {
+        field.name
+        for field in ENTITIES[entity].fields
+        if names & set(sources_of(entity, field.name))
+    }
+
+
 def _scrub_history(session: Session, entity: str, names: set[str]) -> None:
-    """Drop the hidden fields from the history (this and other devices') and kept conflicts."""
-    _drop_fields(session.scalars(select(ChangeLog).where(ChangeLog.entity == entity)), names)
-    _drop_fields(session.scalars(select(RemoteChange).where(RemoteChange.entity == entity)), names)
-    session.execute(
-        delete(SyncConflict).where(SyncConflict.entity == entity, SyncConflict.field.in_(names))
+    """Drop the hidden fields from the history (this and other devices') and kept conflicts.
+
+    Values of fields derived from them go from what was already pushed and from
+    other devices' history; a change still waiting to be pushed keeps its own
+    derived value (the user typed it, and the server gets it next).
+    """
+    derived = derived_from_hidden(entity, names)
+    pending = ChangeLog.pushed_at.is_(None)
+    local = select(ChangeLog).where(ChangeLog.entity == entity)
+    _drop_fields(session.scalars(local.where(pending)), names)
+    _drop_fields(session.scalars(local.where(~pending)), names | derived)
+    _drop_fields(
+        session.scalars(select(RemoteChange).where(RemoteChange.entity == entity)), names | derived
     )
+    _scrub_conflicts(session, entity, names | derived)
     if entity == "contact":
         # Merge snapshots hold whole rows of both contacts as they were.
         rows = session.execute(text("SELECT id, snapshot FROM merge_records")).all()
         for row_id, snapshot in rows:
             data = json.loads(snapshot) if isinstance(snapshot, str) else snapshot
-            scrubbed = _without_keys(data, names)
+            scrubbed = _without_keys(data, names | derived)
             if scrubbed != data:
                 session.execute(
                     text("UPDATE merge_records SET snapshot = :snapshot WHERE id = :id"),
                     {"snapshot": json.dumps(scrubbed), "id": row_id},
                 )
+
+
+def _scrub_conflicts(session: Session, entity: str, names: set[str]) -> None:
+    """Kept conflicts lose the hidden fields: a conflict of one goes, a refused change
+    (kept whole, ``mine`` = every field it set) keeps only the others, and each
+    conflict's record title is read again (the store's title no longer carries them)."""
+    session.execute(
+        delete(SyncConflict).where(SyncConflict.entity == entity, SyncConflict.field.in_(names))
+    )
+    refused = session.scalars(
+        select(SyncConflict).where(
+            SyncConflict.entity == entity, SyncConflict.field == WHOLE_CHANGE
+        )
+    )
+    for conflict in refused:
+        if isinstance(conflict.mine, dict) and names & set(conflict.mine):
+            kept = {k: v for k, v in conflict.mine.items() if k not in names}
+            if kept:
+                conflict.mine = kept
+            else:
+                session.delete(conflict)
+    table = table_of(entity)
+    title = table.c[ENTITIES[entity].title_field]
+    session.execute(
+        update(SyncConflict)
+        .where(SyncConflict.entity == entity)
+        .values(
+            record_title=select(title)
+            .where(table.c.id == SyncConflict.record_id)
+            .scalar_subquery()
+        )
+    )
 
 
 def _drop_fields(entries: Iterable[ChangeLog | RemoteChange], names: set[str]) -> None:
@@ -148,3 +203,23 @@ def compact_search_and_log(connection: Connection) -> None:
     connection.commit()
     connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     connection.commit()
+
+
+def replace_snapshots(store_path: Path | None) -> int:
+    """After a purge: every snapshot of the store goes, one of the purged store takes their place.
+
+    A snapshot is a whole copy of the store as it was, hidden values included, and
+    rewriting old copies in place would need every schema they were taken with;
+    the user keeps a restore point, one that holds only what the role may see.
+    Returns how many snapshots were replaced.
+    """
+    if store_path is None:
+        return 0
+    old = list_snapshots(store_path)
+    if not old:
+        return 0
+    fresh = take_snapshot(store_path, "after-purge", keep=len(old) + 1)
+    for snapshot in old:
+        if snapshot.path != fresh:
+            snapshot.path.unlink(missing_ok=True)
+    return len(old)

@@ -387,6 +387,8 @@ class SyncEngine:
     def _compact(self) -> None:
         with self.store.engine.connect() as connection:
             purge.compact_search_and_log(connection)
+        # Snapshots still hold what the role just lost: they go at the same sync.
+        purge.replace_snapshots(self.store.path)
 
 
 def _announcement(records: list[FeedRecord]) -> ChangeSet:

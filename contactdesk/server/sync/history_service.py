@@ -30,6 +30,7 @@ from contactdesk.server.sync.tables import FeedChange, FeedCounter
 from contactdesk.services.actor import Actor
 from contactdesk.services.field_catalog import ENTITIES
 from contactdesk.services.field_rules import Policy, scope_clause
+from contactdesk.services.record_derivations import sources_of
 from contactdesk.sync_protocol import FieldMove, HistoryChange, HistoryPage, RecordHistoryResponse
 
 
@@ -112,7 +113,7 @@ def _visible_lines(
     session: Session, actor: Actor, policy: Policy, rows: list[_Logged]
 ) -> list[HistoryChange]:
     in_scope = _records_in_scope(session, actor, policy, rows)
-    visible = {entity: set(policy.visible_field_names(entity)) for entity in ENTITIES}
+    visible = {entity: _shown_in_history(policy, entity) for entity in ENTITIES}
     lines = []
     for row in rows:
         if row.record_id not in in_scope:
@@ -140,6 +141,18 @@ def _records_in_scope(
             )
         )
     return found
+
+
+def _shown_in_history(policy: Policy, entity: str) -> set[str]:
+    """The fields whose old and new values a role may read in history lines.
+
+    A derived field with a hidden source (a display name built from a hidden
+    last name) is left out: its logged values may carry the hidden one.
+    """
+    visible = set(policy.visible_field_names(entity))
+    return {
+        name for name in visible if all(source in visible for source in sources_of(entity, name))
+    }
 
 
 def _visible_line(session: Session, visible: set[str], row: _Logged) -> HistoryChange | None:

@@ -25,6 +25,7 @@ from contactdesk.services.field_catalog import ENTITIES
 from contactdesk.services.field_rules import Policy, scope_clause
 from contactdesk.services.field_values import json_safe
 from contactdesk.services.governance_records import GOVERNANCE_MODELS, governance_values
+from contactdesk.services.record_derivations import role_safe_display_name, sources_of
 from contactdesk.sync_protocol import PROTOCOL_VERSION, FeedRecord, PullResponse
 
 
@@ -149,20 +150,46 @@ def _record_values(
     # Columns, not mapped objects: a page is read once, and building and tracking
     # thousands of instances cost more than the query.
     names = [*visible, "created_at", "updated_at"]
+    # Hidden sources of a visible derived field are read to check it, never sent.
+    checked = _hidden_sources(entity, visible)
+    sources = sorted({source for hidden in checked.values() for source in hidden})
     rows = session.execute(
-        select(model.id, *(getattr(model, name) for name in names)).where(
+        select(model.id, *(getattr(model, name) for name in [*names, *sources])).where(
             model.id.in_(ids), scope_clause(spec, policy, actor)
         )
     ).all()
     custom_values = read_values(session, [row[0] for row in rows], customs) if customs else {}
     found: dict[uuid.UUID, dict[str, Any] | None] = dict.fromkeys(ids)
     for row in rows:
-        fields = {name: json_safe(value) for name, value in zip(names, row[1:], strict=True)}
+        fields = {name: json_safe(value) for name, value in zip(names, row[1:], strict=False)}
+        if checked:
+            hidden = dict(zip(sources, row[1 + len(names) :], strict=True))
+            _without_hidden_parts(fields, checked, hidden)
         if customs:
             extra = custom_values.get(row[0], {})
             fields.update({custom.name: json_safe(extra.get(custom.name)) for custom in customs})
         found[row[0]] = fields
     return found
+
+
+def _hidden_sources(entity: str, visible: list[str]) -> dict[str, list[str]]:
+    """Each visible derived field of ``entity`` with the sources of it the role may not see."""
+    checked = {}
+    for name in visible:
+        hidden = [source for source in sources_of(entity, name) if source not in visible]
+        if hidden:
+            checked[name] = hidden
+    return checked
+
+
+def _without_hidden_parts(
+    fields: dict[str, Any], checked: dict[str, list[str]], hidden: dict[str, Any]
+) -> None:
+    """Rebuild each derived value that carries a hidden source value from visible fields."""
+    for name, sources in checked.items():
+        values = [str(hidden[source]) for source in sources if hidden.get(source)]
+        if name == "display_name":
+            fields[name] = role_safe_display_name(fields, values)
 
 
 def _governance_values(
