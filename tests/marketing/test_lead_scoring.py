@@ -129,8 +129,9 @@ def test_sales_rejections_of_a_source_lower_its_open_leads_on_rescore(
 
     rescore_leads(store, marketer, now)
 
-    # (0 + 5) / (4 + 10) = 0.357 -> 40 * -0.143 = -5.7
-    assert get_record(store, marketer, "lead", lead)["score_history"] == -5.7
+    # Acceptance (0 + 5) / (4 + 10) = 0.357; each rejected lead was rated 2 (0.25 of 1),
+    # so the rating is (4 * 0.25 + 5) / (4 + 10) = 0.429; their mean 0.393 -> 40 * -0.107 = -4.3
+    assert get_record(store, marketer, "lead", lead)["score_history"] == -4.3
 
 
 def test_the_explanation_names_each_reason_with_its_points(

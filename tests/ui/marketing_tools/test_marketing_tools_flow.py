@@ -22,6 +22,7 @@ from contactdesk.selling.lead_inbox import lead_inbox
 from contactdesk.services import directory, unit_of_work
 from contactdesk.services.actor import Actor
 from contactdesk.services.company_settings import set_handoff_rules
+from contactdesk.services.record_rules import REJECTION_REASONS
 from contactdesk.store import Store
 from ui.marketing_tools.campaigns_page import CampaignsPage
 from ui.marketing_tools.collateral_page import CollateralPage
@@ -183,6 +184,7 @@ def test_a_chosen_lead_shows_its_score_reasons_and_the_learned_weights_open(
     unit_of_work.update(
         store, Actor.system(), "lead", rejected,
         {"status": "rejected", "rejected_at": utc_now().isoformat(), "quality": 1,
+         "rejection_reason": REJECTION_REASONS[0],
          "source": "webinar"},
     )  # fmt: skip
     context = context_for("maria")
