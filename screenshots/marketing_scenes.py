@@ -14,9 +14,12 @@ from PySide6.QtWidgets import QWidget
 
 from contactdesk.segments.segment_definition import RelatedCondition
 from ui.marketing.marketing_view import MarketingView
+from ui.marketing.report_table_model import RowKeyRole
 from ui.view_context import ViewContext
 
 SCENE_SIZE = (1280, 800)
+# Views a scene's dialog belongs to, kept alive until the script ends.
+_KEEP: list[QWidget] = []
 
 
 class SceneContextLike(Protocol):
@@ -68,6 +71,21 @@ def _report(name: str) -> Callable[[SceneContextLike], QWidget]:
     return build
 
 
+def drill_down(context: SceneContextLike) -> QWidget:
+    """The records behind the dashboard's first row, over the report (Escape closes it)."""
+    view = _marketing(context)
+    view.reports.select_report("dashboard")
+    view.reports.run_report()
+    context.settle(lambda: view.reports.result is not None)
+    view.reports.drill_down(view.reports.model.index(0, 0).data(RowKeyRole))
+    context.settle(lambda: view.reports.drill_dialog is not None)
+    dialog = view.reports.drill_dialog
+    assert dialog is not None
+    dialog.table.selectRow(0)
+    _KEEP.append(view)  # the report page owns the dialog; it must outlive the grab
+    return dialog
+
+
 MARKETING_SCENES: dict[str, Callable[[SceneContextLike], QWidget]] = {
     "marketing_segment_builder": segment_builder,
     "report_dashboard": _report("dashboard"),
@@ -76,4 +94,5 @@ MARKETING_SCENES: dict[str, Callable[[SceneContextLike], QWidget]] = {
     "report_forecast": _report("forecast"),
     "report_handoff": _report("handoff"),
     "report_objections": _report("objections"),
+    "report_drill_down": drill_down,
 }

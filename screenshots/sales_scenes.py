@@ -17,7 +17,9 @@ from PySide6.QtWidgets import QWidget
 
 from contactdesk.selling.lead_inbox import lead_inbox
 from ui.sales.call_dialog import CallDialog
+from ui.sales.contact_card_widget import ContactCardWidget
 from ui.sales.sales_view import SalesView
+from ui.sales.stage_dialog import StageDialog
 
 if TYPE_CHECKING:
     from screenshots.scene_context import SceneContext
@@ -92,9 +94,22 @@ def lead_inbox_scene(context: SceneContext) -> QWidget:
     return window
 
 
+def move_stage(context: SceneContext) -> QWidget:
+    """The Move stage dialog of the contact card's deal, as it opens (no dead space)."""
+    window = contact_card(context)
+    card = window.findChild(ContactCardWidget)
+    assert card is not None
+    card.move_stage()
+    dialog = card.dialog
+    assert isinstance(dialog, StageDialog)
+    context.settle(lambda: dialog.stage.count() > 0)
+    return dialog
+
+
 SALES_SCENES: dict[str, Callable[[SceneContext], QWidget]] = {
     "sales_week_plan": week_plan,
     "sales_contact_card": contact_card,
     "sales_call_dialog": call_dialog,
     "sales_lead_inbox": lead_inbox_scene,
+    "sales_move_stage": move_stage,
 }
