@@ -6,8 +6,6 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from contactdesk.services.target_rules import require_valid_target
-
 Derivation = Callable[[dict[str, Any], dict[str, Any]], dict[str, Any]]
 
 
@@ -35,9 +33,7 @@ def derive_contact(current: dict[str, Any], incoming: dict[str, Any]) -> dict[st
     return extra
 
 
-# A target's invariants ride on the same hook: it sees every create and update of
-# the entity before it is written, whichever path the change came by.
-DERIVATIONS: dict[str, Derivation] = {"contact": derive_contact, "target": require_valid_target}
+DERIVATIONS: dict[str, Derivation] = {"contact": derive_contact}
 
 
 # Stored values built from other fields: a role that may not see a source must not

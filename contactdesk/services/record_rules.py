@@ -23,6 +23,8 @@ from sqlalchemy.orm import Session
 
 from contactdesk.errors import ValidationError
 from contactdesk.model import Campaign, FunnelStage, Intel, User
+from contactdesk.model.selling import MARKET_TOPICS
+from contactdesk.services.target_rules import check_target
 
 # Shared with marketing's reports and the inbox dialog: change only together.
 REJECTION_REASONS = (
@@ -263,6 +265,30 @@ def _win_story_text(state: RecordState) -> Breach:
     return None
 
 
+@rule("a market note has its topic and its link", "kind", "topic", "account_id", "contact_id")
+def _market_note(state: RecordState) -> Breach:
+    if state.value("kind") != "market_note":
+        if state.value("topic") is not None:
+            return "topic", "only market notes have a topic"
+        return None
+    if state.value("topic") is None:
+        return "topic", f"a market note says what it is about: {', '.join(MARKET_TOPICS)}"
+    if state.value("account_id") is None and state.value("contact_id") is None:
+        return "account_id", "link the note to an account or a contact"
+    return None
+
+
+# -- target ---------------------------------------------------------------
+
+
+@rule(
+    "a target names its holder, starts its period and aims at an outcome",
+    "metric", "period", "starts_on", "level", "user_id", "team", "territory", "value",
+)
+def _target_valid(state: RecordState) -> Breach:
+    return check_target(dict(state.after))
+
+
 RULES: dict[str, tuple[Rule, ...]] = {
     "campaign": (
         _campaign_dates,
@@ -281,7 +307,8 @@ RULES: dict[str, tuple[Rule, ...]] = {
         _within("account", "keep_in_touch_days", 1, 3650),
         _after_sale_owner_active,
     ),
-    "intel": (_win_story_text,),
+    "intel": (_win_story_text, _market_note),
+    "target": (_target_valid,),
 }
 
 

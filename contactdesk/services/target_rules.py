@@ -1,8 +1,9 @@
 """What makes a target a target: its holder, its period's first day, an outcome, not negative.
 
 Kept apart from the targets service (which writes through the unit of work) so
-that the unit of work itself can check these on every create and update, from
-the targets view, ``target set`` and ``record add target`` alike.
+that the record rules (``record_rules.RULES["target"]``) can check these on every
+create and update, from the targets view, ``target set`` and ``record add target``
+alike.
 """
 
 from __future__ import annotations
@@ -62,14 +63,3 @@ def check_target(values: dict[str, Any]) -> tuple[str, str] | None:
         return "value", "cannot be negative"
     return None
 
-
-def require_valid_target(current: dict[str, Any], incoming: dict[str, Any]) -> dict[str, Any]:
-    """Refuse (ValidationError naming the field) a target the change would leave invalid.
-
-    Registered with the unit of work's per-entity derivations, which see every
-    create and update before it is written; derives nothing.
-    """
-    breach = check_target({**current, **incoming})
-    if breach is not None:
-        raise ValidationError(f"target.{breach[0]}", breach[1])
-    return {}

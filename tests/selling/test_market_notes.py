@@ -54,7 +54,8 @@ def test_a_market_note_links_the_contacts_account_and_needs_text_and_a_link(
     with pytest.raises(ValidationError, match=r"intel\.topic"):
         add_market_note(store, rita.actor(), topic="gossip", text="x", account_id=account)
     # Another rep's contact is outside rita's scope: refused, nothing written.
-    sams = _contact(store, people["sam"], "Sid", account)
+    sams = _contact(store, people["sam"], "Sid",
+                    _account(store, people["sam"], "Initech", "South", "Software"))
     with pytest.raises(Exception, match="may see"):
         add_market_note(store, rita.actor(), topic="market_news", text="x", contact_id=sams)
     assert len(market_notes(store, Actor.system())) == 1
