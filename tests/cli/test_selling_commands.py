@@ -115,7 +115,7 @@ def test_deal_move_to_won_needs_the_story_and_records_the_hand_over(
 ) -> None:
     path, deal = shop["path"], shop["deal"]
     code, _, err = _run(capsys, "deal", "move", deal, "Won", "--store", path, "--user", "rita")
-    assert code == 1 and "win_story" in err
+    assert code == 1 and "win story" in err
     moved = _json(capsys, "deal", "move", deal, "Won", "--store", path, "--user", "rita",
                   "--win-story", "Logging calls offline won it.", "--after-sale-owner", "ada",
                   "--now", NOW)
