@@ -20,6 +20,7 @@ from contactdesk.errors import ContactDeskError
 from contactdesk.importing.errors import UnreadableFile
 from contactdesk.importing.import_log import list_imports, revert_import
 from contactdesk.importing.match_updates import ON_MATCH, ON_MATCH_SKIP, ON_MATCH_UPDATE
+from contactdesk.importing.record_import import IMPORTABLE, import_records
 from contactdesk.importing.store_import import FORMATS, ImportResult, import_contacts
 from contactdesk.services.actor import Actor
 from contactdesk.store import Store
@@ -41,6 +42,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="read and match the file, print counts, store nothing",
     )
+    parser.add_argument(
+        "--entity",
+        choices=("contact", *IMPORTABLE),
+        default="contact",
+        help="what the file holds: contacts (CSV or vCard), accounts or deals (CSV)",
+    )
     history = parser.add_mutually_exclusive_group()
     history.add_argument("--list", action="store_true", help="list past imports, newest first")
     history.add_argument("--revert", metavar="ID", help="undo the import with this id")
@@ -60,6 +67,8 @@ def run(args: argparse.Namespace) -> int:
             return _list(store, args.json)
         if args.revert:
             return _revert(store, actor, args.revert, args.json)
+        if args.entity != "contact":
+            return _import_records(store, actor, args)
         return _import(store, actor, args)
     finally:
         store.close()
@@ -113,6 +122,24 @@ def _revert(store: Store, actor: Actor, batch: str, as_json: bool) -> int:
     print(f"kept {result.kept_count} with work done since the import")
     for item in kept:
         print(f"  {item['entity']} {item['name']}: {item['reason']}")
+    return 0
+
+
+def _import_records(store: Store, actor: Actor, args: argparse.Namespace) -> int:
+    try:
+        result = import_records(store, actor, args.file, args.entity)
+    except UnreadableFile as error:
+        raise ContactDeskError(f"cannot import {error}; nothing was changed") from None
+    print(f"read as {result.encoding}")
+    print(f"imported {result.imported}")
+    print(f"updated existing {result.updated}")
+    _print_capped(
+        f"skipped {len(result.skipped)}",
+        len(result.skipped),
+        [row.reason for row in result.skipped],
+    )
+    for column in result.unmapped:
+        print(f"column {column!r} names no field: not imported")
     return 0
 
 

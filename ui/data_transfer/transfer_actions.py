@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from ui.data_transfer.export_dialog import ExportDialog
     from ui.data_transfer.import_history import ImportHistoryDialog
     from ui.data_transfer.import_wizard import ImportWizard
+    from ui.data_transfer.record_import_dialog import RecordImportDialog
 
 TRANSLATION_CONTEXT = "TransferActions"
 DATA_STEWARDS = frozenset({"marketing", "admin"})
@@ -50,6 +51,12 @@ TRANSFER_ACTIONS = (
         "import",
         str(QT_TRANSLATE_NOOP(TRANSLATION_CONTEXT, "&Import…")),
         "Ctrl+Shift+I",
+        DATA_STEWARDS,
+    ),
+    TransferAction(
+        "import_records",
+        str(QT_TRANSLATE_NOOP(TRANSLATION_CONTEXT, "Import &Accounts or Deals…")),
+        "",
         DATA_STEWARDS,
     ),
     TransferAction(
@@ -81,6 +88,16 @@ def open_import_wizard(context: ViewContext, parent: QWidget) -> ImportWizard:
     wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     wizard.show()
     return wizard
+
+
+def open_record_import(context: ViewContext, parent: QWidget) -> RecordImportDialog:
+    """Show the accounts-or-deals import dialog; returns it."""
+    from ui.data_transfer.record_import_dialog import RecordImportDialog
+
+    dialog = RecordImportDialog(context, parent)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.show()
+    return dialog
 
 
 def open_import_history(context: ViewContext, parent: QWidget) -> ImportHistoryDialog:
@@ -119,6 +136,7 @@ def open_duplicate_review(context: ViewContext, parent: QWidget) -> DuplicateRev
 
 OPENERS = {
     "import": open_import_wizard,
+    "import_records": open_record_import,
     "import_history": open_import_history,
     "export": open_export_dialog,
     "duplicates": open_duplicate_review,
