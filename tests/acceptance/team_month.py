@@ -14,7 +14,8 @@ What happens:
 - Mia runs the "Spring Webinar" (webinar, 20 days ago to 10 days ahead, budget
   5,000, 10 leads expected), enters spend 3,000 and later corrects it to 3,500.
   She adds two pieces of collateral and leads for Hank, Uma and Hal (from the
-  webinar) and Ida (source: website, no campaign), and hands them to the reps.
+  webinar) and Ida (source: website, no campaign), saves a segment per
+  territory and hands each to its rep (Ada set the qualification threshold to 0).
 - Rita accepts Hank's lead (quality 4) and rejects Ida's ("too early", 2); Sam
   accepts Uma's (5) and rejects Hal's ("no budget", 1).
 - Deals: Globex rollout (Rita, inbound from Hank's lead, 12,000 / margin 4,000,
@@ -38,7 +39,6 @@ from __future__ import annotations
 
 import io
 import json
-import uuid
 from contextlib import redirect_stderr, redirect_stdout
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
@@ -46,7 +46,8 @@ from pathlib import Path
 from typing import Any
 
 from contactdesk.cli.main import main
-from contactdesk.marketing.lead_handoff import find_rep, hand_off_leads
+from contactdesk.segments.saved_segments import save_segment
+from contactdesk.services.company_settings import set_handoff_rules
 from contactdesk.services.directory import find_user
 from contactdesk.store import open_store
 
@@ -163,20 +164,23 @@ def _marketing(month: TeamMonth) -> None:
 
 
 def _hand_off(month: TeamMonth) -> None:
-    """Mia hands the leads over from her lead list (the service the UI calls)."""
+    """Mia hands each territory's leads to its rep: a saved segment per territory, then
+    ``lead handoff``. Ada first sets the qualification threshold to 0 on the admin
+    page: a new team has no scoring history yet, so every lead may go."""
     store = open_store(month.path)
     try:
+        set_handoff_rules(store, find_user(store, "ada").actor(), 0, 48)
         mia = find_user(store, "mia").actor()
-        now = datetime.now(UTC)
-        for rep, keys in (("rita", ("lead_hank", "lead_ida")),
-                          ("sam", ("lead_uma", "lead_hal"))):
-            handed = hand_off_leads(
-                store, mia, [uuid.UUID(month.ids[key]) for key in keys], now,
-                to_rep=find_rep(store, rep), allow_below_threshold=True,
-            )
-            assert len(handed.handed_off) == 2, handed.skipped
+        for territory in ("North", "South"):
+            condition = {"field": "account.territory", "op": "eq", "value": territory}
+            save_segment(store, mia, f"{territory} enquirers",
+                         {"version": 2, "root": {"match": "all", "items": [condition]}})
     finally:
         store.close()
+    for territory, rep in (("North", "rita"), ("South", "sam")):
+        handed = month.do("lead", "handoff", "--user", "mia", "--segment",
+                          f"{territory} enquirers", "--to", rep)
+        assert (len(handed["handed_off"]), handed["skipped"]) == (2, []), handed
 
 
 def _verdicts(month: TeamMonth) -> None:
