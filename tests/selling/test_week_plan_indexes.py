@@ -44,6 +44,7 @@ def test_counts_of_every_kind_read_only_the_index_ranges(
     assert counts
     # A day's count reads its (owner_id, due_at) range of the index; the overdue
     # count reads the partial index of open activities, never the done history.
-    wanted = ("USING COVERING INDEX ix_activities_owner_due", "ix_activities_owner_open_due")
-    assert all(any(w in line for line in lines for w in wanted) for lines in counts)
-    assert any("ix_activities_owner_open_due" in line for lines in counts for line in lines)
+    assert all(any("USING COVERING INDEX" in line for line in lines) for lines in counts)
+    assert any(
+        "COVERING INDEX ix_activities_owner_open_due" in line for lines in counts for line in lines
+    )
