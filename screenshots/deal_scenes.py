@@ -1,22 +1,27 @@
-"""Screenshot scenes of a team's own work: the account card, a new deal, a week of meetings.
+"""Screenshot scenes of a team's own work: the account card, a new deal, a week of meetings,
+targets and attainment, field intelligence.
 
-The pipeline board is ``sales_pipeline`` among the views' scenes. Each is what the
-first sales rep of the demo store sees; none of them changes the store (the new
-deal's form is filled in, never saved).
+The pipeline board is ``sales_pipeline`` among the views' scenes. The demo has no
+targets, so the targets scene sets three (as the admin) before showing a rep's
+attainment; the other scenes change nothing (the new deal's form is never saved).
 ``python -m screenshots --scene new_deal`` renders one of them.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QWidget
 
 from contactdesk.services.record_queries import Condition, page_records
+from contactdesk.services.targets import set_target
 from ui.accounts.accounts_view import AccountsView
 from ui.forms.record_form_dialog import RecordFormDialog
+from ui.marketing.marketing_view import MarketingView
 from ui.sales.sales_view import SalesView
+from ui.sales.targets_view import TargetsView
 
 if TYPE_CHECKING:
     from screenshots.scene_context import SceneContext
@@ -109,8 +114,39 @@ def week_meetings(context: SceneContext) -> QWidget:
     return window
 
 
+def targets_attainment(context: SceneContext) -> QWidget:
+    admin, rep = context.user("admin"), context.user("sales")
+    today = date.today()
+    store = context.store
+    for metric, level, value, extra in (
+        ("revenue", "company", 60_000, {}),
+        ("won_deals", "rep", 3, {"user_id": rep.id}),
+        ("margin", "territory", 5_000, {"territory": rep.territory or "North East"}),
+    ):
+        set_target(store, admin.actor(), metric=metric, period="quarter", day=today,
+                   value=value, level=level, **extra)  # type: ignore[arg-type]  # fmt: skip
+    window = context.main_window("sales")
+    window.show()
+    page = _page_of(window, TargetsView)
+    assert isinstance(page, TargetsView)
+    context.settle(lambda: page.page is not None)
+    return window
+
+
+def field_intelligence(context: SceneContext) -> QWidget:
+    window = context.main_window("marketing")
+    window.show()
+    page = _page_of(window, MarketingView)
+    assert isinstance(page, MarketingView)
+    page.tabs.setCurrentWidget(page.field_intel)
+    context.settle(lambda: page.field_intel.result is not None)
+    return window
+
+
 DEAL_SCENES: dict[str, Callable[[SceneContext], QWidget]] = {
     "account_card": account_card,
     "new_deal": new_deal,
     "week_meetings": week_meetings,
+    "targets_attainment": targets_attainment,
+    "field_intelligence": field_intelligence,
 }

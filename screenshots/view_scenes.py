@@ -65,6 +65,7 @@ VIEW_TOUR_SCENES: dict[str, Callable[[SceneContext], QWidget]] = {
 VIEW_SCENES: dict[str, str] = {
     "Contacts": "main_window_marketing",
     "Accounts": "accounts_page",
+    "Targets": "targets_attainment",
     "Selling › Week": "sales_week_plan",
     "Selling › Find a contact": "sales_find_contact",
     "Selling › Pipeline": "sales_pipeline",
@@ -74,6 +75,7 @@ VIEW_SCENES: dict[str, str] = {
     "Selling › Funnel contract": "sales_funnel_contract",
     "Marketing › Reports": "report_dashboard",
     "Marketing › Segments": "marketing_segment_builder",
+    "Marketing › Field intelligence": "field_intelligence",
     "Campaigns & leads › Leads": "marketing_lead_list",
     "Campaigns & leads › Campaigns": "marketing_campaigns",
     "Campaigns & leads › Collateral": "marketing_collateral",

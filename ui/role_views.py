@@ -46,6 +46,12 @@ def _accounts(context: ViewContext) -> QWidget:
     return AccountsView(context)
 
 
+def _targets(context: ViewContext) -> QWidget:
+    from ui.sales.targets_view import TargetsView
+
+    return TargetsView(context)
+
+
 def _administration(context: ViewContext) -> QWidget:
     from ui.admin.admin_view import AdminView
 
@@ -101,6 +107,10 @@ ROLE_VIEWS: list[RoleView] = [
     RoleView(
         QT_TRANSLATE_NOOP("RoleViews", "Accounts"),
         _accounts,
+    ),
+    RoleView(
+        QT_TRANSLATE_NOOP("RoleViews", "Targets"),
+        _targets,
     ),
     RoleView(
         QT_TRANSLATE_NOOP("RoleViews", "Administration"),

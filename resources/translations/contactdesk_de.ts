@@ -3164,6 +3164,10 @@ Datenordner: %3</translation>
         <source>Segments</source>
         <translation>Segmente</translation>
     </message>
+    <message>
+        <source>Field intelligence</source>
+        <translation>Marktwissen aus dem Vertrieb</translation>
+    </message>
 </context>
 <context>
     <name>PeoplePage</name>
@@ -3733,6 +3737,10 @@ Datenordner: %3</translation>
         <translation>Firmen</translation>
     </message>
     <message>
+        <source>Targets</source>
+        <translation>Ziele</translation>
+    </message>
+    <message>
         <source>Administration</source>
         <translation>Verwaltung</translation>
     </message>
@@ -4014,6 +4022,49 @@ Datenordner: %3</translation>
     </message>
 </context>
 <context>
+    <name>SetTargetDialog</name>
+    <message>
+        <source>Set a target</source>
+        <translation>Ein Ziel setzen</translation>
+    </message>
+    <message>
+        <source>&amp;Outcome</source>
+        <translation>&amp;Ergebnis</translation>
+    </message>
+    <message>
+        <source>&amp;Period</source>
+        <translation>&amp;Zeitraum</translation>
+    </message>
+    <message>
+        <source>Period &amp;includes</source>
+        <translation>Zeitraum &amp;enthält</translation>
+    </message>
+    <message>
+        <source>&amp;For</source>
+        <translation>&amp;Für</translation>
+    </message>
+    <message>
+        <source>&amp;Rep</source>
+        <translation>&amp;Vertriebler</translation>
+    </message>
+    <message>
+        <source>&amp;Team</source>
+        <translation>&amp;Team</translation>
+    </message>
+    <message>
+        <source>Te&amp;rritory</source>
+        <translation>&amp;Gebiet</translation>
+    </message>
+    <message>
+        <source>&amp;Target</source>
+        <translation>Z&amp;iel</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Nicht gespeichert: %1</translation>
+    </message>
+</context>
+<context>
     <name>Settings</name>
     <message>
         <source>User chosen last time</source>
@@ -4280,6 +4331,61 @@ Datenordner: %3</translation>
     <message>
         <source>Syncing… %p%</source>
         <translation>Synchronisiere… %p%</translation>
+    </message>
+</context>
+<context>
+    <name>TargetsView</name>
+    <message>
+        <source>Targets in force on</source>
+        <translation>Geltende Ziele am</translation>
+    </message>
+    <message>
+        <source>&amp;Set target…</source>
+        <translation>Ziel &amp;setzen…</translation>
+    </message>
+    <message>
+        <source>Targets and attainment</source>
+        <translation>Ziele und Zielerreichung</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Zeitraum</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>Für</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <source>Achieved</source>
+        <translation>Erreicht</translation>
+    </message>
+    <message>
+        <source>Attainment</source>
+        <translation>Zielerreichung</translation>
+    </message>
+    <message>
+        <source>Activities this month (information)</source>
+        <translation>Aktivitäten in diesem Monat (zur Information)</translation>
+    </message>
+    <message>
+        <source>%1 from %2</source>
+        <translation>%1 ab %2</translation>
+    </message>
+    <message>
+        <source>Done this month (information, never a target): %1</source>
+        <translation>In diesem Monat erledigt (zur Information, nie ein Ziel): %1</translation>
+    </message>
+    <message>
+        <source>nothing yet</source>
+        <translation>noch nichts</translation>
     </message>
 </context>
 <context>
@@ -4818,6 +4924,50 @@ Trotzdem wiederherstellen? Sie bleiben in einer Sicherheitskopie des aktuellen D
     <message>
         <source>Hand-over</source>
         <translation>Übergabe</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>Umsatz</translation>
+    </message>
+    <message>
+        <source>Margin</source>
+        <translation>Marge</translation>
+    </message>
+    <message>
+        <source>New accounts</source>
+        <translation>Neue Firmen</translation>
+    </message>
+    <message>
+        <source>Won deals</source>
+        <translation>Gewonnene Geschäfte</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Monat</translation>
+    </message>
+    <message>
+        <source>Quarter</source>
+        <translation>Quartal</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Jahr</translation>
+    </message>
+    <message>
+        <source>A sales rep</source>
+        <translation>Ein Vertriebsmitarbeiter</translation>
+    </message>
+    <message>
+        <source>A team</source>
+        <translation>Ein Team</translation>
+    </message>
+    <message>
+        <source>A territory</source>
+        <translation>Ein Gebiet</translation>
+    </message>
+    <message>
+        <source>The company</source>
+        <translation>Das Unternehmen</translation>
     </message>
 </context>
 </TS>

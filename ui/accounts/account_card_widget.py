@@ -74,6 +74,9 @@ class AccountCardWidget(QWidget):
         self.record_actions = RecordActions(create=False, edit=False, delete=False)
         self.deal_actions = self.record_actions
         self.dialog: RecordFormDialog | None = None
+        worker, self._task_key = context.worker, f"{CARD_TASK_KEY}-{id(self)}"
+        key = self._task_key
+        self.destroyed.connect(lambda _object=None: worker.cancel(key))
 
         self.title = QLabel(self.tr("Choose an account"))
         self.title.setStyleSheet("font-size: 16pt; font-weight: 600;")
@@ -175,7 +178,7 @@ class AccountCardWidget(QWidget):
 
         self._context.worker.submit(
             read,
-            key=f"{CARD_TASK_KEY}-{id(self)}",
+            key=self._task_key,
             on_success=self._loaded,
             on_failure=self._failed,
         )

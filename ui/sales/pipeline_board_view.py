@@ -127,6 +127,10 @@ class PipelineBoardView(QWidget):
         self.lists: dict[uuid.UUID, StageColumnList] = {}
         self.headers: dict[uuid.UUID, QLabel] = {}
         self.dialog: StageDialog | RecordFormDialog | None = None
+        # A board closed while its read is on the worker must not be drawn after.
+        worker, self._task_key = context.worker, f"{BOARD_TASK_KEY}-{id(self)}"
+        key = self._task_key
+        self.destroyed.connect(lambda _object=None: worker.cancel(key))
 
         self.filter = QComboBox()
         self.filter.setAccessibleName(self.tr("Show deals of"))
@@ -171,7 +175,7 @@ class PipelineBoardView(QWidget):
             return pipeline_board(store, actor, filter=chosen, now=now)
 
         self._context.worker.submit(
-            read, key=BOARD_TASK_KEY, on_success=self._show_board, on_failure=self._show_problem
+            read, key=self._task_key, on_success=self._show_board, on_failure=self._show_problem
         )
 
     @Slot(object)

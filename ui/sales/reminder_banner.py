@@ -34,6 +34,10 @@ class ReminderBanner(QLabel):
         self._context = context
         self._clock = clock
         self.due: list[DueSoon] = []
+        # A banner closed while its question is on the worker must not hear the answer.
+        worker, self._task_key = context.worker, f"{REMINDER_TASK_KEY}-{id(self)}"
+        key = self._task_key
+        self.destroyed.connect(lambda _object=None: worker.cancel(key))
         self.setWordWrap(True)
         self.setAccessibleName(self.tr("Due soon"))
         self.setStyleSheet(
@@ -58,7 +62,7 @@ class ReminderBanner(QLabel):
         def read(control: TaskControl) -> list[DueSoon]:
             return due_soon(store, actor, user_id, now=now)
 
-        self._context.worker.submit(read, key=REMINDER_TASK_KEY, on_success=self._show_due)
+        self._context.worker.submit(read, key=self._task_key, on_success=self._show_due)
 
     @Slot(object)
     def _on_store_changed(self, changes: ChangeSet) -> None:
