@@ -6,6 +6,7 @@ from collections.abc import Callable
 from datetime import datetime
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QTreeWidgetItem
 from pytestqt.qtbot import QtBot
 from sales_scenario import SalesWeek
 from sales_ui_steps import save_form
@@ -15,16 +16,31 @@ from contactdesk.model import Intel
 from contactdesk.store import Store
 from ui.forms.record_form_dialog import RecordFormDialog
 from ui.sales.contact_card_widget import ContactCardWidget
-from ui.sales.week_plan_view import WeekPlanView
+from ui.sales.week_plan_view import ActivityRole, WeekPlanView
 from ui.view_context import ViewContext
 
 
 def _write_note(qtbot: QtBot, dialog: RecordFormDialog, tag: str, text: str) -> None:
+    """Fill in a note whose topic is the tag's words (competitor seen, price heard)."""
     editors = dialog.form.editors
     assert editors["kind"].input_widget().currentText() == "market_note"
+    topic = editors["topic"]
+    topic.input_widget().setCurrentIndex(topic.input_widget().findText(tag.replace(" ", "_")))
+    topic.edited.emit()
     qtbot.keyClicks(editors["tag"].input_widget(), tag)
     qtbot.keyClicks(editors["text"].input_widget(), text)
     save_form(qtbot, dialog)
+
+
+def _row(view: WeekPlanView, subject: str) -> QTreeWidgetItem:
+    for index in range(view.tree.topLevelItemCount()):
+        section = view.tree.topLevelItem(index)
+        for n in range(section.childCount() if section is not None else 0):
+            child = section.child(n) if section is not None else None
+            item = child.data(0, ActivityRole) if child is not None else None
+            if child is not None and item is not None and item.subject == subject:
+                return child
+    raise AssertionError(f"no row for {subject!r}")
 
 
 def _notes(store: Store) -> list[tuple[str | None, str | None, object, object]]:
@@ -53,17 +69,16 @@ def test_a_market_note_from_a_contact_card_is_linked_to_the_contact_and_company(
     ]
 
 
-def test_a_market_note_from_the_week_needs_no_contact(
+def test_a_market_note_from_the_week_is_about_the_chosen_rows_contact(
     qtbot: QtBot, rita_context: ViewContext, clock: Callable[[], datetime], week: SalesWeek,
     store: Store,
 ) -> None:  # fmt: skip
     view = WeekPlanView(rita_context, clock=clock)
     qtbot.addWidget(view)
-    view.tree.setCurrentItem(None)
+    view.tree.setCurrentItem(_row(view, "Demo meeting"))
     qtbot.mouseClick(view.market_note_button, Qt.MouseButton.LeftButton)
     dialog = view.dialog
     assert isinstance(dialog, RecordFormDialog)
-    _write_note(qtbot, dialog, "price heard", "Logistics tenders now ask for 10% off list")
-    assert _notes(store) == [
-        ("price heard", "Logistics tenders now ask for 10% off list", None, None)
-    ]
+    heard = "Logistics tenders now ask for 10% off list"
+    _write_note(qtbot, dialog, "price heard", heard)
+    assert _notes(store) == [("price heard", heard, week.carla, week.acme)]
