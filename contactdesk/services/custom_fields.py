@@ -194,16 +194,3 @@ def update_custom_field(
         if fields:
             work.record_change(Change("field_definition", definition.id, "update", fields))
     return ChangeSet(work.changes)
-
-
-def custom_field_id(store: Store, entity: str, name: str) -> uuid.UUID:
-    """The id of a field definition (built-in or custom) by entity and name."""
-    with store.reading() as session:
-        found = session.scalar(
-            select(FieldDefinition.id).where(
-                FieldDefinition.entity == entity, FieldDefinition.name == name
-            )
-        )
-    if found is None:
-        raise NotFound(f"no field {entity}.{name}")
-    return found

@@ -40,7 +40,6 @@ from contactdesk.model.base import Base
 from contactdesk.services.custom_values import write_value
 from contactdesk.services.field_catalog import ENTITIES
 from contactdesk.services.field_rules import Policy, load_policy
-from contactdesk.services.field_values import json_safe
 from contactdesk.services.governance_records import GOVERNANCE_MODELS
 from contactdesk.services.record_derivations import DERIVATIONS
 from contactdesk.sync.sync_state import pending_filter
@@ -499,8 +498,3 @@ def table_of_custom_values() -> Table:
     table = CustomValue.__table__
     assert isinstance(table, Table)
     return table
-
-
-def snapshot_json(value: Any) -> Any:
-    """The JSON form of a stored value (as the server would send it)."""
-    return json_safe(value)

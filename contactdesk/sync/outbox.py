@@ -37,11 +37,6 @@ class OutboxItem:
     change_ids: list[uuid.UUID] = field(default_factory=list)
 
 
-def pending_count(session: Session) -> int:
-    """How many change-log entries wait to be pushed."""
-    return len(list(session.scalars(select(ChangeLog.seq).where(*pending_filter()))))
-
-
 def next_batch(session: Session, policy: Policy, limit: int = MAX_BATCH) -> list[OutboxItem]:
     """The oldest pending changes, coalesced, at most ``limit`` pushed changes.
 
