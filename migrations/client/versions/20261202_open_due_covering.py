@@ -26,7 +26,8 @@ OPEN = sa.text("done_at IS NULL")
 
 
 def upgrade() -> None:
-    op.drop_index(OPEN_DUE, table_name="activities")
+    # IF EXISTS: a development store migrated before the index joined list_speed lacks it.
+    op.execute(f"DROP INDEX IF EXISTS {OPEN_DUE}")
     op.create_index(OPEN_DUE, "activities", ["owner_id", "due_at", "done_at"], sqlite_where=OPEN)
 
 
