@@ -4,7 +4,8 @@ Each run starts a fresh Python that opens the store, builds and shows the main
 window offscreen and quits as soon as it is shown (``ui.app.run_smoke_test``):
 the time a person waits before they can work. Judged on the child's CPU time
 (user + system, from RUSAGE_CHILDREN), wall time beside it: the machine is
-shared. Peak resident memory of that process is read from the kernel (``ru_maxrss`` of the finished child).
+shared. Peak resident memory of that process is read from the kernel
+(``ru_maxrss`` of the finished child).
 """
 
 from __future__ import annotations
