@@ -230,6 +230,9 @@ class SetTargetDialog(QDialog):
         )
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
+        # Only the holder the chosen level names can be filled in.
+        self.level_box.currentIndexChanged.connect(lambda _index: self._enable_holder())
+        self._enable_holder()
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.message)
@@ -240,6 +243,12 @@ class SetTargetDialog(QDialog):
             return list_users(store)
 
         context.worker.submit(load, on_success=self._fill_reps)
+
+    def _enable_holder(self) -> None:
+        level = self.level_box.currentData()
+        self.rep_box.setEnabled(level == "rep")
+        self.team_edit.setEnabled(level == "team")
+        self.territory_edit.setEnabled(level == "territory")
 
     def _fill_reps(self, users: list[UserInfo]) -> None:
         self.rep_box.addItem("", None)
