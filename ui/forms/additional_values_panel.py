@@ -47,7 +47,10 @@ class AdditionalValuesPanel(QGroupBox):
         def load(control: TaskControl) -> list[AdditionalValue]:
             return additional_values(store, actor, key)
 
-        worker.submit(load, key=f"additional-values-{id(self)}", on_success=self._show)
+        load_key = f"additional-values-{id(self)}"
+        # A dialog closed before the values arrive must not be filled after it is gone.
+        self.destroyed.connect(lambda _object=None: worker.cancel(load_key))
+        worker.submit(load, key=load_key, on_success=self._show)
 
     def _show(self, values: list[AdditionalValue]) -> None:
         self.values.clear()
