@@ -25,7 +25,7 @@ from contactdesk.cli.time_options import add_now_option, now_of, parse_moment
 from contactdesk.errors import ValidationError
 from contactdesk.marketing.campaigns import campaign_by_name
 from contactdesk.marketing.follow_up_clock import enforce_follow_up_clocks
-from contactdesk.marketing.lead_handoff import find_rep, hand_off_segment
+from contactdesk.marketing.lead_handoff import find_rep, hand_off_leads, hand_off_segment
 from contactdesk.marketing.lead_scoring import (
     explain_score,
     learned_weights,
@@ -46,7 +46,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     actions = parser.add_subparsers(dest="lead_action", required=True)
     handoff = actions.add_parser("handoff", help="hand a segment's leads to sales")
     add_store_option(handoff)
-    handoff.add_argument("--segment", required=True, metavar="NAME", help="saved segment")
+    which = handoff.add_mutually_exclusive_group(required=True)
+    which.add_argument("--segment", metavar="NAME", help="saved segment")
+    which.add_argument(
+        "--lead", action="append", metavar="LEAD_ID", help="existing leads (re-hand them)"
+    )
     target = handoff.add_mutually_exclusive_group(required=True)
     target.add_argument("--to", metavar="REP", help="the sales rep's username")
     target.add_argument("--route", action="store_true", help="route by the routing rules")
@@ -103,9 +107,14 @@ def run(args: argparse.Namespace) -> int:
         actor = acting_user(store, args.user)
         rep = find_rep(store, args.to) if args.to else None
         campaign = campaign_by_name(store, args.campaign) if args.campaign else None
-        report = hand_off_segment(
-            store, actor, args.segment, utc_now(), to_rep=rep, campaign_id=campaign
-        )
+        if args.lead:
+            report = hand_off_leads(
+                store, actor, [_lead_id(text) for text in args.lead], utc_now(), to_rep=rep
+            )
+        else:
+            report = hand_off_segment(
+                store, actor, args.segment, utc_now(), to_rep=rep, campaign_id=campaign
+            )
     finally:
         store.close()
     if args.json:
@@ -171,11 +180,15 @@ def _score_command(args: argparse.Namespace) -> int:
     return 0
 
 
-def _explain(store: Store, args: argparse.Namespace) -> int:
+def _lead_id(text: str) -> uuid.UUID:
     try:
-        lead_id = uuid.UUID(args.lead_id)
+        return uuid.UUID(text.strip())
     except ValueError:
-        raise ValidationError("LEAD_ID", f"{args.lead_id!r} is not a lead id") from None
+        raise ValidationError("LEAD_ID", f"{text!r} is not a lead id") from None
+
+
+def _explain(store: Store, args: argparse.Namespace) -> int:
+    lead_id = _lead_id(args.lead_id)
     score = explain_score(store, Actor.system(), lead_id, utc_now())
     reasons = [vars(reason) for reason in score.reasons]
     if args.json:

@@ -240,3 +240,27 @@ def test_lead_routing_shows_and_changes_the_rules(
     assert _run(capsys, "lead", "routing", *store, "--json")[1]["industry_teams"] == {
         "Retail": "south"
     }
+
+
+def test_lead_handoff_by_lead_id_hands_those_leads_to_the_named_rep(
+    capsys: pytest.CaptureFixture[str], store: Store, store_file: Path
+) -> None:
+    system = Actor.system()
+    account = unit_of_work.create(
+        store, system, "account", {"name": "Nia Ltd", "employees": 300}
+    ).record_id
+    values = {"display_name": "Nia", "title": "CFO", "enquiry_source": "referral"}
+    values["account_id"] = account
+    contact = unit_of_work.create(store, system, "contact", values).record_id
+    lead = unit_of_work.create(store, system, "lead", {"contact_id": contact}).record_id
+    set_handoff_rules(store, system, 0, 48)  # its stored score is 0 until rescored
+    store_args = ["--store", str(store_file)]
+
+    code, report, _ = _run(
+        capsys, "lead", "handoff", *store_args, "--lead", str(lead), "--to", "sam", "--json"
+    )
+
+    assert code == 0
+    assert report["skipped"] == [] and [
+        (row["lead_id"], row["owner"]) for row in report["handed_off"]
+    ] == [(str(lead), "sam")]
