@@ -30,7 +30,9 @@ from contactdesk.importing.import_log import (
     RevertResult,
     list_imports,
     revert_import,
+    skipped_rows,
 )
+from contactdesk.importing.parsed_contact import RowError
 from contactdesk.model.transfer_logs import IMPORT_REVERTED
 from ui.database_worker import TaskControl
 from ui.locale_formats import format_date, format_number
@@ -71,6 +73,9 @@ class ImportHistoryDialog(QDialog):
         self.revert_button.clicked.connect(self.revert_selected)
         self.message = QLabel()
         self.message.setWordWrap(True)
+        self.skipped = QListWidget()
+        self.skipped.setAccessibleName(self.tr("Rows the selected import skipped"))
+        self.skipped.setVisible(False)
         self.kept = QListWidget()
         self.kept.setAccessibleName(self.tr("Records kept by the revert"))
         self.kept.setVisible(False)
@@ -82,6 +87,7 @@ class ImportHistoryDialog(QDialog):
         box = QVBoxLayout(self)
         box.addWidget(self.table, 1)
         box.addLayout(row)
+        box.addWidget(self.skipped)
         box.addWidget(self.kept)
         box.addWidget(buttons)
         self.resize(760, 480)
@@ -126,6 +132,21 @@ class ImportHistoryDialog(QDialog):
     def _selection_changed(self) -> None:
         chosen = self.selected()
         self.revert_button.setEnabled(chosen is not None and chosen.status != IMPORT_REVERTED)
+        self.skipped.clear()
+        self.skipped.setVisible(False)
+        if chosen is None or not chosen.skipped:
+            return
+        store, batch_id = self.context.session.store, chosen.batch_id
+
+        def load(control: TaskControl) -> list[RowError]:
+            return skipped_rows(store, batch_id)
+
+        self.context.worker.submit(load, key=f"skipped-{id(self)}", on_success=self._show_skipped)
+
+    def _show_skipped(self, rows: list[RowError]) -> None:
+        self.skipped.clear()
+        self.skipped.addItems([self.tr("Skipped: %1").replace("%1", row.reason) for row in rows])
+        self.skipped.setVisible(bool(rows))
 
     def _ask(self, chosen: ImportSummary) -> bool:
         text = self.tr(

@@ -24,7 +24,10 @@ def test_the_history_lists_an_import_and_reverts_it_keeping_a_worked_on_contact(
     window = main_window_for("ada")
     store = window.context.session.store
     path = tmp_path / "fair.csv"
-    path.write_text("Name,Email\nAnn,ann@fair.example\nBob,bob@fair.example\n", encoding="utf-8")
+    path.write_text(
+        "Name,Email,Notes\nAnn,ann@fair.example,\nBob,bob@fair.example,\n,,no name\n",
+        encoding="utf-8",
+    )
     import_contacts(store, Actor.system(), path)
     with store.reading() as session:
         ann = session.scalar(select(Contact.id).where(Contact.display_name == "Ann"))
@@ -39,6 +42,8 @@ def test_the_history_lists_an_import_and_reverts_it_keeping_a_worked_on_contact(
     dialog.confirm = lambda chosen: asked.append(chosen.file_name) or True
     dialog.table.selectRow(0)
     assert dialog.revert_button.isEnabled()
+    qtbot.waitUntil(lambda: dialog.skipped.count() == 1)
+    assert dialog.skipped.item(0).text().startswith("Skipped: line 4:")
     qtbot.mouseClick(dialog.revert_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.kept.count() == 1)
     assert asked == ["fair.csv"]
