@@ -2504,6 +2504,10 @@
         <translation>Import rückgängig machen…</translation>
     </message>
     <message>
+        <source>Rows the selected import skipped</source>
+        <translation>Zeilen, die der gewählte Import übersprungen hat</translation>
+    </message>
+    <message>
         <source>Records kept by the revert</source>
         <translation>Beim Rückgängigmachen behaltene Datensätze</translation>
     </message>
@@ -2518,6 +2522,10 @@
     <message>
         <source>No file has been imported into this store yet.</source>
         <translation>In diesen Datenbestand wurde noch keine Datei importiert.</translation>
+    </message>
+    <message>
+        <source>Skipped: %1</source>
+        <translation>Übersprungen: %1</translation>
     </message>
     <message>
         <source>Remove the contacts and accounts that the import of %1 created? Records worked on since the import (edited, or with activities, deals or leads) are kept.</source>
@@ -3460,6 +3468,65 @@ Datenordner: %3</translation>
     <message>
         <source>merge undone</source>
         <translation>Zusammenführung rückgängig gemacht</translation>
+    </message>
+</context>
+<context>
+    <name>RecordImportDialog</name>
+    <message>
+        <source>Import accounts or deals</source>
+        <translation>Firmen oder Verkaufschancen importieren</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>Firmen</translation>
+    </message>
+    <message>
+        <source>Deals</source>
+        <translation>Verkaufschancen</translation>
+    </message>
+    <message>
+        <source>CSV file to import</source>
+        <translation>Zu importierende CSV-Datei</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>The file holds</source>
+        <translation>Die Datei enthält</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>Skipped rows</source>
+        <translation>Übersprungene Zeilen</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.txt)</source>
+        <translation>CSV-Dateien (*.csv *.txt)</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>Importiere…</translation>
+    </message>
+    <message>
+        <source>Read as %1. Imported %2, updated %3 existing, skipped %4.</source>
+        <translation>Gelesen als %1. %2 importiert, %3 vorhandene aktualisiert, %4 übersprungen.</translation>
+    </message>
+    <message>
+        <source>Column %1 names no field</source>
+        <translation>Spalte %1 benennt kein Feld</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: %1</source>
+        <translation>Nichts wurde importiert: %1</translation>
     </message>
 </context>
 <context>
