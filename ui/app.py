@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from contactdesk import __version__
 from contactdesk.errors import ContactDeskError
 from contactdesk.paths import default_store_path
+from contactdesk.services.capabilities import roles_with
 from contactdesk.services.directory import list_users
 from contactdesk.store import Store
 from contactdesk.store.store_health import StoreUnusable
@@ -160,7 +161,8 @@ def run_smoke_test(
         return 1
     try:
         users = list_users(store)
-        admins = [user for user in users if user.role == "admin"] or users
+        administering = roles_with(store, "administer")
+        admins = [user for user in users if user.role in administering] or users
         session = (
             AppSession(store, admins[0].actor(), admins[0]) if admins else choose_session(store)
         )

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QCoreApplication
 
 from contactdesk.services.actor import Actor
+from contactdesk.services.capabilities import capabilities_of
 from contactdesk.services.directory import UserInfo
 from contactdesk.store import Store
 
@@ -32,6 +33,17 @@ class AppSession:
     @property
     def role_title(self) -> str:
         return role_title(self.actor.role)
+
+    def capabilities(self) -> frozenset[str]:
+        """What the user's role may do (run_campaigns, import, ...): what the UI offers.
+
+        Read from the store's cached policy, so an admin's change (or one a sync
+        brought) shows when a view next asks.
+        """
+        return capabilities_of(self.store, self.actor)
+
+    def can(self, capability: str) -> bool:
+        return capability in self.capabilities()
 
 
 def role_title(role: str) -> str:

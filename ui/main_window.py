@@ -70,7 +70,8 @@ class MainWindow(QMainWindow):
         self._page_actions: list[QAction] = []
         # Opens URLs (the user guide); tests replace it to see the URL without a browser.
         self.open_url: Callable[[QUrl], object] = QDesktopServices.openUrl
-        role_views = views_for(self._session.actor.role)
+        granted = self._session.capabilities()
+        role_views = views_for(granted)
         # Only the page shown first is built now; the others when first shown (an
         # admin's four pages cost about as much to build as the rest of start-up).
         for role_view in role_views:
@@ -78,7 +79,7 @@ class MainWindow(QMainWindow):
             title = role_view.translated_title().replace("&", "&&")
             self.pages.addTab(_PendingPage(role_view.factory), title)
         role = self._session.actor.role
-        start_page = read_option(start_page_option(role)) or default_start_page(role)
+        start_page = read_option(start_page_option(role)) or default_start_page(granted)
         for index, role_view in enumerate(role_views):
             if start_page and role_view.title == start_page:
                 self.pages.setCurrentIndex(index)

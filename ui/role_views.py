@@ -3,9 +3,11 @@
 To add a view, add one line to ``ROLE_VIEWS``: its title (marked for
 translation), a factory taking a ViewContext and returning the widget (one that
 imports its view inside, so the import happens when a window first builds it),
-and the roles that get it (``ALL_ROLES`` for everyone). Pages appear in list order;
-a role's window opens on the page whose ``opens_for`` names it (else the first), until
-the user picks another start page in the preferences.
+and the capability a role needs for it (None: everyone). Pages appear in list
+order; a window opens on the page whose ``opens_for`` capability the user has
+(else the first), until the user picks another start page in the preferences.
+What a user gets is asked of the session (``AppSession.capabilities()``), never
+decided by a role name.
 A view may offer ``focus_search()``; the window's Find shortcut calls it.
 
 The views are imported on first use, not with this registry: a sales rep's
@@ -70,28 +72,28 @@ def _campaigns_and_leads(context: ViewContext) -> QWidget:
     return MarketingToolsView(context)
 
 
-ALL_ROLES: frozenset[str] = frozenset()
 TRANSLATION_CONTEXT = "RoleViews"
 
 
 @dataclass(frozen=True)
 class RoleView:
-    """One page of the main window. ``roles`` empty means every role, added roles too."""
+    """One page of the main window. ``needs`` None means every role, added roles too."""
 
     title: str
     factory: ViewFactory
-    roles: frozenset[str] = ALL_ROLES
-    # The roles whose window opens on this page by default.
-    opens_for: frozenset[str] = frozenset()
+    # Any one of these capabilities gets the page (empty: everyone).
+    needs: frozenset[str] = frozenset()
+    # A window whose user has this capability opens on this page by default.
+    opens_for: str | None = None
 
-    def shown_to(self, role: str) -> bool:
-        return not self.roles or role in self.roles
+    def shown_to(self, capabilities: frozenset[str]) -> bool:
+        return not self.needs or bool(self.needs & capabilities)
 
     def translated_title(self) -> str:
         return QCoreApplication.translate(TRANSLATION_CONTEXT, self.title)
 
 
-MARKETERS = frozenset({"marketing", "admin"})
+MARKETING_TOOLS = frozenset({"run_campaigns", "hand_off_leads"})
 ROLE_VIEWS: list[RoleView] = [
     RoleView(
         QT_TRANSLATE_NOOP("RoleViews", "Contacts"),
@@ -100,9 +102,9 @@ ROLE_VIEWS: list[RoleView] = [
     RoleView(
         QT_TRANSLATE_NOOP("RoleViews", "Selling"),
         _selling,
-        frozenset({"sales"}),
+        frozenset({"receive_leads"}),
         # A rep's day starts on the week plan (issue 20), not on the contact list.
-        opens_for=frozenset({"sales"}),
+        opens_for="receive_leads",
     ),
     RoleView(
         QT_TRANSLATE_NOOP("RoleViews", "Accounts"),
@@ -115,28 +117,28 @@ ROLE_VIEWS: list[RoleView] = [
     RoleView(
         QT_TRANSLATE_NOOP("RoleViews", "Administration"),
         _administration,
-        frozenset({"admin"}),
+        frozenset({"administer"}),
     ),
     RoleView(
         QT_TRANSLATE_NOOP("RoleViews", "Marketing"),
         _marketing,
-        MARKETERS,
+        MARKETING_TOOLS,
     ),
     RoleView(
         QT_TRANSLATE_NOOP("RoleViews", "Campaigns & leads"),
         _campaigns_and_leads,
-        MARKETERS,
+        MARKETING_TOOLS,
     ),
 ]
 
 
-def views_for(role: str) -> list[RoleView]:
-    """The pages ``role`` gets, in order."""
-    return [view for view in ROLE_VIEWS if view.shown_to(role)]
+def views_for(capabilities: frozenset[str]) -> list[RoleView]:
+    """The pages a user with ``capabilities`` gets, in order."""
+    return [view for view in ROLE_VIEWS if view.shown_to(capabilities)]
 
 
-def default_start_page(role: str) -> str:
-    """The (untranslated) title of the page ``role``'s window opens on by default."""
-    views = views_for(role)
-    chosen = [view for view in views if role in view.opens_for] or views[:1]
+def default_start_page(capabilities: frozenset[str]) -> str:
+    """The (untranslated) title of the page such a user's window opens on by default."""
+    views = views_for(capabilities)
+    chosen = [view for view in views if view.opens_for in capabilities] or views[:1]
     return chosen[0].title if chosen else ""

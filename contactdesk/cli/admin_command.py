@@ -1,4 +1,4 @@
-"""``contactdesk admin``: users, custom fields, field rules and the phone region."""
+"""``contactdesk admin``: users, custom fields, field rules, role capabilities, phone region."""
 
 from __future__ import annotations
 
@@ -7,7 +7,10 @@ from dataclasses import asdict
 
 from contactdesk.cli.output import print_json, print_table
 from contactdesk.cli.store_argument import add_store_option, open_existing_store
+from contactdesk.errors import NotFound
+from contactdesk.model.governance import CAPABILITIES
 from contactdesk.services.actor import Actor
+from contactdesk.services.capabilities import role_capabilities, set_capabilities
 from contactdesk.services.company_settings import read_setting, set_phone_region
 from contactdesk.services.custom_fields import add_custom_field
 from contactdesk.services.directory import create_user, find_user, list_users
@@ -50,6 +53,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     rule.add_argument("field", metavar="ENTITY.FIELD")
     rule.add_argument("access", metavar="ACCESS", help="hidden | read | edit")
 
+    capabilities = actions.add_parser(
+        "capabilities", help="what a role may do; --set gives it exactly those capabilities"
+    )
+    add_store_option(capabilities)
+    capabilities.add_argument("role", metavar="ROLE")
+    capabilities.add_argument(
+        "--set", metavar="CAP,...", help=f"comma-separated, of: {', '.join(CAPABILITIES)}"
+    )
+    capabilities.add_argument("--json", action="store_true")
+
     region = actions.add_parser(
         "phone-region", help="where numbers of contacts with no known country are read"
     )
@@ -68,6 +81,8 @@ def run(args: argparse.Namespace) -> int:
             return _add_field(store, args)
         if args.admin_action == "phone-region":
             return _phone_region(store, args)
+        if args.admin_action == "capabilities":
+            return _capabilities(store, args)
         return _rule(store, args)
     finally:
         store.close()
@@ -120,4 +135,19 @@ def _rule(store: Store, args: argparse.Namespace) -> int:
 def _phone_region(store: Store, args: argparse.Namespace) -> int:
     set_phone_region(store, Actor.system(), args.country)
     print(f"phone numbers without + are read as {read_setting(store, 'phone_region')}")
+    return 0
+
+
+def _capabilities(store: Store, args: argparse.Namespace) -> int:
+    if args.set is not None:
+        wanted = [name.strip() for name in args.set.split(",") if name.strip()]
+        set_capabilities(store, Actor.system(), args.role, wanted)
+    roles = role_capabilities(store)
+    if args.role not in roles:
+        raise NotFound(f"no role called {args.role!r}")
+    granted = sorted(roles[args.role])
+    if args.json:
+        print_json({"role": args.role, "capabilities": granted})
+    else:
+        print(f"{args.role}: {', '.join(granted) or 'no capabilities'}")
     return 0

@@ -64,7 +64,7 @@ def campaign_state(starts_on: date, ends_on: date, today: date) -> str:
 
 def add_campaign(store: Store, actor: Actor, values: Mapping[str, Any]) -> uuid.UUID:
     """Create a campaign from field values (name, channel, starts_on, ends_on, ...); its id."""
-    require_marketing(actor, "create campaigns")
+    require_marketing(store, actor, "run_campaigns", "create campaigns")
     with unit_of_work(store, actor) as work:
         new_id = work.create("campaign", values)
     return new_id
@@ -74,7 +74,7 @@ def edit_campaign(
     store: Store, actor: Actor, campaign_id: uuid.UUID | str, values: Mapping[str, Any]
 ) -> ChangeSet:
     """Change fields of a campaign; the change set is empty when nothing differed."""
-    require_marketing(actor, "edit campaigns")
+    require_marketing(store, actor, "run_campaigns", "edit campaigns")
     key = _campaign_key(campaign_id)
     with unit_of_work(store, actor) as work:
         if values:
@@ -86,7 +86,7 @@ def record_spend(
     store: Store, actor: Actor, campaign_id: uuid.UUID | str, amount: float
 ) -> ChangeSet:
     """Add ``amount`` just incurred to the campaign's spend to date (entered as it is paid)."""
-    require_marketing(actor, "record campaign spend")
+    require_marketing(store, actor, "run_campaigns", "record campaign spend")
     # An increment of nothing or less is a slip of the keyboard, not a refund.
     if amount <= 0:
         raise ValidationError("campaign.spend", "the amount spent must be more than zero")

@@ -124,7 +124,7 @@ def add_collateral(
     file: CollateralFile | None = None,
 ) -> uuid.UUID:
     """Add a document or link (title, kind, url, value_points, products, industries, stages)."""
-    require_marketing(actor, "add collateral")
+    require_marketing(store, actor, "run_campaigns", "add collateral")
     cleaned = _clean(values)
     if file is None and not cleaned.get("url"):
         raise ValidationError("collateral.url", "give a link or attach a file")
@@ -145,7 +145,7 @@ def edit_collateral(
     file: CollateralFile | None = None,
 ) -> None:
     """Change fields of a piece of collateral and, if given, replace its document."""
-    require_marketing(actor, "edit collateral")
+    require_marketing(store, actor, "run_campaigns", "edit collateral")
     cleaned = _clean(values)
     with unit_of_work(store, actor) as work:
         if "stages" in cleaned:

@@ -24,11 +24,12 @@ from sqlalchemy import Select, or_, select
 
 from contactdesk.marketing.lead_handoff import load_router, start_clock
 from contactdesk.marketing.lead_routing import NoRoute, Rep, Router
-from contactdesk.marketing.marketing_access import MARKETING_ROLES, require_marketing
+from contactdesk.marketing.marketing_access import require_marketing
 from contactdesk.marketing.marketing_settings import write_in
 from contactdesk.marketing.routing_rules import CURSOR_KEY, routing_rules
 from contactdesk.model import Account, Contact, Lead, LeadClockMiss, User
 from contactdesk.services.actor import Actor
+from contactdesk.services.capabilities import can
 from contactdesk.services.changes import Change
 from contactdesk.services.company_settings import handoff_rules
 from contactdesk.services.unit_of_work import UnitOfWork, unit_of_work
@@ -80,9 +81,9 @@ def _expired_query(
 
 
 def expired_leads(store: Store, actor: Actor, now: datetime) -> list[ExpiredLead]:
-    """Leads whose clock ran out by ``now``, most overdue first (sales: only their own)."""
+    """Leads whose clock ran out by ``now``, most overdue first (a rep: only their own)."""
     query = _expired_query(now)
-    if actor.role == "sales":
+    if not may_enforce_clocks(store, actor):
         query = query.where(Lead.owner_id == actor.user_id)
     with store.reading() as session:
         rows = session.execute(query).all()
@@ -119,9 +120,9 @@ def _next_owner(
     return "flagged", None, f"flagged only: {route.reason} and no team lead to escalate to"
 
 
-def may_enforce_clocks(actor: Actor) -> bool:
-    """Whether ``actor`` may re-route or escalate other people's leads."""
-    return actor.role in MARKETING_ROLES
+def may_enforce_clocks(store: Store, actor: Actor) -> bool:
+    """Whether ``actor`` may re-route or escalate other people's leads (hand_off_leads)."""
+    return can(store, actor, "hand_off_leads")
 
 
 def enforce_follow_up_clocks(store: Store, actor: Actor, now: datetime) -> list[ClockMiss]:
@@ -130,7 +131,7 @@ def enforce_follow_up_clocks(store: Store, actor: Actor, now: datetime) -> list[
     Only ever run on purpose (a button with a confirmation, ``contactdesk lead
     clocks``, after a marketer's sync): it writes, so looking at leads never calls it.
     """
-    require_marketing(actor, "re-route leads")
+    require_marketing(store, actor, "hand_off_leads", "re-route leads")
     hours = handoff_rules(store).follow_up_hours
     rules = routing_rules(store)
     misses: list[ClockMiss] = []
@@ -210,11 +211,11 @@ def _miss(row: LeadClockMiss) -> ClockMiss:
 def clock_misses(
     store: Store, actor: Actor, lead_ids: list[uuid.UUID] | None = None
 ) -> list[ClockMiss]:
-    """Recorded misses, newest first; a sales rep sees those they missed or now hold."""
+    """Recorded misses, newest first; a rep (who may not hand off) sees their own only."""
     query = select(LeadClockMiss).order_by(LeadClockMiss.noticed_at.desc(), LeadClockMiss.id)
     if lead_ids is not None:
         query = query.where(LeadClockMiss.lead_id.in_(lead_ids))
-    if actor.role == "sales":
+    if not may_enforce_clocks(store, actor):
         query = query.where(
             or_(
                 LeadClockMiss.missed_by_id == actor.user_id,

@@ -23,10 +23,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from contactdesk.errors import AccessDenied, ValidationError
-from contactdesk.marketing.marketing_access import MARKETING_ROLES, require_marketing
+from contactdesk.marketing.marketing_access import require_marketing
 from contactdesk.marketing.marketing_settings import read_in, write_in
 from contactdesk.model import Role, User
 from contactdesk.services.actor import Actor
+from contactdesk.services.capabilities import can
 from contactdesk.services.company_settings import handoff_rules, read_setting
 from contactdesk.services.custom_fields import require_admin
 from contactdesk.services.funnel import list_stages
@@ -204,7 +205,7 @@ def propose_funnel_contract(
     A new proposal replaces an open one (and its agreements): sales agrees to
     exactly the terms it was shown. Refused when the terms equal the latest version.
     """
-    require_marketing(actor, "propose the funnel contract")
+    require_marketing(store, actor, "hand_off_leads", "propose the funnel contract")
     live = live_terms(store)
     threshold = live.score_threshold if score_threshold is None else float(score_threshold)
     hours = live.follow_up_hours if follow_up_hours is None else int(follow_up_hours)
@@ -299,7 +300,7 @@ def agree_funnel_contract(
 
 def set_agreement_rule(store: Store, actor: Actor, rule: str) -> None:
     """Whose agreement a proposal needs: ``sales_lead`` or ``both_leads`` (admins)."""
-    require_admin(actor)
+    require_admin(store, actor)
     if rule not in AGREEMENT_RULES:
         raise ValidationError(AGREEMENT_KEY, f"must be one of {', '.join(AGREEMENT_RULES)}")
     with unit_of_work(store, actor) as work:
@@ -333,6 +334,6 @@ def contract_overview(store: Store, actor: Actor) -> ContractOverview:
         live=live,
         live_matches=terms_match_contract(store),
         rule=agreement_rule(store),
-        may_propose=actor.role in MARKETING_ROLES,
+        may_propose=can(store, actor, "hand_off_leads"),
         may_agree=leads is not None and leads in waiting,
     )

@@ -20,6 +20,7 @@ from contactdesk.marketing.marketing_access import require_marketing
 from contactdesk.model import BriefReadiness, Collateral, LaunchBrief, Role, User
 from contactdesk.model.base import utc_now
 from contactdesk.services.actor import Actor
+from contactdesk.services.capabilities import role_names_with
 from contactdesk.services.changes import Change, ChangeSet
 from contactdesk.services.record_queries import Record, get_record, page_records
 from contactdesk.services.unit_of_work import unit_of_work
@@ -89,7 +90,7 @@ def save_brief(
     value (time, money or pain saved), proof, differentiators, table_stakes,
     collateral_ids, starts_on.
     """
-    require_marketing(actor, "write launch briefs")
+    require_marketing(store, actor, "run_campaigns", "write launch briefs")
     parsed = _parse(values)
     with unit_of_work(store, actor) as work:
         if brief_id is None:
@@ -167,7 +168,7 @@ def brief_readiness(
         reps_query = (
             select(User)
             .join(Role, Role.id == User.role_id)
-            .where(Role.name == "sales", User.active.is_(True))
+            .where(Role.name.in_(role_names_with(session, "receive_leads")), User.active)
             .order_by(User.team, User.display_name)
         )
         reps = [

@@ -32,6 +32,7 @@ from contactdesk.model import Account, Campaign, Contact, Lead, Role, User
 from contactdesk.segments.saved_segments import open_segment
 from contactdesk.segments.segment_counts import segment_contact_ids
 from contactdesk.services.actor import Actor
+from contactdesk.services.capabilities import role_names_with
 from contactdesk.services.company_settings import HandoffRules, handoff_rules
 from contactdesk.services.unit_of_work import UnitOfWork, unit_of_work
 from contactdesk.store.local_store import Store
@@ -74,11 +75,11 @@ class HandoffTarget:
 
 
 def sales_reps(session: Session) -> list[Rep]:
-    """Active users in the sales role, as routing sees them."""
+    """Active users whose role receives leads (sales, by default), as routing sees them."""
     query = (
         select(User)
         .join(Role, Role.id == User.role_id)
-        .where(Role.name == "sales", User.active.is_(True))
+        .where(Role.name.in_(role_names_with(session, "receive_leads")), User.active.is_(True))
     )
     return [
         Rep(user.id, user.username, user.display_name, user.team, user.territory, user.is_team_lead)
@@ -227,7 +228,7 @@ def hand_off_leads(
     allow_below_threshold: bool = False,
 ) -> HandoffReport:
     """Hand the given leads to ``to_rep``, or by the routing rules when it is None."""
-    require_marketing(actor, "hand leads to sales")
+    require_marketing(store, actor, "hand_off_leads", "hand leads to sales")
     rules = handoff_rules(store)
     with unit_of_work(store, actor) as work:
         router = load_router(work, routing_rules(store))
@@ -269,7 +270,7 @@ def hand_off_segment(
     rejected, are skipped with the reason: marketing re-sends a rejected lead
     deliberately, one at a time, not by segment.
     """
-    require_marketing(actor, "hand leads to sales")
+    require_marketing(store, actor, "hand_off_leads", "hand leads to sales")
     segment = open_segment(store, segment_name)
     segment_id = segment.id
     contact_ids = [

@@ -443,7 +443,7 @@ def rescore_leads(
     Run after sales decided on leads (history moves) or facts changed. One unit
     of work: all scores change together or none do.
     """
-    require_marketing(actor, "rescore leads")
+    require_marketing(store, actor, "hand_off_leads", "rescore leads")
     with unit_of_work(store, actor) as work:
         if lead_ids is None:
             ids = list(work.session.scalars(select(Lead.id).where(Lead.status.in_(OPEN_STATUSES))))

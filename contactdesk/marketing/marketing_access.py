@@ -1,14 +1,12 @@
-"""Who may use marketing's tools: marketing and admins (the store owner's system actor too)."""
+"""Marketing's tools check capabilities (data on roles), never a role name."""
 
 from __future__ import annotations
 
-from contactdesk.errors import AccessDenied
 from contactdesk.services.actor import Actor
+from contactdesk.services.capabilities import require
+from contactdesk.store.local_store import Store
 
-MARKETING_ROLES = frozenset({"marketing", "admin"})
 
-
-def require_marketing(actor: Actor, what: str) -> None:
-    """Refuse anyone outside marketing or admin; ``what`` names the action in the message."""
-    if actor.role not in MARKETING_ROLES:
-        raise AccessDenied(f"only marketing may {what} ({actor.username} is {actor.role})")
+def require_marketing(store: Store, actor: Actor, capability: str, what: str) -> None:
+    """Refuse unless ``actor``'s role has ``capability``; ``what`` names the action."""
+    require(store, actor, capability, what)

@@ -78,7 +78,7 @@ def check_rules(rules: RoutingRules) -> None:
 
 def set_routing_rules(store: Store, actor: Actor, rules: RoutingRules) -> ChangeSet:
     """Replace the routing rules (marketing or admin)."""
-    require_marketing(actor, "change routing rules")
+    require_marketing(store, actor, "hand_off_leads", "change routing rules")
     check_rules(rules)
     with unit_of_work(store, actor) as work:
         write_in(work, RULES_KEY, rules.to_json())

@@ -21,18 +21,32 @@ from sqlalchemy.orm import Mapped, mapped_column
 from contactdesk.model.base import Base, RecordMixin
 
 SCOPES = ("own", "team", "all")
+# What a role may do beyond reading and writing fields, by name: data, never a role
+# name in an ``if``. ``policy.require(capability, ...)`` checks them.
+CAPABILITIES = (
+    "administer",
+    "run_campaigns",
+    "hand_off_leads",
+    "receive_leads",
+    "edit_segments",
+    "import",
+    "export",
+)
 ACCESS_LEVELS = ("hidden", "read", "edit")
 TEAMS = ("marketing", "sales")
 STAGE_OUTCOMES = ("open", "won", "lost")
 
 
 class Role(RecordMixin, Base):
+    """A role: its record scope, and the capabilities (``CAPABILITIES``) its users have."""
+
     __tablename__ = "roles"
 
     name: Mapped[str] = mapped_column(String(40), unique=True)
     label: Mapped[str] = mapped_column(String(80))
     scope: Mapped[str] = mapped_column(String(8), default="own")
     builtin: Mapped[bool] = mapped_column(Boolean, default=False)
+    capabilities: Mapped[list[str]] = mapped_column(JSON, default=list)
 
 
 class User(RecordMixin, Base):

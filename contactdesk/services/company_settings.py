@@ -64,7 +64,7 @@ def write_setting(work: UnitOfWork, key: str, value: Any) -> None:
 
 
 def _write(store: Store, actor: Actor, key: str, value: Any) -> ChangeSet:
-    require_admin(actor)
+    require_admin(store, actor)
     with unit_of_work(store, actor) as work:
         write_setting(work, key, value)
     return ChangeSet(work.changes)

@@ -8,9 +8,10 @@ from collections.abc import Sequence
 
 from sqlalchemy import func, select
 
-from contactdesk.errors import AccessDenied, NotFound, ValidationError
+from contactdesk.errors import NotFound, ValidationError
 from contactdesk.model import FieldDefinition, FieldRule, Role
 from contactdesk.services.actor import Actor
+from contactdesk.services.capabilities import require
 from contactdesk.services.changes import Change, ChangeSet
 from contactdesk.services.field_catalog import CUSTOM_FIELD_TYPES, ENTITIES, GOVERNED_ENTITIES
 from contactdesk.services.field_rules import META_FIELDS
@@ -25,10 +26,9 @@ CHOICE_TYPES = ("choice", "multi_choice")
 NEW_FIELD_FALLBACK_ACCESS = "hidden"
 
 
-def require_admin(actor: Actor) -> None:
-    """Refuse anyone but an admin: governance is theirs alone."""
-    if actor.role != "admin":
-        raise AccessDenied(f"only an admin may change fields and rules ({actor.role} may not)")
+def require_admin(store: Store, actor: Actor) -> None:
+    """Refuse anyone whose role may not administer: governance is theirs alone."""
+    require(store, actor, "administer", "change fields, rules, the funnel or settings")
 
 
 def _check_choices(field_type: str, choices: Sequence[str] | None) -> list[str] | None:
@@ -93,7 +93,7 @@ def add_custom_field(
     that work on the record (edit its name) can fill the new field in at once, those
     that only read such records read it, and those that never see them do not.
     """
-    require_admin(actor)
+    require_admin(store, actor)
     if field_type not in CUSTOM_FIELD_TYPES:
         raise ValidationError("field.type", f"{field_type!r} is not one of {CUSTOM_FIELD_TYPES}")
     checked = _check_choices(field_type, choices)
@@ -175,7 +175,7 @@ def update_custom_field(
     retired: bool | None = None,
 ) -> ChangeSet:
     """Relabel a custom field, change its choices, or retire/restore it (data is kept)."""
-    require_admin(actor)
+    require_admin(store, actor)
     with unit_of_work(store, actor) as work:
         definition = _custom_definition(work, entity, name)
         fields: dict[str, tuple[object, object]] = {}

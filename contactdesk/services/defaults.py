@@ -15,6 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from contactdesk.model import FieldDefinition, FieldRule, FunnelStage, Role, Setting
+from contactdesk.model.governance import CAPABILITIES
 from contactdesk.services.currency_codes import DEFAULT_CURRENCY
 from contactdesk.services.field_catalog import ENTITIES
 from contactdesk.store.local_store import Store
@@ -24,6 +25,13 @@ ROLES = (
     ("marketing", "Marketing", "all"),
     ("sales", "Sales", "own"),
 )
+# What the shipped roles may do; an admin changes these in the admin view, and a
+# role an admin adds starts with none.
+ROLE_CAPABILITIES: dict[str, tuple[str, ...]] = {
+    "admin": CAPABILITIES,
+    "marketing": ("run_campaigns", "hand_off_leads", "edit_segments", "import", "export"),
+    "sales": ("receive_leads",),
+}
 
 FUNNEL = (
     # name, owning team, win probability, outcome
@@ -127,7 +135,8 @@ def _ensure_roles(session: Session) -> dict[str, Role]:
     existing = {role.name: role for role in session.scalars(select(Role))}
     for name, label, scope in ROLES:
         if name not in existing:
-            role = Role(name=name, label=label, scope=scope, builtin=True)
+            granted = list(ROLE_CAPABILITIES.get(name, ()))
+            role = Role(name=name, label=label, scope=scope, builtin=True, capabilities=granted)
             session.add(role)
             existing[name] = role
     session.flush()

@@ -7,9 +7,10 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
-from contactdesk.errors import AccessDenied, NotFound, ValidationError
+from contactdesk.errors import NotFound, ValidationError
 from contactdesk.model import Role, User
 from contactdesk.services.actor import Actor
+from contactdesk.services.capabilities import require
 from contactdesk.services.changes import Change, ChangeSet
 from contactdesk.services.unit_of_work import unit_of_work
 from contactdesk.store.local_store import Store
@@ -68,7 +69,7 @@ def create_user(
     email: str | None = None,
 ) -> ChangeSet:
     """Add a user (admins only). Username: 1-80 characters, no spaces, unique."""
-    _require_admin(actor)
+    require(store, actor, "administer", "manage users")
     username = username.strip()
     if not username or len(username) > 80 or any(c.isspace() for c in username):
         raise ValidationError("user.username", "must be 1-80 characters with no spaces")
@@ -93,11 +94,6 @@ def create_user(
         fields = {"username": (None, username), "role": (None, role), "team": (None, team)}
         work.record_change(Change("user", user.id, "create", fields))
     return ChangeSet(work.changes)
-
-
-def _require_admin(actor: Actor) -> None:
-    if actor.role != "admin":
-        raise AccessDenied(f"only an admin may manage users ({actor.username} is {actor.role})")
 
 
 def _info(user: User, role: str) -> UserInfo:

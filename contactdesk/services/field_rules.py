@@ -45,8 +45,24 @@ class Policy:
     scope: str
     access: dict[tuple[str, str], str]
     custom_fields: dict[str, list[CustomField]] = field(default_factory=dict)
+    # What the role may do beyond fields (``model.governance.CAPABILITIES``).
+    capabilities: frozenset[str] = frozenset()
     # Statements built from this policy (projections), reused until rules change.
     cache: dict[tuple[str, str], Any] = field(default_factory=dict, repr=False, compare=False)
+
+    def can(self, capability: str) -> bool:
+        """Whether the role has ``capability`` (run_campaigns, hand_off_leads, ...)."""
+        return capability in self.capabilities
+
+    def require(self, capability: str, what: str) -> None:
+        """Refuse, naming the role and the capability, unless the role has ``capability``.
+
+        The one check of who may do what: a role name never decides it.
+        """
+        if capability not in self.capabilities:
+            raise AccessDenied(
+                f"role {self.role!r} may not {what} (it needs the capability {capability!r})"
+            )
 
     def level(self, entity: str, name: str) -> str:
         if name in META_FIELDS:
@@ -123,7 +139,8 @@ def load_policy(session: Session, role: str) -> Policy:
                 definition.retired,
             )
         )
-    return Policy(role, role_row.scope, access, customs)
+    capabilities = frozenset(role_row.capabilities or ())
+    return Policy(role, role_row.scope, access, customs, capabilities)
 
 
 def scope_owner_branches(

@@ -71,7 +71,7 @@ def add_stage(
     position: int | None = None,
 ) -> ChangeSet:
     """A new stage at ``position`` (default: before the closing stages)."""
-    require_admin(actor)
+    require_admin(store, actor)
     name, probability, owner_team, outcome = _validated(name, probability, owner_team, outcome)
     with unit_of_work(store, actor) as work:
         _check_unique(work, name, None)
@@ -115,7 +115,7 @@ def update_stage(
     owner_team: str | None = None,
 ) -> ChangeSet:
     """Rename a stage or change its probability or owning team."""
-    require_admin(actor)
+    require_admin(store, actor)
     with unit_of_work(store, actor) as work:
         stage = work.session.get(FunnelStage, stage_id)
         if stage is None:
@@ -139,7 +139,7 @@ def update_stage(
 
 def reorder_stages(store: Store, actor: Actor, names: Sequence[str]) -> ChangeSet:
     """Put the stages in the order of ``names`` (every stage exactly once)."""
-    require_admin(actor)
+    require_admin(store, actor)
     with unit_of_work(store, actor) as work:
         stages = {s.name: s for s in work.session.scalars(select(FunnelStage))}
         if sorted(names) != sorted(stages):
@@ -150,7 +150,7 @@ def reorder_stages(store: Store, actor: Actor, names: Sequence[str]) -> ChangeSe
 
 def remove_stage(store: Store, actor: Actor, stage_id: uuid.UUID) -> ChangeSet:
     """Remove a stage no opportunity is in."""
-    require_admin(actor)
+    require_admin(store, actor)
     with unit_of_work(store, actor) as work:
         stage = work.session.get(FunnelStage, stage_id)
         if stage is None:

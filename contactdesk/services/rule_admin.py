@@ -61,16 +61,18 @@ def _role(work: UnitOfWork, name: str) -> Role:
 
 def set_rule(store: Store, actor: Actor, role: str, field: str, access: str) -> ChangeSet:
     """Set ``role``'s access to ``field`` (``entity.name``): hidden, read or edit."""
-    require_admin(actor)
+    require_admin(store, actor)
     if access not in ACCESS_LEVELS:
         raise ValidationError("rule.access", f"{access!r} is not one of {', '.join(ACCESS_LEVELS)}")
     entity, _, name = field.partition(".")
     if not name:
         raise ValidationError("rule.field", f"{field!r}: give the field as ENTITY.FIELD")
-    if role == "admin" and access != "edit":
-        raise ValidationError("rule.role", "the admin role always edits every field")
     with unit_of_work(store, actor) as work:
         role_row = _role(work, role)
+        if "administer" in (role_row.capabilities or ()) and access != "edit":
+            raise ValidationError(
+                "rule.role", f"{role!r} may administer, so it always edits every field"
+            )
         definition = work.session.scalar(
             select(FieldDefinition).where(
                 FieldDefinition.entity == entity, FieldDefinition.name == name
@@ -107,13 +109,15 @@ def _rule_fields(
 
 def set_scope(store: Store, actor: Actor, role: str, scope: str) -> ChangeSet:
     """Which records ``role`` sees: its own (and unassigned), its team's, or all."""
-    require_admin(actor)
+    require_admin(store, actor)
     if scope not in SCOPES:
         raise ValidationError("role.scope", f"{scope!r} is not one of {', '.join(SCOPES)}")
-    if role == "admin" and scope != "all":
-        raise ValidationError("role.scope", "the admin role always sees all records")
     with unit_of_work(store, actor) as work:
         role_row = _role(work, role)
+        if "administer" in (role_row.capabilities or ()) and scope != "all":
+            raise ValidationError(
+                "role.scope", f"{role!r} may administer, so it always sees all records"
+            )
         if role_row.scope != scope:
             work.record_change(
                 Change("role", role_row.id, "update", {"scope": (role_row.scope, scope)})
@@ -132,7 +136,7 @@ def add_role(
     like: str | None = None,
 ) -> ChangeSet:
     """A new role; its rules copy role ``like`` if given, else every field starts hidden."""
-    require_admin(actor)
+    require_admin(store, actor)
     if not ROLE_NAME.match(name):
         raise ValidationError("role.name", f"{name!r}: lower-case letters, digits, - and _")
     if scope not in SCOPES:

@@ -37,6 +37,12 @@ class OutboxItem:
     change_ids: list[uuid.UUID] = field(default_factory=list)
 
 
+def nothing_pending(session: Session) -> bool:
+    """Whether no change-log entry waits to be pushed (one index probe)."""
+    first = session.scalar(select(ChangeLog.seq).where(*pending_filter()).limit(1))
+    return first is None
+
+
 def next_batch(session: Session, policy: Policy, limit: int = MAX_BATCH) -> list[OutboxItem]:
     """The oldest pending changes, coalesced, at most ``limit`` pushed changes.
 

@@ -111,7 +111,7 @@ class SyncEngine:
         re-routes are pushed in the same sync so every rep sees them at once.
         """
         actor = signed_in_actor(self.store)
-        if actor is None or not may_enforce_clocks(actor):
+        if actor is None or not may_enforce_clocks(self.store, actor):
             return False
         report.clock_misses = len(enforce_follow_up_clocks(self.store, actor, utc_now()))
         return report.clock_misses > 0
@@ -158,6 +158,10 @@ class SyncEngine:
         while True:
             self._check_cancelled()
             with self.store.reading() as session:
+                # Nothing to push: a role an admin just created is not on this
+                # device before the first pull, and needs no policy yet.
+                if outbox.nothing_pending(session):
+                    return
                 policy = load_policy(session, role)
                 items = outbox.next_batch(session, policy, self.batch_size)
             if not items:

@@ -197,3 +197,27 @@ def test_search_names_an_unknown_user_in_one_line(
 ) -> None:
     code, _, err = _run(capsys, "search", "--store", str(cli_store), "--user", "nobody", "x")
     assert code == 1 and "nobody" in err and len(err.strip().splitlines()) == 1
+
+
+def test_admin_capabilities_shows_and_sets_what_a_role_may_do(
+    cli_store: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = _run(capsys, "admin", "capabilities", "sales", "--store", str(cli_store))
+    assert (code, out.strip()) == (0, "sales: receive_leads")
+    code, out, _ = _run(
+        capsys, "admin", "capabilities", "sales", "--set", "receive_leads,export",
+        "--store", str(cli_store), "--json",
+    )  # fmt: skip
+    assert code == 0 and json.loads(out) == {
+        "role": "sales",
+        "capabilities": ["export", "receive_leads"],
+    }
+
+
+def test_admin_capabilities_names_an_unknown_capability(
+    cli_store: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, err = _run(
+        capsys, "admin", "capabilities", "sales", "--set", "fly", "--store", str(cli_store)
+    )
+    assert code == 1 and "unknown capability 'fly'" in err and err.count("\n") == 1

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
+from ui.admin.capability_editor import CapabilityEditor
 from ui.admin.company_settings_page import CompanySettingsPage
 from ui.admin.custom_field_editor import CustomFieldEditor
 from ui.admin.funnel_editor import FunnelEditor
@@ -21,6 +22,7 @@ class AdminView(QWidget):
         self.rules = RuleMatrixEditor(context)
         self.custom_fields = CustomFieldEditor(context)
         self.people = PeoplePage(context)
+        self.capabilities = CapabilityEditor(context)
         self.funnel = FunnelEditor(context)
         self.company_settings = CompanySettingsPage(context)
         self.preview = RolePreview(context)
@@ -28,6 +30,7 @@ class AdminView(QWidget):
         self.pages.addTab(self.rules, self.tr("Field rules"))
         self.pages.addTab(self.custom_fields, self.tr("Custom fields"))
         self.pages.addTab(self.people, self.tr("Users and roles"))
+        self.pages.addTab(self.capabilities, self.tr("Capabilities"))
         self.pages.addTab(self.funnel, self.tr("Funnel"))
         self.pages.addTab(self.company_settings, self.tr("Hand-off and goal"))
         self.pages.addTab(self.preview, self.tr("Preview as role"))

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from contactdesk.services import rule_admin
+from contactdesk.services.capabilities import roles_with
 from contactdesk.services.changes import ChangeSet
 from contactdesk.services.field_catalog import ENTITIES
 from contactdesk.services.policy_cache import GOVERNANCE_ENTITIES
@@ -45,7 +46,8 @@ FIXED_COLUMNS = 2  # field label, field type
 REFRESH_DELAY_MS = 50
 # Cell tints make a long matrix scannable: what is hidden stands out.
 LEVEL_COLOURS = {"hidden": "#f6d5d5", "read": "#fff3c4", "edit": "#d9f0d9"}
-MatrixData = tuple[list[str], list[RuleRow], dict[str, str]]
+# Roles, rows, each role's scope, and the roles that may administer (always edit, see all).
+MatrixData = tuple[list[str], list[RuleRow], dict[str, str], set[str]]
 
 
 class RuleMatrixEditor(QWidget):
@@ -57,6 +59,7 @@ class RuleMatrixEditor(QWidget):
         self._actor = context.session.actor
         self._worker = context.worker
         self._roles: list[str] = []
+        self._administering: set[str] = set()
         self._rows: list[RuleRow] = []
         self._cells: dict[tuple[str, str], QComboBox] = {}
         self._scopes: dict[str, QComboBox] = {}
@@ -112,14 +115,15 @@ class RuleMatrixEditor(QWidget):
 
         def read(control: TaskControl) -> MatrixData:
             roles, rows = rule_admin.rule_matrix(store, entity)
-            return roles, rows, role_scopes(store)
+            return roles, rows, role_scopes(store), set(roles_with(store, "administer"))
 
         self._worker.submit(read, key=f"rule-matrix-{id(self)}", on_success=self._show)
 
     # -- showing --------------------------------------------------------------
 
     def _show(self, data: MatrixData) -> None:
-        roles, rows, scopes = data
+        roles, rows, scopes, administering = data
+        self._administering = administering
         same_shape = roles == self._roles and [(r.entity, r.field) for r in rows] == [
             (r.entity, r.field) for r in self._rows
         ]
@@ -147,7 +151,7 @@ class RuleMatrixEditor(QWidget):
             combo.setAccessibleName(self.tr("Record scope of %1").replace("%1", role))
             for scope in SCOPES:
                 combo.addItem(scope_title(scope), scope)
-            combo.setEnabled(role != "admin")
+            combo.setEnabled(role not in self._administering)
             combo.currentIndexChanged.connect(
                 lambda _index, r=role, c=combo: self._change_scope(r, c.currentData())
             )
@@ -189,8 +193,8 @@ class RuleMatrixEditor(QWidget):
         combo.setAccessibleName(self.tr("%1 access to %2").replace("%1", role).replace("%2", field))
         for level in ACCESS_LEVELS:
             combo.addItem(access_title(level), level)
-        # The admin role always edits everything (the service refuses anything else).
-        combo.setEnabled(role != "admin")
+        # A role that may administer edits everything (the service refuses anything else).
+        combo.setEnabled(role not in self._administering)
         combo.currentIndexChanged.connect(
             lambda _index, f=field, r=role, c=combo: self._change_rule(r, f, c)
         )

@@ -33,25 +33,25 @@ if TYPE_CHECKING:
     from ui.data_transfer.record_import_dialog import RecordImportDialog
 
 TRANSLATION_CONTEXT = "TransferActions"
-DATA_STEWARDS = frozenset({"marketing", "admin"})
 
 
 @dataclass(frozen=True)
 class TransferAction:
-    """One File-menu entry: its text, shortcut and the roles that get it."""
+    """One File-menu entry: its text, shortcut and the capability a role needs for it."""
 
     key: str
     text: str
     shortcut: str
-    roles: frozenset[str]
+    capability: str
 
 
+# Finding duplicates merges contacts in bulk: the data stewards' work, like importing.
 TRANSFER_ACTIONS = (
     TransferAction(
         "import",
         str(QT_TRANSLATE_NOOP(TRANSLATION_CONTEXT, "&Import…")),
         "Ctrl+Shift+I",
-        DATA_STEWARDS,
+        "import",
     ),
     TransferAction(
         "import_records",
@@ -63,19 +63,19 @@ TRANSFER_ACTIONS = (
         "import_history",
         str(QT_TRANSLATE_NOOP(TRANSLATION_CONTEXT, "Import &History…")),
         "",
-        DATA_STEWARDS,
+        "import",
     ),
     TransferAction(
         "export",
         str(QT_TRANSLATE_NOOP(TRANSLATION_CONTEXT, "&Export…")),
         "Ctrl+Shift+E",
-        DATA_STEWARDS,
+        "export",
     ),
     TransferAction(
         "duplicates",
         str(QT_TRANSLATE_NOOP(TRANSLATION_CONTEXT, "Find &Duplicates…")),
         "Ctrl+Shift+D",
-        DATA_STEWARDS,
+        "import",
     ),
 )
 
@@ -145,10 +145,10 @@ OPENERS = {
 
 def add_transfer_actions(menu: QMenu, context: ViewContext, parent: QWidget) -> dict[str, QAction]:
     """Add the actions the session's role gets to ``menu``; returns them by key."""
-    role = context.session.actor.role
+    granted = context.session.capabilities()
     added: dict[str, QAction] = {}
     for entry in TRANSFER_ACTIONS:
-        if role not in entry.roles:
+        if entry.capability not in granted:
             continue
         action = QAction(QCoreApplication.translate(TRANSLATION_CONTEXT, entry.text), parent)
         action.setShortcut(QKeySequence(entry.shortcut))

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from contactdesk.marketing.lead_handoff import HandoffReport, find_rep, hand_off_segment
 from contactdesk.model.base import utc_now
 from contactdesk.segments.saved_segments import SavedSegment, list_segments
+from contactdesk.services.capabilities import roles_with
 from contactdesk.services.directory import UserInfo, list_users
 from ui.database_worker import TaskControl
 from ui.view_context import ViewContext
@@ -73,7 +74,8 @@ class HandoffDialog(QDialog):
         store = self._context.session.store
 
         def load(control: TaskControl) -> tuple[list[SavedSegment], list[UserInfo]]:
-            return list_segments(store), [u for u in list_users(store) if u.role == "sales"]
+            receiving = roles_with(store, "receive_leads")
+            return list_segments(store), [u for u in list_users(store) if u.role in receiving]
 
         self._context.worker.submit(load, on_success=self._show_choices)
 

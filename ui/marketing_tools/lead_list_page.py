@@ -33,6 +33,7 @@ from contactdesk.marketing.follow_up_clock import (
 from contactdesk.marketing.lead_scoring import rescore_leads
 from contactdesk.model.base import utc_now
 from contactdesk.model.selling import LEAD_STATUSES
+from contactdesk.services.capabilities import roles_with
 from contactdesk.services.changes import ChangeSet
 from contactdesk.services.directory import UserInfo, list_users
 from contactdesk.services.record_queries import Condition
@@ -120,7 +121,8 @@ class LeadListPage(QWidget):
         store = self._context.session.store
 
         def load(control: TaskControl) -> list[UserInfo]:
-            return [user for user in list_users(store) if user.role == "sales"]
+            receiving = roles_with(store, "receive_leads")
+            return [user for user in list_users(store) if user.role in receiving]
 
         self._context.worker.submit(load, on_success=self._show_reps)
 

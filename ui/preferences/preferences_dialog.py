@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from contactdesk.services.defaults import ROLE_CAPABILITIES
 from ui.app_session import role_title
 from ui.locale_formats import DATE_FORMATS, NUMBER_LOCALES, translated_title
 from ui.role_views import default_start_page, views_for
@@ -99,8 +100,11 @@ class PreferencesDialog(QDialog):
         start_form = QFormLayout(start_group)
         for role in START_PAGE_ROLES:
             box = QComboBox()
+            # The pages of a shipped role as it comes (an admin may give it more later).
+            granted = frozenset(ROLE_CAPABILITIES.get(role, ()))
             default = next(
-                (view for view in views_for(role) if view.title == default_start_page(role)), None
+                (view for view in views_for(granted) if view.title == default_start_page(granted)),
+                None,
             )
             box.addItem(
                 self.tr("Default: %1").replace(
@@ -108,7 +112,7 @@ class PreferencesDialog(QDialog):
                 ),
                 "",
             )
-            for view in views_for(role):
+            for view in views_for(granted):
                 box.addItem(view.translated_title(), view.title)
             self._select(box, read_option(start_page_option(role)))
             self.start_pages[role] = box

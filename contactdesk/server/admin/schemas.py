@@ -7,6 +7,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, JsonValue, StringConstraints
 
+from contactdesk.model.governance import CAPABILITIES
 from contactdesk.services.field_catalog import CUSTOM_FIELD_TYPES
 from contactdesk.sync_protocol import Name, RequestModel, Secret, WireModel
 
@@ -15,6 +16,7 @@ Access = Literal["hidden", "read", "edit"]
 Team = Literal["marketing", "sales"]
 Outcome = Literal["open", "won", "lost"]
 CustomType = Literal[CUSTOM_FIELD_TYPES]  # type: ignore[valid-type]
+Capability = Literal[CAPABILITIES]  # type: ignore[valid-type]
 Identifier = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]{0,59}$")]
 Position = Annotated[int, Field(ge=0, le=100_000)]
 
@@ -25,6 +27,7 @@ class RoleView(WireModel):
     label: str
     scope: str
     builtin: bool
+    capabilities: list[str]
     version: int
 
 
@@ -32,11 +35,14 @@ class RoleCreate(RequestModel):
     name: Identifier
     label: Name
     scope: Scope = "own"
+    capabilities: list[Capability] = Field(default_factory=list)
 
 
 class RoleUpdate(RequestModel):
     label: Name | None = None
     scope: Scope | None = None
+    # The role's capabilities, all of them (what is not listed is withdrawn).
+    capabilities: list[Capability] | None = None
 
 
 class UserView(WireModel):

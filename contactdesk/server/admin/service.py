@@ -161,7 +161,13 @@ def create_role(session: Session, actor: Actor, body: RoleCreate, now: datetime)
     write = GovernanceWrite(session, actor, now)
     if session.scalar(select(Role.id).where(Role.name == body.name)) is not None:
         raise Conflict(f"role {body.name!r} already exists")
-    role = Role(name=body.name, label=body.label, scope=body.scope, builtin=False)
+    role = Role(
+        name=body.name,
+        label=body.label,
+        scope=body.scope,
+        builtin=False,
+        capabilities=sorted(set(body.capabilities)),
+    )
     write.publish("role", role, created=True, fields=[])
     return _role_view(role)
 
@@ -173,10 +179,29 @@ def update_role(
     role = session.get(Role, role_id)
     if role is None:
         raise NotFound(f"no role {role_id}")
-    changed = _changed(role, body.model_dump(exclude_none=True))
+    values = body.model_dump(exclude_none=True)
+    if "capabilities" in values:
+        values["capabilities"] = sorted(set(values["capabilities"]))
+        if "administer" in (role.capabilities or ()) and "administer" not in values["capabilities"]:
+            _keep_an_administrator(session, role)
+    changed = _changed(role, values)
     if changed:
         write.publish("role", role, created=False, fields=changed)
     return _role_view(role)
+
+
+def _keep_an_administrator(session: Session, role: Role) -> None:
+    # Without any role that may administer, nobody could ever grant it back.
+    others = [
+        name
+        for name, granted in session.execute(select(Role.name, Role.capabilities))
+        if name != role.name and "administer" in (granted or ())
+    ]
+    if not others:
+        raise ValidationError(
+            "role.capabilities",
+            f"{role.name!r} is the last role that may administer; keep it there",
+        )
 
 
 # -- users ----------------------------------------------------------------

@@ -31,7 +31,10 @@ def current_user(
 
 def admin_user(user: Annotated[AuthenticatedUser, Depends(current_user)]) -> AuthenticatedUser:
     if not user.is_admin:
-        raise AccessDenied(f"only admins may do this; {user.username!r} has role {user.role!r}")
+        raise AccessDenied(
+            f"only admins may do this: role {user.role!r} of {user.username!r} may not"
+            " administer (it needs the capability 'administer')"
+        )
     return user
 
 

@@ -32,6 +32,8 @@ class AuthenticatedUser:
     role: str
     team: str | None
     token_hash: str
+    # The capabilities of the user's role (data on the role, as on the desktop).
+    capabilities: frozenset[str] = frozenset()
 
     @property
     def actor(self) -> Actor:
@@ -39,7 +41,7 @@ class AuthenticatedUser:
 
     @property
     def is_admin(self) -> bool:
-        return self.role == "admin"
+        return "administer" in self.capabilities
 
     def info(self) -> UserInfo:
         return UserInfo(
@@ -153,7 +155,7 @@ def authenticate(session: Session, token: str, now: datetime) -> AuthenticatedUs
     """The user a bearer token belongs to; Unauthenticated if unknown, expired or revoked."""
     digest = token_digest(token)
     found = session.execute(
-        select(User, Role.name)
+        select(User, Role.name, Role.capabilities)
         .join(AccessToken, AccessToken.user_id == User.id)
         .join(Role, Role.id == User.role_id)
         .where(
@@ -165,8 +167,16 @@ def authenticate(session: Session, token: str, now: datetime) -> AuthenticatedUs
     ).first()
     if found is None:
         raise Unauthenticated("the token is unknown, expired or revoked; log in again")
-    user, role = found
-    return AuthenticatedUser(user.id, user.username, user.display_name, role, user.team, digest)
+    user, role, capabilities = found
+    return AuthenticatedUser(
+        user.id,
+        user.username,
+        user.display_name,
+        role,
+        user.team,
+        digest,
+        frozenset(capabilities or ()),
+    )
 
 
 def logout(session: Session, token_hash: str, now: datetime) -> None:

@@ -105,7 +105,7 @@ def _feed_records(
         if entity in ENTITIES:
             values.update(_record_values(session, actor, policy, entity, ids))
         else:
-            values.update(_governance_values(session, actor, entity, ids))
+            values.update(_governance_values(session, actor, policy, entity, ids))
     records = []
     for row in rows:
         if row.deleted:
@@ -193,11 +193,11 @@ def _without_hidden_parts(
 
 
 def _governance_values(
-    session: Session, actor: Actor, entity: str, ids: list[uuid.UUID]
+    session: Session, actor: Actor, policy: Policy, entity: str, ids: list[uuid.UUID]
 ) -> dict[uuid.UUID, dict[str, Any] | None]:
     model: Any = GOVERNANCE_MODELS[entity]
     query = select(model).where(model.id.in_(ids))
-    if entity == "field_rule" and actor.role != "admin":
+    if entity == "field_rule" and not policy.can("administer"):
         # A role receives its own rules only; admins see every role's to edit them.
         own_role = select(Role.id).where(Role.name == actor.role).scalar_subquery()
         query = query.where(FieldRule.role_id == own_role)

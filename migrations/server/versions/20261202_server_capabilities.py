@@ -1,0 +1,52 @@
+"""role capabilities: what each role may do (administer, run campaigns, hand off leads, ...)
+
+Capabilities are data on the role, synced with it like field rules, so a role
+an admin adds can be given any of them. The shipped roles get what their
+role names allowed before (admin everything; marketing campaigns, hand-off,
+segments, import and export; sales receives leads); other roles start with none.
+
+Revision ID: 20261202_server_capabilities
+Revises: 20261202_server_intel_topic
+Create Date: 2026-12-02
+"""
+
+from collections.abc import Sequence
+
+import sqlalchemy as sa
+from alembic import op
+
+revision: str = "20261202_server_capabilities"
+down_revision: str | None = "20261202_server_intel_topic"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+# Frozen here: a later change to the app's defaults must not rewrite this step.
+SHIPPED = {
+    "admin": [
+        "administer",
+        "run_campaigns",
+        "hand_off_leads",
+        "receive_leads",
+        "edit_segments",
+        "import",
+        "export",
+    ],
+    "marketing": ["run_campaigns", "hand_off_leads", "edit_segments", "import", "export"],
+    "sales": ["receive_leads"],
+}
+
+
+def upgrade() -> None:
+    with op.batch_alter_table("roles") as batch:
+        batch.add_column(sa.Column("capabilities", sa.JSON(), nullable=True))
+    roles = sa.table("roles", sa.column("name", sa.String()), sa.column("capabilities", sa.JSON()))
+    op.execute(roles.update().values(capabilities=[]))
+    for name, granted in SHIPPED.items():
+        op.execute(roles.update().where(roles.c.name == name).values(capabilities=granted))
+    with op.batch_alter_table("roles") as batch:
+        batch.alter_column("capabilities", existing_type=sa.JSON(), nullable=False)
+
+
+def downgrade() -> None:
+    with op.batch_alter_table("roles") as batch:
+        batch.drop_column("capabilities")
