@@ -37,16 +37,15 @@ SHIPPED = {
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("roles") as batch:
-        batch.add_column(sa.Column("capabilities", sa.JSON(), nullable=True))
+    # A plain ADD COLUMN with a default: rebuilding ``roles`` (batch mode) would trip
+    # the foreign keys that point at it on SQLite.
+    op.add_column(
+        "roles", sa.Column("capabilities", sa.JSON(), nullable=False, server_default="[]")
+    )
     roles = sa.table("roles", sa.column("name", sa.String()), sa.column("capabilities", sa.JSON()))
-    op.execute(roles.update().values(capabilities=[]))
     for name, granted in SHIPPED.items():
         op.execute(roles.update().where(roles.c.name == name).values(capabilities=granted))
-    with op.batch_alter_table("roles") as batch:
-        batch.alter_column("capabilities", existing_type=sa.JSON(), nullable=False)
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("roles") as batch:
-        batch.drop_column("capabilities")
+    op.drop_column("roles", "capabilities")
