@@ -28,7 +28,8 @@ ROLES = (
 # What the shipped roles may do; an admin changes these in the admin view, and a
 # role an admin adds starts with none.
 ROLE_CAPABILITIES: dict[str, tuple[str, ...]] = {
-    "admin": CAPABILITIES,
+    # Receiving leads makes a user a rep that routing hands leads to: not an admin's.
+    "admin": tuple(name for name in CAPABILITIES if name != "receive_leads"),
     "marketing": ("run_campaigns", "hand_off_leads", "edit_segments", "import", "export"),
     "sales": ("receive_leads",),
 }

@@ -2,7 +2,7 @@
 
 Capabilities are data on the role, synced with it like field rules, so a role
 an admin adds can be given any of them. The shipped roles get what their
-role names allowed before (admin everything; marketing campaigns, hand-off,
+role names allowed before (admin everything but receiving leads; marketing campaigns, hand-off,
 segments, import and export; sales receives leads); other roles start with none.
 
 Revision ID: 20261202_role_capabilities
@@ -26,7 +26,6 @@ SHIPPED = {
         "administer",
         "run_campaigns",
         "hand_off_leads",
-        "receive_leads",
         "edit_segments",
         "import",
         "export",
