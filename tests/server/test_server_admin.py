@@ -88,3 +88,30 @@ def test_an_admin_adds_a_funnel_stage(api: Api) -> None:
     assert answer.status_code == 201
     stages = api.client.get("/admin/funnel-stages", headers=api.as_user("sam")).json()
     assert "Pilot" in [stage["name"] for stage in stages]
+
+
+def test_an_administering_role_always_edits_every_field_as_on_the_desktop(api: Api) -> None:
+    answer = api.client.put(
+        "/admin/rules",
+        json={"role": "admin", "entity": "contact", "field": "email", "access": "read"},
+        headers=api.as_user("ada"),
+    )
+    assert answer.status_code == 422
+    assert "may administer, so it always edits every field" in answer.json()["detail"]
+
+
+def test_a_role_created_with_a_capability_carries_it_and_its_users_may_not_administer(
+    api: Api,
+) -> None:
+    made = api.client.post(
+        "/admin/roles",
+        json={"name": "growth", "label": "Growth", "capabilities": ["hand_off_leads"]},
+        headers=api.as_user("ada"),
+    )
+    assert made.status_code == 201 and made.json()["capabilities"] == ["hand_off_leads"]
+    refused = api.client.post(
+        "/admin/roles",
+        json={"name": "other", "label": "Other", "capabilities": ["fly"]},
+        headers=api.as_user("ada"),
+    )
+    assert refused.status_code == 422

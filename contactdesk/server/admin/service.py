@@ -379,6 +379,11 @@ def set_rule(session: Session, actor: Actor, body: RuleSet, now: datetime) -> Ru
     """Set what a role may do with one field; a change of visibility bumps the role's epoch."""
     write = GovernanceWrite(session, actor, now)
     role = _role_named(session, body.role)
+    if "administer" in (role.capabilities or ()) and body.access != "edit":
+        # As on the desktop (rule_admin.set_rule): an administering role edits every field.
+        raise ValidationError(
+            "rule.role", f"{role.name!r} may administer, so it always edits every field"
+        )
     definition = session.scalar(
         select(FieldDefinition).where(
             FieldDefinition.entity == body.entity, FieldDefinition.name == body.field
