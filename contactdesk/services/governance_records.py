@@ -19,8 +19,9 @@ GOVERNANCE_MODELS: dict[str, type[Base]] = {
     "setting": Setting,
 }
 
-# Entities whose changes can alter what a role may see (and so bump epochs).
-VISIBILITY_ENTITIES = frozenset({"role", "user", "field_definition", "field_rule"})
+# Entities whose changes alter what a role may see or do: the desktop drops its cached
+# policies, the server bumps epochs. One name on both sides.
+GOVERNANCE_ENTITIES = frozenset({"role", "user", "field_definition", "field_rule"})
 
 _META = frozenset({"id", "version"})
 

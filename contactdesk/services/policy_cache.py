@@ -5,10 +5,11 @@ from __future__ import annotations
 from sqlalchemy.orm import Session
 
 from contactdesk.services.field_rules import Policy, load_policy
+from contactdesk.services.governance_records import GOVERNANCE_ENTITIES
 from contactdesk.store.local_store import Store
 
-# Changes to these entities alter what some role may see or edit.
-GOVERNANCE_ENTITIES = frozenset({"role", "field_definition", "field_rule", "user"})
+# GOVERNANCE_ENTITIES (defined with the governance records) is re-exported for the UI.
+__all__ = ["GOVERNANCE_ENTITIES", "forget_policies", "policy_for"]
 
 
 def policy_for(store: Store, session: Session, role: str) -> Policy:

@@ -45,8 +45,8 @@ from contactdesk.services.defaults import default_access
 from contactdesk.services.field_catalog import ENTITIES, GOVERNED_ENTITIES
 from contactdesk.services.field_values import normalise_email
 from contactdesk.services.governance_records import (
+    GOVERNANCE_ENTITIES,
     GOVERNANCE_MODELS,
-    VISIBILITY_ENTITIES,
     governance_values,
 )
 from contactdesk.services.text_checks import unwritable_part
@@ -88,7 +88,7 @@ class GovernanceWrite:
         )
         self.last_seq = seq
         note_governance_change(self.session)
-        if entity in VISIBILITY_ENTITIES:
+        if entity in GOVERNANCE_ENTITIES:
             bump_changed(self.session, self.before, seq)
             self.before = visibility(self.session)
         return seq
