@@ -341,7 +341,3 @@ def check_record_rules(
             name, reason = breach
             raise RuleBroken(f"{entity}.{name}", reason, each.name)
 
-
-def rule_names(entity: str) -> list[str]:
-    """The names of the rules of ``entity`` (for the architecture guide and tests)."""
-    return [each.name for each in RULES.get(entity, ())]
