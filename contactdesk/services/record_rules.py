@@ -227,7 +227,8 @@ def _won_needs_story(state: RecordState) -> Breach:
             .limit(1)
         )
     if story is None:
-        return "stage_id", "a won deal needs a short win story (move it to won with one)"
+        # Named as the stage dialog and ``deal move --story`` ask for it.
+        return "win_story", "a won deal needs a short win story (move it to won with one)"
     return None
 
 
