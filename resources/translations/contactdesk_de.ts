@@ -328,6 +328,10 @@
         <translation>Benutzer und Rollen</translation>
     </message>
     <message>
+        <source>Capabilities</source>
+        <translation>Befugnisse</translation>
+    </message>
+    <message>
         <source>Funnel</source>
         <translation>Vertriebstrichter</translation>
     </message>
@@ -5035,6 +5039,45 @@ Trotzdem wiederherstellen? Sie bleiben in einer Sicherheitskopie des aktuellen D
     <message>
         <source>The company</source>
         <translation>Das Unternehmen</translation>
+    </message>
+</context>
+<context>
+    <name>CapabilityEditor</name>
+    <message>
+        <source>Administer</source>
+        <translation>Verwalten</translation>
+    </message>
+    <message>
+        <source>Run campaigns</source>
+        <translation>Kampagnen führen</translation>
+    </message>
+    <message>
+        <source>Hand off leads</source>
+        <translation>Leads übergeben</translation>
+    </message>
+    <message>
+        <source>Receive leads</source>
+        <translation>Leads erhalten</translation>
+    </message>
+    <message>
+        <source>Edit segments</source>
+        <translation>Segmente bearbeiten</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importieren</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message>
+        <source>What each role may do besides reading and editing fields. Changes sync.</source>
+        <translation>Was jede Rolle außer dem Lesen und Bearbeiten von Feldern tun darf. Änderungen werden synchronisiert.</translation>
+    </message>
+    <message>
+        <source>%1 may: %2</source>
+        <translation>%1 darf: %2</translation>
     </message>
 </context>
 </TS>
