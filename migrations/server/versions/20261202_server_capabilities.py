@@ -6,7 +6,7 @@ role names allowed before (admin everything but receiving leads; marketing campa
 segments, import and export; sales receives leads); other roles start with none.
 
 Revision ID: 20261202_server_capabilities
-Revises: 20261202_server_intel_topic
+Revises: 20261202_server_token_devices
 Create Date: 2026-12-02
 """
 
@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "20261202_server_capabilities"
-down_revision: str | None = "20261202_server_intel_topic"
+down_revision: str | None = "20261202_server_token_devices"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
