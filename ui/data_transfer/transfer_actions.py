@@ -57,7 +57,7 @@ TRANSFER_ACTIONS = (
         "import_records",
         str(QT_TRANSLATE_NOOP(TRANSLATION_CONTEXT, "Import &Accounts or Deals…")),
         "",
-        DATA_STEWARDS,
+        "import",
     ),
     TransferAction(
         "import_history",
