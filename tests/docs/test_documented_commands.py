@@ -73,3 +73,49 @@ def test_every_shell_example_runs_as_written(document: Path, tmp_path: Path) -> 
         assert result.returncode == 0, (
             f"{document.name}, example {number} failed:\n{result.stderr[-2000:]}"
         )
+
+
+INLINE_COMMAND = re.compile(r"`(contactdesk(?:-server)? [^`]+)`")
+WORD = re.compile(r"[a-z][a-z-]*")
+OPTION = re.compile(r"--[a-z][a-z-]*")
+
+
+def inline_commands() -> list[tuple[str, str]]:
+    """(document, command) for each ``contactdesk ...`` code span in running text."""
+    found = []
+    for document in DOCUMENTS:
+        text = SH_BLOCK.sub("", document.read_text(encoding="utf-8"))
+        for command in INLINE_COMMAND.findall(text):
+            found.append((str(document.relative_to(ROOT)), command))
+    return found
+
+
+def _verb_paths(command: str) -> list[list[str]]:
+    """Each verb path a synopsis names: ``lead accept|reject X`` gives both verbs."""
+    program, *tokens = command.split()
+    paths: list[list[str]] = [[program]]
+    for token in tokens:
+        choices = token.split("|")
+        if token.startswith(("-", "[")) or not all(WORD.fullmatch(c) for c in choices):
+            break
+        paths = [[*path, choice] for path in paths for choice in choices]
+    return paths
+
+
+@pytest.mark.parametrize(("document", "command"), inline_commands())
+def test_every_command_named_in_the_text_exists_with_its_options(
+    document: str, command: str, tmp_path: Path
+) -> None:
+    options = set(OPTION.findall(command))
+    for path in _verb_paths(command):
+        result = subprocess.run(
+            [*path, "--help"],
+            env=_environment(tmp_path),
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+        assert result.returncode == 0, f"{document}: `{' '.join(path)}` is no command"
+        missing = {option for option in options if option not in result.stdout}
+        assert not missing, f"{document}: `{' '.join(path)}` has no {sorted(missing)}"
