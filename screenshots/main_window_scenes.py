@@ -6,10 +6,10 @@ from datetime import UTC, datetime, timedelta
 
 from PySide6.QtWidgets import QWidget
 
-from contactdesk.demo.demo_history import add_colleague_changes
 from contactdesk.services import unit_of_work
 from contactdesk.services.directory import list_users
 from contactdesk.services.record_queries import page_records
+from screenshots.colleague_history import add_colleague_changes
 from screenshots.scene_context import Scene, SceneContext
 from ui.dialogs.user_picker_dialog import UserPickerDialog
 from ui.forms.record_form_dialog import RecordFormDialog

@@ -56,12 +56,3 @@ def upgrade_store(engine: Engine, path: Path | None, revision: str = "head") -> 
         config.attributes["connection"] = conn
         command.upgrade(config, revision)
     return backup
-
-
-def downgrade_store(engine: Engine, revision: str) -> None:
-    from alembic import command
-
-    config = alembic_config(CLIENT_SCRIPTS)
-    with engine.begin() as conn:
-        config.attributes["connection"] = conn
-        command.downgrade(config, revision)

@@ -7,7 +7,8 @@ from pathlib import Path
 from sqlalchemy import inspect
 
 from contactdesk.store.engine import sqlite_engine
-from contactdesk.store.schema_migration import downgrade_store, upgrade_store
+from contactdesk.store.schema_migration import upgrade_store
+from tests.store.store_downgrade import downgrade_store
 
 TRANSFER_TABLES = {"import_batches", "imported_records", "import_skipped_rows", "merge_records"}
 

@@ -17,9 +17,9 @@ from contactdesk.store.engine import sqlite_engine
 from contactdesk.store.revision_chain import head_revision, known_revisions
 from contactdesk.store.schema_migration import (
     current_revision,
-    downgrade_store,
     upgrade_store,
 )
+from tests.store.store_downgrade import downgrade_store
 
 EXPECTED_TABLES = {
     "accounts",
