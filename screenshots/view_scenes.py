@@ -59,6 +59,7 @@ VIEW_TOUR_SCENES: dict[str, Callable[[SceneContext], QWidget]] = {
     "marketing_funnel_contract": page_tab("marketing", "Campaigns & leads", "Funnel contract"),
     "admin_users_and_roles": page_tab("admin", "Administration", "Users and roles"),
     "admin_handoff_and_goal": page_tab("admin", "Administration", "Hand-off and goal"),
+    "admin_capabilities": page_tab("admin", "Administration", "Capabilities"),
 }
 
 # Every view the app shows -> the scene that shows it.
@@ -86,5 +87,6 @@ VIEW_SCENES: dict[str, str] = {
     "Administration › Users and roles": "admin_users_and_roles",
     "Administration › Funnel": "admin_funnel",
     "Administration › Hand-off and goal": "admin_handoff_and_goal",
+    "Administration › Capabilities": "admin_capabilities",
     "Administration › Preview as role": "admin_preview_as_role",
 }
