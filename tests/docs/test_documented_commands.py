@@ -76,17 +76,20 @@ def test_every_shell_example_runs_as_written(document: Path, tmp_path: Path) -> 
 
 
 INLINE_COMMAND = re.compile(r"`(contactdesk(?:-server)? [^`]+)`")
+FENCED_COMMAND = re.compile(r"^(?:.*\| )?(contactdesk(?:-server)? [^\\\n]+)", re.MULTILINE)
 WORD = re.compile(r"[a-z][a-z-]*")
 OPTION = re.compile(r"--[a-z][a-z-]*")
 
 
 def inline_commands() -> list[tuple[str, str]]:
-    """(document, command) for each ``contactdesk ...`` code span in running text."""
+    """(document, command) for each ``contactdesk ...`` named outside the runnable examples."""
     found = []
     for document in DOCUMENTS:
         text = SH_BLOCK.sub("", document.read_text(encoding="utf-8"))
-        for command in INLINE_COMMAND.findall(text):
-            found.append((str(document.relative_to(ROOT)), command))
+        name = str(document.relative_to(ROOT))
+        found += [(name, command) for command in INLINE_COMMAND.findall(text)]
+        # Synopses in other fenced blocks (usage lines, server set-up) are checked the same way.
+        found += [(name, command) for command in FENCED_COMMAND.findall(text)]
     return found
 
 
