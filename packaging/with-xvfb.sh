@@ -20,6 +20,8 @@ command -v Xvfb >/dev/null || offscreen "Xvfb is missing (make system-packages)"
 
 # -displayfd: Xvfb picks a free display number and writes it once it accepts clients,
 # so parallel runs (and other X servers on this machine) never collide.
+# -noreset: an X server resets when its last client leaves and refuses connections for a
+# moment; the platform check below is such a client, so Qt could not connect right after.
 scratch="$(mktemp -d)"
 xvfb=""
 cleanup() {
@@ -27,7 +29,7 @@ cleanup() {
     rm -rf "$scratch"
 }
 trap cleanup EXIT
-Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp 3>"$scratch/display" 2>"$scratch/xvfb.log" &
+Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp -noreset 3>"$scratch/display" 2>"$scratch/xvfb.log" &
 xvfb=$!
 for _ in $(seq 100); do
     [[ -s "$scratch/display" ]] && break
