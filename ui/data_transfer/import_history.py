@@ -48,6 +48,10 @@ class ImportHistoryDialog(QDialog):
     def __init__(self, context: ViewContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
+        # A read still on the worker when the dialog closes must not reach its deleted widgets.
+        worker, history_key, skipped_key = context.worker, self._history_key, self._skipped_key
+        self.destroyed.connect(lambda _object=None: worker.cancel(history_key))
+        self.destroyed.connect(lambda _object=None: worker.cancel(skipped_key))
         self.setWindowTitle(self.tr("Import history"))
         self.imports: list[ImportSummary] = []
         # Replaced in tests: the question a revert asks before it deletes anything.
@@ -101,7 +105,7 @@ class ImportHistoryDialog(QDialog):
         def load(control: TaskControl) -> list[ImportSummary]:
             return list_imports(store)
 
-        self.context.worker.submit(load, key=f"import-history-{id(self)}", on_success=self._show)
+        self.context.worker.submit(load, key=self._history_key, on_success=self._show)
 
     def _show(self, imports: list[ImportSummary]) -> None:
         self.imports = imports
@@ -124,6 +128,14 @@ class ImportHistoryDialog(QDialog):
             self.message.setText(self.tr("No file has been imported into this store yet."))
         self._selection_changed()
 
+    @property
+    def _history_key(self) -> str:
+        return f"import-history-{id(self)}"
+
+    @property
+    def _skipped_key(self) -> str:
+        return f"skipped-{id(self)}"
+
     def selected(self) -> ImportSummary | None:
         rows = self.table.selectionModel().selectedRows()
         return self.imports[rows[0].row()] if rows else None
@@ -141,7 +153,7 @@ class ImportHistoryDialog(QDialog):
         def load(control: TaskControl) -> list[RowError]:
             return skipped_rows(store, batch_id)
 
-        self.context.worker.submit(load, key=f"skipped-{id(self)}", on_success=self._show_skipped)
+        self.context.worker.submit(load, key=self._skipped_key, on_success=self._show_skipped)
 
     def _show_skipped(self, rows: list[RowError]) -> None:
         self.skipped.clear()

@@ -159,10 +159,12 @@ def test_a_save_that_hits_a_full_disk_keeps_the_typed_text_and_says_so(qtbot, st
     actor, record_id = _first_contact(store, "rita")
     form = RecordForm(store, actor, DatabaseWorker(immediate=True), "contact", record_id)
     qtbot.addWidget(form)
-    line = form.editors["city"].input_widget()
-    line.clear()
-    qtbot.keyClicks(line, "Typed before the disk filled up " * 3)
-    typed = line.text()
+    notes = form.editors["notes"].input_widget()
+    notes.clear()
+    qtbot.keyClicks(notes, "Typed before the disk filled up. ")
+    # Longer than a page: the row needs new pages, so the write cannot fit in free space.
+    notes.insertPlainText("And a long account of the meeting. " * 200)
+    typed = notes.toPlainText()
     # SQLite's cap on the file's pages makes the save fail with a real SQLITE_FULL.
     with store.engine.connect() as connection:
         pages = connection.exec_driver_sql("PRAGMA page_count").scalar_one()
@@ -171,8 +173,8 @@ def test_a_save_that_hits_a_full_disk_keeps_the_typed_text_and_says_so(qtbot, st
     with qtbot.waitSignal(form.save_failed) as failure:
         form.save()
     assert "the disk is full; nothing was saved" in failure.args[0]
-    assert line.text() == typed
-    assert form.changed_values()["city"] == typed.strip()
+    assert notes.toPlainText() == typed
+    assert form.changed_values()["notes"] == typed.strip()
 
 
 def test_automatic_snapshots_take_one_at_start_when_none_is_fresh(qtbot, store: Store) -> None:
