@@ -16,6 +16,15 @@ from contactdesk.services.actor import Actor
 from contactdesk.services.directory import UserInfo, create_user, find_user
 from contactdesk.store import Store, open_store
 from tests.query_plans import QueryPlans
+from ui.main_thread_gc import collect_on_main_thread
+
+
+@pytest.fixture(autouse=True)
+def _cycles_collected_on_the_main_thread(qapp: object) -> Iterator[None]:
+    """As in the app: the database worker's thread never runs the cycle collector."""
+    collector = collect_on_main_thread(qapp)  # type: ignore[arg-type]
+    yield
+    collector.collect()
 
 
 @pytest.fixture

@@ -25,6 +25,7 @@ from contactdesk.store.store_health import StoreUnusable
 from ui.app_session import AppSession
 from ui.database_worker import DatabaseWorker
 from ui.first_run.welcome_flow import open_first_store
+from ui.main_thread_gc import collect_on_main_thread
 from ui.main_window import MainWindow
 from ui.platform_check import platform_problem
 from ui.recovery.automatic_snapshots import AutomaticSnapshots
@@ -49,6 +50,7 @@ def application() -> QApplication:
     app.setDesktopFileName("contactdesk")
     app.setWindowIcon(application_icon())
     install_language(app, read_option(LANGUAGE))
+    collect_on_main_thread(app)
     return app
 
 
