@@ -114,7 +114,8 @@ def week_meetings(context: SceneContext) -> QWidget:
     return window
 
 
-def targets_attainment(context: SceneContext) -> QWidget:
+def _set_demo_targets(context: SceneContext) -> None:
+    """Three outcome targets this quarter, set by the admin (setting again keeps one each)."""
     admin, rep = context.user("admin"), context.user("sales")
     today = date.today()
     store = context.store
@@ -125,11 +126,25 @@ def targets_attainment(context: SceneContext) -> QWidget:
     ):
         set_target(store, admin.actor(), metric=metric, period="quarter", day=today,
                    value=value, level=level, **extra)  # type: ignore[arg-type]  # fmt: skip
+
+
+def targets_attainment(context: SceneContext) -> QWidget:
+    _set_demo_targets(context)
     window = context.main_window("sales")
     window.show()
     page = _page_of(window, TargetsView)
     assert isinstance(page, TargetsView)
     context.settle(lambda: page.page is not None)
+    return window
+
+
+def sales_dashboard(context: SceneContext) -> QWidget:
+    """Selling › Dashboard: the shared metrics, the targets and the rep's territory forecast."""
+    _set_demo_targets(context)
+    window, page = _sales_page(context)
+    page.tabs.setCurrentWidget(page.dashboard)
+    dashboard = page.dashboard
+    context.settle(lambda: dashboard.figures is not None and dashboard.targets.page is not None)
     return window
 
 
@@ -148,5 +163,6 @@ DEAL_SCENES: dict[str, Callable[[SceneContext], QWidget]] = {
     "new_deal": new_deal,
     "week_meetings": week_meetings,
     "targets_attainment": targets_attainment,
+    "sales_dashboard": sales_dashboard,
     "field_intelligence": field_intelligence,
 }

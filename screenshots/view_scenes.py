@@ -74,6 +74,7 @@ VIEW_SCENES: dict[str, str] = {
     "Selling › Launch briefs": "sales_launch_briefs",
     "Selling › Campaign calendar": "sales_campaign_calendar",
     "Selling › Funnel contract": "sales_funnel_contract",
+    "Selling › Dashboard": "sales_dashboard",
     "Marketing › Reports": "report_dashboard",
     "Marketing › Segments": "marketing_segment_builder",
     "Marketing › Field intelligence": "field_intelligence",

@@ -17,6 +17,7 @@ from contactdesk.reports.report_registry import report_names, report_spec, run_r
 from contactdesk.reports.report_result import ReportResult
 from contactdesk.segments.saved_segments import open_segment
 from contactdesk.services.actor import Actor
+from contactdesk.services.directory import find_user
 
 FORMATS = ("table", "csv", "json")
 
@@ -28,7 +29,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--to", dest="date_to", metavar="DATE", help="last day (YYYY-MM-DD)")
     parser.add_argument("--format", choices=FORMATS, default="table")
     parser.add_argument("--segment", metavar="NAME", help="only contacts of this saved segment")
-    parser.add_argument("--as", dest="role", metavar="ROLE", help="run as this role sees the data")
+    reader = parser.add_mutually_exclusive_group()
+    reader.add_argument("--as", dest="role", metavar="ROLE", help="run as this role sees the data")
+    reader.add_argument(
+        "--user", metavar="NAME", help="run as this user sees the data (field rules and scope)"
+    )
+    parser.add_argument(
+        "--territory", metavar="T", help="forecast: only this territory ('mine': the user's own)"
+    )
     parser.add_argument("--search", default="", help="win-stories: text to look for")
     parser.add_argument("--industry", help="win-stories: only this industry")
     parser.add_argument("--product", help="win-stories: only this product")
@@ -49,7 +57,15 @@ def run(args: argparse.Namespace) -> int:
     default_from, default_to = spec.default_range(date_to or date.today())
     store = open_existing_store(args)
     try:
-        actor = Actor.for_role(args.role) if args.role else Actor.system()
+        user = find_user(store, args.user) if args.user else None
+        actor = user.actor() if user else Actor.for_role(args.role) if args.role else Actor.system()
+        territory = args.territory
+        if territory == "mine":
+            if user is None or user.territory is None:
+                raise ContactDeskError(
+                    "--territory mine needs --user NAME, a user with a territory"
+                )
+            territory = user.territory
         segment = open_segment(store, args.segment) if args.segment else None
         params = ReportParams(
             date_from or default_from,
@@ -59,6 +75,7 @@ def run(args: argparse.Namespace) -> int:
             search=args.search,
             industry=args.industry,
             product=args.product,
+            territory=territory,
         )
         result = run_report(store, actor, spec.name, params)
     finally:

@@ -2,7 +2,8 @@
 
 Answers "Territory forecast together" (SEED-QUESTIONS.md, what both agree
 on): open opportunities expected to close in the period, their amount and
-the amount weighted by the probability of the stage they are at.
+the amount weighted by the probability of the stage they are at. With a
+territory in the parameters, only that territory's (a rep's own forecast).
 """
 
 from __future__ import annotations
@@ -56,7 +57,9 @@ def default_range(today: date) -> tuple[date, date]:
 
 def _where(context: ReportContext) -> list[ColumnElement[bool]]:
     params = context.params
+    territory = [] if params.territory is None else [Opportunity.territory == params.territory]
     return [
+        *territory,
         Opportunity.stage_id.in_(select(FunnelStage.id).where(FunnelStage.outcome == "open")),
         Opportunity.expected_close >= params.date_from,
         Opportunity.expected_close <= params.date_to,

@@ -17,7 +17,9 @@ class ReportParams:
     """``date_from``..``date_to`` inclusive; ``segment`` narrows to its contacts.
 
     ``search``, ``industry`` and ``product`` are used by reports that list
-    records (win stories). ``now`` fixes "today" for deadlines, for tests.
+    records (win stories); ``territory`` narrows the forecast to one territory
+    (a rep's own, in the sales view's dashboard). ``now`` fixes "today" for
+    deadlines, for tests.
     """
 
     date_from: date
@@ -27,6 +29,7 @@ class ReportParams:
     search: str = ""
     industry: str | None = None
     product: str | None = None
+    territory: str | None = None
     now: datetime | None = None
 
     def __post_init__(self) -> None:

@@ -705,6 +705,45 @@
     </message>
 </context>
 <context>
+    <name>CapabilityEditor</name>
+    <message>
+        <source>Administer</source>
+        <translation>Verwalten</translation>
+    </message>
+    <message>
+        <source>Run campaigns</source>
+        <translation>Kampagnen führen</translation>
+    </message>
+    <message>
+        <source>Hand off leads</source>
+        <translation>Leads übergeben</translation>
+    </message>
+    <message>
+        <source>Receive leads</source>
+        <translation>Leads erhalten</translation>
+    </message>
+    <message>
+        <source>Edit segments</source>
+        <translation>Segmente bearbeiten</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importieren</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message>
+        <source>What each role may do besides reading and editing fields. Changes sync.</source>
+        <translation>Was jede Rolle außer dem Lesen und Bearbeiten von Feldern tun darf. Änderungen werden synchronisiert.</translation>
+    </message>
+    <message>
+        <source>%1 may: %2</source>
+        <translation>%1 darf: %2</translation>
+    </message>
+</context>
+<context>
     <name>CollateralPage</name>
     <message>
         <source>Search titles and value points</source>
@@ -3926,6 +3965,53 @@ Datenordner: %3</translation>
     </message>
 </context>
 <context>
+    <name>SalesDashboardView</name>
+    <message>
+        <source>Shared metrics</source>
+        <translation>Gemeinsame Kennzahlen</translation>
+    </message>
+    <message>
+        <source>The numbers both teams share</source>
+        <translation>Die Zahlen, die beide Teams teilen</translation>
+    </message>
+    <message>
+        <source>Targets</source>
+        <translation>Ziele</translation>
+    </message>
+    <message>
+        <source>Forecast for your territory</source>
+        <translation>Prognose für Ihr Gebiet</translation>
+    </message>
+    <message>
+        <source>This period: %1 to %2, against the same length before</source>
+        <translation>Dieser Zeitraum: %1 bis %2, verglichen mit dem gleich langen davor</translation>
+    </message>
+    <message>
+        <source>The company&apos;s goal metric: %1</source>
+        <translation>Zielkennzahl des Unternehmens: %1</translation>
+    </message>
+    <message>
+        <source>none set</source>
+        <translation>keine festgelegt</translation>
+    </message>
+    <message>
+        <source>Forecast for your territory: %1</source>
+        <translation>Prognose für Ihr Gebiet: %1</translation>
+    </message>
+    <message>
+        <source>Forecast for the deals you see (you have no territory)</source>
+        <translation>Prognose für die Deals, die Sie sehen (Sie haben kein Gebiet)</translation>
+    </message>
+    <message>
+        <source>Open deals expected to close from %1 to %2, weighted by their stage.</source>
+        <translation>Offene Deals mit erwartetem Abschluss von %1 bis %2, gewichtet nach ihrer Phase.</translation>
+    </message>
+    <message>
+        <source>No open deals are expected to close from %1 to %2.</source>
+        <translation>Von %1 bis %2 wird kein Abschluss offener Deals erwartet.</translation>
+    </message>
+</context>
+<context>
     <name>SalesView</name>
     <message>
         <source>&amp;Week</source>
@@ -3954,6 +4040,10 @@ Datenordner: %3</translation>
     <message>
         <source>Funnel &amp;contract</source>
         <translation>&amp;Trichtervertrag</translation>
+    </message>
+    <message>
+        <source>&amp;Dashboard</source>
+        <translation>&amp;Dashboard</translation>
     </message>
 </context>
 <context>
@@ -5039,45 +5129,6 @@ Trotzdem wiederherstellen? Sie bleiben in einer Sicherheitskopie des aktuellen D
     <message>
         <source>The company</source>
         <translation>Das Unternehmen</translation>
-    </message>
-</context>
-<context>
-    <name>CapabilityEditor</name>
-    <message>
-        <source>Administer</source>
-        <translation>Verwalten</translation>
-    </message>
-    <message>
-        <source>Run campaigns</source>
-        <translation>Kampagnen führen</translation>
-    </message>
-    <message>
-        <source>Hand off leads</source>
-        <translation>Leads übergeben</translation>
-    </message>
-    <message>
-        <source>Receive leads</source>
-        <translation>Leads erhalten</translation>
-    </message>
-    <message>
-        <source>Edit segments</source>
-        <translation>Segmente bearbeiten</translation>
-    </message>
-    <message>
-        <source>Import</source>
-        <translation>Importieren</translation>
-    </message>
-    <message>
-        <source>Export</source>
-        <translation>Exportieren</translation>
-    </message>
-    <message>
-        <source>What each role may do besides reading and editing fields. Changes sync.</source>
-        <translation>Was jede Rolle außer dem Lesen und Bearbeiten von Feldern tun darf. Änderungen werden synchronisiert.</translation>
-    </message>
-    <message>
-        <source>%1 may: %2</source>
-        <translation>%1 darf: %2</translation>
     </message>
 </context>
 </TS>

@@ -9,8 +9,10 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "reports"))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "selling"))
 
 from crm_fixture import CrmFixture, build_crm
+from territory_deals import TERRITORY, WON_AMOUNT, build_territory_deals
 
 from contactdesk.cli.main import main
 from contactdesk.segments.saved_segments import save_segment
@@ -114,3 +116,22 @@ def test_a_role_that_cannot_see_spend_gets_exit_1(
 ) -> None:
     assert main(report(crm, "campaign-roi", "--as", "sales")) == 1
     assert "campaign.spend" in capsys.readouterr().err
+
+
+def test_a_rep_reads_the_dashboard_and_her_territory_forecast_as_herself(
+    store: Store, capsys: pytest.CaptureFixture[str]
+) -> None:
+    build_territory_deals(store)
+    path = str(store.path)
+    assert main(["report", "dashboard", "--store", path, "--user", "tess", "--format", "json"]) == 0
+    metrics = {row["metric"]: row for row in json.loads(capsys.readouterr().out)["rows"]}
+    assert metrics["Revenue"]["current"] == WON_AMOUNT
+    forecast = ["report", "forecast", "--store", path, "--user", "tess", "--format", "json"]
+    assert main([*forecast, "--territory", "mine"]) == 0
+    rows = json.loads(capsys.readouterr().out)["rows"]
+    assert [(row["territory"], row["stage"]) for row in rows] == [(TERRITORY, "Proposal")]
+    assert main(forecast) == 0
+    assert len(json.loads(capsys.readouterr().out)["rows"]) == 2
+    # Without --user, "mine" names no territory: a one-line error.
+    assert main([*forecast[:4], "--as", "sales", "--territory", "mine"]) == 1
+    assert "--territory mine needs --user" in capsys.readouterr().err

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -47,6 +47,22 @@ from ui.view_context import ViewContext
 REPORT_TASK_KEY = "report-view-run"
 DRILL_TASK_KEY = "report-view-drill"
 SEARCHABLE = ("win-stories",)
+
+
+def contract_text(result: ReportResult) -> str:
+    """Which agreed funnel terms the figures were measured under (issue: funnel contract)."""
+    if not result.contract_versions:
+        return QCoreApplication.translate(
+            "ReportView", "Measured under the live funnel terms: no funnel contract agreed yet."
+        )
+    versions = QCoreApplication.translate("ReportView", " and ").join(
+        QCoreApplication.translate("ReportView", "version %1 (agreed %2)")
+        .replace("%1", str(version))
+        .replace("%2", agreed.isoformat())
+        for version, agreed in result.contract_versions
+    )
+    measured = QCoreApplication.translate("ReportView", "Measured under funnel contract %1.")
+    return measured.replace("%1", versions)
 
 
 def _qdate(day: date) -> QDate:
@@ -159,18 +175,6 @@ class ReportView(QWidget):
     def select_report(self, name: str) -> None:
         self.report_box.setCurrentIndex(self.report_box.findData(name))
 
-    def _contract_text(self, result: ReportResult) -> str:
-        """Which agreed funnel terms the figures were measured under (issue: funnel contract)."""
-        if not result.contract_versions:
-            return self.tr("Measured under the live funnel terms: no funnel contract agreed yet.")
-        versions = self.tr(" and ").join(
-            self.tr("version %1 (agreed %2)")
-            .replace("%1", str(version))
-            .replace("%2", agreed.isoformat())
-            for version, agreed in result.contract_versions
-        )
-        return self.tr("Measured under funnel contract %1.").replace("%1", versions)
-
     def _report_changed(self) -> None:
         spec = REPORTS[self.report_name()]
         start, end = spec.default_range(date.today())
@@ -265,7 +269,7 @@ class ReportView(QWidget):
         self.model.set_result(result)
         self._fit_columns(result)
         self.chart.setChart(build_chart(result.chart, self.drill_down))
-        self.notes.setText("  ".join([self._contract_text(result), *result.table.notes]))
+        self.notes.setText("  ".join([contract_text(result), *result.table.notes]))
         self.notes.setVisible(True)
         self.status.setText(self.tr("{rows} rows").format(rows=len(result.rows)))
 

@@ -1,4 +1,4 @@
-"""The sales page: week, find a contact, pipeline, lead inbox, briefs, campaigns, contract.
+"""The sales page: week, contacts, pipeline, leads, briefs, campaigns, contract, dashboard.
 
 Deliberately simple (DESIGN.md): a few tabs with what selling needs (the
 funnel contract is where a sales lead agrees to marketing's proposal). The
@@ -17,6 +17,7 @@ from ui.sales.brief_reader_view import BriefReaderView
 from ui.sales.call_dialog import utc_now
 from ui.sales.campaign_calendar_view import CampaignCalendarView
 from ui.sales.contact_finder_view import ContactFinderView
+from ui.sales.dashboard_view import SalesDashboardView
 from ui.sales.lead_inbox_view import LeadInboxView
 from ui.sales.pipeline_board_view import PipelineBoardView
 from ui.sales.reminder_banner import ReminderBanner
@@ -48,6 +49,8 @@ class SalesView(QWidget):
         self.tabs.addTab(self.calendar, self.tr("Ca&mpaign calendar"))
         self.contract = FunnelContractPage(context)
         self.tabs.addTab(self.contract, self.tr("Funnel &contract"))
+        self.dashboard = SalesDashboardView(context, clock=clock)
+        self.tabs.addTab(self.dashboard, self.tr("&Dashboard"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.reminder = ReminderBanner(context, clock=clock)

@@ -4,7 +4,8 @@ Every role sees the targets in force on the chosen day with what has been
 achieved against each (``targets_on``), and the activities done in the month as
 information, never as a target. A role whose field rules let it create targets
 (marketing and admin by default) gets Set target…, which saves through
-``set_target`` (one target per outcome, period and holder).
+``set_target`` (one target per outcome, period and holder). Built with
+``editable=False`` (the sales view's dashboard) it only reads, for every role.
 """
 
 from __future__ import annotations
@@ -68,11 +69,17 @@ class TargetsView(QWidget):
     """The targets in force on a day, with attainment; Set target… for roles that may."""
 
     def __init__(
-        self, context: ViewContext, *, clock: Clock = utc_now, parent: QWidget | None = None
+        self,
+        context: ViewContext,
+        *,
+        clock: Clock = utc_now,
+        editable: bool = True,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._context = context
         self._clock = clock
+        self._editable = editable
         self.page: TargetsPage | None = None
         self.dialog: SetTargetDialog | None = None
         worker, self._task_key = context.worker, f"{TARGETS_TASK_KEY}-{id(self)}"
@@ -140,7 +147,7 @@ class TargetsView(QWidget):
 
     def _show(self, page: TargetsPage) -> None:
         self.page = page
-        self.set_button.setVisible(page.can_set)
+        self.set_button.setVisible(page.can_set and self._editable)
         self.table.setRowCount(len(page.targets))
         for row, target in enumerate(page.targets):
             period = self.tr("%1 from %2").replace("%1", _period_label(self, target.period))
