@@ -1,7 +1,8 @@
 """Screenshot scenes of the import wizard and duplicate review, for ``screenshots``.
 
 ``screenshots`` adds ``DATA_TRANSFER_SCENES`` to its registry. The wizard
-scene shows the mapping step of the Google Contacts sample; the review scene
+scene shows the mapping step of the Google Contacts sample (and of a CSV of
+deals); the review scene
 shows the first candidate pair side by side; the export scene shows the
 dialog ready to export as vCard. None changes the store.
 """
@@ -81,6 +82,35 @@ def import_wizard_mapping(context: SceneContext) -> QWidget:
     return wizard
 
 
+def import_wizard_deals(context: SceneContext) -> QWidget:
+    """The mapping step of a CSV of deals: each column to a field of deals (issue 15)."""
+    folder = Path(tempfile.mkdtemp(prefix="contactdesk-scene-"))
+    path = folder / "pipeline-export.csv"
+    path.write_text(
+        "Deal,Client,Phase,Value,Close by,Product,Sales rep,Memo\n"
+        "Northwind renewal,Northwind Traders,Proposal,18000,2027-03-31,Analytics,"
+        "Ned North,called twice\n",
+        encoding="utf-8",
+    )
+    wizard = ImportWizard(context.view_context("admin"))
+    wizard.resize(1000, 640)
+    wizard.show()
+    wizard.file_page.entity.setCurrentIndex(wizard.file_page.entity.findData("opportunity"))
+    wizard.file_page.path_edit.setText(str(path))
+    wizard.next()
+    page = wizard.mapping_page
+    for column, field in (
+        ("Deal", "name"),
+        ("Client", "account_id"),
+        ("Phase", "stage_id"),
+        ("Value", "amount"),
+        ("Close by", "expected_close"),
+        ("Sales rep", "owner_id"),
+    ):
+        page.choose(column, field)
+    return wizard
+
+
 def duplicate_review(context: SceneContext) -> QWidget:
     review = DuplicateReview(context.view_context("admin"))
     review.resize(1280, 720)
@@ -104,6 +134,7 @@ def export_dialog(context: SceneContext) -> QWidget:
 
 DATA_TRANSFER_SCENES: dict[str, Callable[[SceneContext], QWidget]] = {
     "import_wizard_mapping": import_wizard_mapping,
+    "import_wizard_deals": import_wizard_deals,
     "import_summary": import_summary,
     "import_history": import_history,
     "duplicate_review": duplicate_review,

@@ -34,8 +34,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--on-match",
         choices=ON_MATCH,
         default=ON_MATCH_UPDATE,
-        help="a row matching a contact by vCard UID, email or phone: update it (default), "
-        "skip the row, or add it as new",
+        help="a row matching a contact by vCard UID, email or phone (an account by name or "
+        "web domain): update it (default), skip the row, or add it as new",
     )
     parser.add_argument(
         "--dry-run",
@@ -113,12 +113,16 @@ def _revert(store: Store, actor: Actor, batch: str, as_json: bool) -> int:
                 "id": str(batch_id),
                 "contacts_deleted": result.contacts_deleted,
                 "accounts_deleted": result.accounts_deleted,
+                "deals_deleted": result.deals_deleted,
                 "kept_count": result.kept_count,
                 "kept": kept,
             }
         )
         return 0
-    print(f"deleted {result.contacts_deleted} contacts, {result.accounts_deleted} accounts")
+    print(
+        f"deleted {result.contacts_deleted} contacts, {result.accounts_deleted} accounts, "
+        f"{result.deals_deleted} deals"
+    )
     print(f"kept {result.kept_count} with work done since the import")
     for item in kept:
         print(f"  {item['entity']} {item['name']}: {item['reason']}")
@@ -127,19 +131,28 @@ def _revert(store: Store, actor: Actor, batch: str, as_json: bool) -> int:
 
 def _import_records(store: Store, actor: Actor, args: argparse.Namespace) -> int:
     try:
-        result = import_records(store, actor, args.file, args.entity)
+        result = import_records(
+            store, actor, args.file, args.entity, on_match=args.on_match, dry_run=args.dry_run
+        )
     except UnreadableFile as error:
         raise ContactDeskError(f"cannot import {error}; nothing was changed") from None
+    if result.dry_run:
+        print("trial run: nothing was stored")
     print(f"read as {result.encoding}")
     print(f"imported {result.imported}")
-    print(f"updated existing {result.updated}")
+    if result.entity == "account" and result.on_match == ON_MATCH_UPDATE:
+        print(f"updated existing {result.updated}")
+    if result.entity == "account" and result.on_match == ON_MATCH_SKIP:
+        print(f"skipped existing {result.matched_skipped}")
     _print_capped(
-        f"skipped {len(result.skipped)}",
-        len(result.skipped),
+        f"skipped {result.skipped_count}",
+        result.skipped_count,
         [row.reason for row in result.skipped],
     )
     for column in result.unmapped:
         print(f"column {column!r} names no field: not imported")
+    if not result.dry_run:
+        print(f"import id {result.batch_id}")
     return 0
 
 

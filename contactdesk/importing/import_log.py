@@ -1,7 +1,7 @@
 """The log of past imports: listing them, their skipped rows, and reverting one as a whole.
 
-A revert is one unit of work: it deletes every contact the import created that
-still exists, and every account it created that no other contact now uses,
+A revert is one unit of work: it deletes every contact and deal the import created
+that still exists, and every account it created that no other contact now uses,
 and logs each deletion for sync, in one transaction. Records are deleted in
 pages, so reverting a million-row import needs no million-row list in memory.
 
@@ -65,6 +65,8 @@ class RevertResult:
     accounts_deleted: int
     kept: tuple[KeptRecord, ...] = ()
     kept_count: int = 0
+    # Deals a CSV import of deals created (issue 15 point 8).
+    deals_deleted: int = 0
 
 
 def list_imports(store: Store, *, limit: int = 100) -> list[ImportSummary]:
@@ -114,6 +116,16 @@ _CONTACT_WORK = _LATER_WORK.format(
     extra="WHEN EXISTS (SELECT 1 FROM leads AS x WHERE x.contact_id = c.id) THEN 'has leads'",
 )
 _ACCOUNT_WORK = _LATER_WORK.format(t="a", key="account_id", extra="")
+_DEAL_WORK = """CASE
+    WHEN o.updated_at > o.created_at THEN 'edited since the import'
+    WHEN EXISTS (SELECT 1 FROM activities AS x WHERE x.opportunity_id = o.id) THEN 'has activities'
+    WHEN EXISTS (SELECT 1 FROM intel AS x WHERE x.opportunity_id = o.id) THEN 'has market notes'
+    ELSE NULL END"""
+_CREATED_DEALS = text(
+    f"SELECT o.id, o.name, {_DEAL_WORK} FROM imported_records AS r "
+    "JOIN opportunities AS o ON o.id = r.record_id "
+    "WHERE r.batch_id = :batch AND r.entity = 'opportunity'"
+)
 _CREATED_PAGE = text(
     f"SELECT r.record_id, c.display_name, {_CONTACT_WORK} FROM imported_records AS r "
     "JOIN contacts AS c ON c.id = r.record_id "
@@ -165,6 +177,11 @@ def revert_import(store: Store, actor: Actor, batch_id: uuid.UUID) -> RevertResu
                 break
             after = page[-1][0]
             revert.delete(connection, "contact", page)
+        deals = [
+            (str(rid), str(name), kept)
+            for rid, name, kept in connection.execute(_CREATED_DEALS, {"batch": batch_id.hex})
+        ]
+        revert.delete(connection, "opportunity", deals)
         unused = [
             (str(rid), str(name), kept)
             for rid, name, kept in connection.execute(_UNUSED_ACCOUNTS, {"batch": batch_id.hex})
@@ -179,13 +196,17 @@ def revert_import(store: Store, actor: Actor, batch_id: uuid.UUID) -> RevertResu
 class _Revert:
     """Deletes one import's records page by page, keeping those with later work."""
 
-    TABLES = {"contact": ("contacts", "display_name"), "account": ("accounts", "name")}
+    TABLES = {
+        "contact": ("contacts", "display_name"),
+        "account": ("accounts", "name"),
+        "opportunity": ("opportunities", "name"),
+    }
 
     def __init__(self, actor: Actor) -> None:
         self.actor = actor
         self.now = utc_now()
         self.notified: list[Change] = []
-        self.deleted = {"contact": 0, "account": 0}
+        self.deleted = {"contact": 0, "account": 0, "opportunity": 0}
         self.kept: list[KeptRecord] = []
         self.kept_count = 0
 
@@ -210,5 +231,9 @@ class _Revert:
 
     def result(self) -> RevertResult:
         return RevertResult(
-            self.deleted["contact"], self.deleted["account"], tuple(self.kept), self.kept_count
+            self.deleted["contact"],
+            self.deleted["account"],
+            tuple(self.kept),
+            self.kept_count,
+            self.deleted["opportunity"],
         )

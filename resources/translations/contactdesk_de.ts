@@ -2230,7 +2230,27 @@
     </message>
     <message>
         <source>A CSV export (Google, Outlook, Thunderbird...) or a vCard file.</source>
-        <translation>Ein CSV-Export (Google, Outlook, Thunderbird …) oder eine vCard-Datei.</translation>
+        <translation type="vanished">Ein CSV-Export (Google, Outlook, Thunderbird …) oder eine vCard-Datei.</translation>
+    </message>
+    <message>
+        <source>Contacts from a CSV export (Google, Outlook, Thunderbird...) or a vCard file; accounts or deals from a CSV file.</source>
+        <translation>Kontakte aus einem CSV-Export (Google, Outlook, Thunderbird …) oder einer vCard-Datei; Firmen oder Geschäfte aus einer CSV-Datei.</translation>
+    </message>
+    <message>
+        <source>The file holds</source>
+        <translation>Die Datei enthält</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Kontakte</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>Firmen</translation>
+    </message>
+    <message>
+        <source>Deals</source>
+        <translation>Geschäfte</translation>
     </message>
     <message>
         <source>File to import</source>
@@ -2241,8 +2261,20 @@
         <translation>Durchsuchen …</translation>
     </message>
     <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.txt)</source>
+        <translation>CSV-Dateien (*.csv *.txt)</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importieren</translation>
+    </message>
+    <message>
         <source>Import contacts</source>
-        <translation>Kontakte importieren</translation>
+        <translation type="vanished">Kontakte importieren</translation>
     </message>
     <message>
         <source>Address books (*.csv *.vcf *.txt)</source>
@@ -2591,7 +2623,27 @@
     <name>ImportWizard</name>
     <message>
         <source>Import contacts</source>
-        <translation>Kontakte importieren</translation>
+        <translation type="vanished">Kontakte importieren</translation>
+    </message>
+    <message>
+        <source>Line %1: %2</source>
+        <translation>Zeile %1: %2</translation>
+    </message>
+    <message>
+        <source>Read as %1. Imported %2 accounts; updated %3 existing accounts, skipped %4 that matched; %5 rows could not be imported.</source>
+        <translation>Gelesen als %1. %2 Firmen importiert; %3 vorhandene Firmen aktualisiert, %4 passende übersprungen; %5 Zeilen konnten nicht importiert werden.</translation>
+    </message>
+    <message>
+        <source>Read as %1. Imported %2 deals; %5 rows could not be imported.</source>
+        <translation>Gelesen als %1. %2 Geschäfte importiert; %5 Zeilen konnten nicht importiert werden.</translation>
+    </message>
+    <message>
+        <source>Read as %1. Imported %2 contacts and %3 companies as accounts; updated %4 existing records, skipped %5 that matched; %6 rows could not be imported. Repeated within the file: %7. Blank rows: %8, comment rows: %9. Values kept as text: %10.</source>
+        <translation>Gelesen als %1. %2 Kontakte und %3 Unternehmen als Firmen importiert; %4 vorhandene Datensätze aktualisiert, %5 passende übersprungen; %6 Zeilen konnten nicht importiert werden. In der Datei wiederholt: %7. Leere Zeilen: %8, Kommentarzeilen: %9. Als Text behaltene Werte: %10.</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importieren</translation>
     </message>
     <message>
         <source>This file cannot be imported: %1</source>
@@ -3181,6 +3233,34 @@ Datenordner: %3</translation>
         <source>as recognised (%1)</source>
         <translation>wie erkannt (%1)</translation>
     </message>
+    <message>
+        <source>accounts</source>
+        <translation>Firmen</translation>
+    </message>
+    <message>
+        <source>deals</source>
+        <translation>Geschäfte</translation>
+    </message>
+    <message>
+        <source>Read as %1. Choose the field of %2 each column goes to; columns left as “not imported” are ignored.</source>
+        <translation>Gelesen als %1. Wählen Sie für jede Spalte das Feld der %2; Spalten mit „nicht importiert“ werden übergangen.</translation>
+    </message>
+    <message>
+        <source>not imported</source>
+        <translation>nicht importiert</translation>
+    </message>
+    <message>
+        <source>Your role may fill no field of %1; an administrator decides that.</source>
+        <translation>Ihre Rolle darf kein Feld der %1 füllen; das legt ein Administrator fest.</translation>
+    </message>
+    <message>
+        <source>Each field takes one column: %1 is chosen more than once.</source>
+        <translation>Jedes Feld nimmt eine Spalte auf: %1 ist mehrfach gewählt.</translation>
+    </message>
+    <message>
+        <source>Choose a field for at least one column.</source>
+        <translation>Wählen Sie für mindestens eine Spalte ein Feld.</translation>
+    </message>
 </context>
 <context>
     <name>MarketingToolsView</name>
@@ -3517,59 +3597,59 @@ Datenordner: %3</translation>
     <name>RecordImportDialog</name>
     <message>
         <source>Import accounts or deals</source>
-        <translation>Firmen oder Verkaufschancen importieren</translation>
+        <translation type="vanished">Firmen oder Verkaufschancen importieren</translation>
     </message>
     <message>
         <source>Accounts</source>
-        <translation>Firmen</translation>
+        <translation type="vanished">Firmen</translation>
     </message>
     <message>
         <source>Deals</source>
-        <translation>Verkaufschancen</translation>
+        <translation type="vanished">Verkaufschancen</translation>
     </message>
     <message>
         <source>CSV file to import</source>
-        <translation>Zu importierende CSV-Datei</translation>
+        <translation type="vanished">Zu importierende CSV-Datei</translation>
     </message>
     <message>
         <source>Browse…</source>
-        <translation>Durchsuchen…</translation>
+        <translation type="vanished">Durchsuchen…</translation>
     </message>
     <message>
         <source>The file holds</source>
-        <translation>Die Datei enthält</translation>
+        <translation type="vanished">Die Datei enthält</translation>
     </message>
     <message>
         <source>File</source>
-        <translation>Datei</translation>
+        <translation type="vanished">Datei</translation>
     </message>
     <message>
         <source>Skipped rows</source>
-        <translation>Übersprungene Zeilen</translation>
+        <translation type="vanished">Übersprungene Zeilen</translation>
     </message>
     <message>
         <source>Import</source>
-        <translation>Importieren</translation>
+        <translation type="vanished">Importieren</translation>
     </message>
     <message>
         <source>CSV files (*.csv *.txt)</source>
-        <translation>CSV-Dateien (*.csv *.txt)</translation>
+        <translation type="vanished">CSV-Dateien (*.csv *.txt)</translation>
     </message>
     <message>
         <source>Importing…</source>
-        <translation>Importiere…</translation>
+        <translation type="vanished">Importiere…</translation>
     </message>
     <message>
         <source>Read as %1. Imported %2, updated %3 existing, skipped %4.</source>
-        <translation>Gelesen als %1. %2 importiert, %3 vorhandene aktualisiert, %4 übersprungen.</translation>
+        <translation type="vanished">Gelesen als %1. %2 importiert, %3 vorhandene aktualisiert, %4 übersprungen.</translation>
     </message>
     <message>
         <source>Column %1 names no field</source>
-        <translation>Spalte %1 benennt kein Feld</translation>
+        <translation type="vanished">Spalte %1 benennt kein Feld</translation>
     </message>
     <message>
         <source>Nothing was imported: %1</source>
-        <translation>Nichts wurde importiert: %1</translation>
+        <translation type="vanished">Nichts wurde importiert: %1</translation>
     </message>
 </context>
 <context>
@@ -3771,7 +3851,11 @@ Datenordner: %3</translation>
     </message>
     <message>
         <source>Line %1: %2</source>
-        <translation>Zeile %1: %2</translation>
+        <translation type="vanished">Zeile %1: %2</translation>
+    </message>
+    <message>
+        <source>Column %1 was not imported</source>
+        <translation>Spalte %1 wurde nicht importiert</translation>
     </message>
     <message>
         <source>Line %1 imported; %2</source>
@@ -3805,6 +3889,10 @@ Datenordner: %3</translation>
         <translation>Datei wird gelesen…</translation>
     </message>
     <message>
+        <source>Rows that cannot be imported</source>
+        <translation>Zeilen, die nicht importiert werden können</translation>
+    </message>
+    <message>
         <source>Update the existing records they match</source>
         <translation>Die passenden vorhandenen Datensätze aktualisieren</translation>
     </message>
@@ -3815,6 +3903,14 @@ Datenordner: %3</translation>
     <message>
         <source>Add them as new records anyway</source>
         <translation>Trotzdem als neue Datensätze hinzufügen</translation>
+    </message>
+    <message>
+        <source>Read as %1. New accounts: %2. Matching existing accounts (same name or web domain): %3. Rows that cannot be imported: %4.</source>
+        <translation>Gelesen als %1. Neue Firmen: %2. Passende vorhandene Firmen (gleicher Name oder gleiche Web-Domain): %3. Zeilen, die nicht importiert werden können: %4.</translation>
+    </message>
+    <message>
+        <source>Read as %1. New deals: %2. Rows that cannot be imported: %4.</source>
+        <translation>Gelesen als %1. Neue Geschäfte: %2. Zeilen, die nicht importiert werden können: %4.</translation>
     </message>
     <message>
         <source>Read as %1. New: %2. Matching existing records (same vCard UID, email or phone): %3. Repeated within the file: %4. Rows that cannot be imported: %5. Blank rows: %6, comment rows: %7.</source>
@@ -4937,8 +5033,12 @@ Datenordner: %3</translation>
 <context>
     <name>page</name>
     <message>
+        <source>Line %1: %2</source>
+        <translation type="obsolete">Zeile %1: %2</translation>
+    </message>
+    <message>
         <source>Read as %1. Imported %2 contacts and %3 companies as accounts; updated %4 existing records, skipped %5 that matched; %6 rows could not be imported. Repeated within the file: %7. Blank rows: %8, comment rows: %9. Values kept as text: %10.</source>
-        <translation>Gelesen als %1. %2 Kontakte und %3 Unternehmen als Firmen importiert; %4 vorhandene Datensätze aktualisiert, %5 passende übersprungen; %6 Zeilen konnten nicht importiert werden. In der Datei wiederholt: %7. Leere Zeilen: %8, Kommentarzeilen: %9. Als Text behaltene Werte: %10.</translation>
+        <translation type="vanished">Gelesen als %1. %2 Kontakte und %3 Unternehmen als Firmen importiert; %4 vorhandene Datensätze aktualisiert, %5 passende übersprungen; %6 Zeilen konnten nicht importiert werden. In der Datei wiederholt: %7. Leere Zeilen: %8, Kommentarzeilen: %9. Als Text behaltene Werte: %10.</translation>
     </message>
 </context>
 <context>

@@ -1,21 +1,26 @@
 """The import wizard: choose a file, map columns, check the matches, run with progress, review.
 
-Long work (preview, import, revert) runs on the shell's database worker; this
-widget only shows results. A recognised layout (Google, Outlook...) is mapped on
-its own; the user can override any column, including onto a custom field.
+One wizard for contacts, accounts and deals (issue 15 point 8): the first page
+says what the file holds. Long work (trial run, import, revert) runs on the
+shell's database worker; this widget only shows results. For contacts a
+recognised layout (Google, Outlook...) is mapped on its own; for accounts and
+deals each column is suggested onto the field its header names. The user can
+override any column, including onto a custom field of that entity.
 """
 
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Slot
+from PySide6.QtCore import QCoreApplication, Slot
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
     QFileDialog,
+    QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -35,6 +40,8 @@ from contactdesk.importing import ColumnMapping, ColumnTarget, CsvPreview, previ
 from contactdesk.importing.column_mapping import TEXT_FIELDS
 from contactdesk.importing.import_log import revert_import
 from contactdesk.importing.match_updates import ON_MATCH_ADD, ON_MATCH_SKIP, ON_MATCH_UPDATE
+from contactdesk.importing.record_import import RecordImportResult, import_records
+from contactdesk.importing.record_mapping import RecordPreview, preview_records
 from contactdesk.importing.store_import import ImportResult, detect_format, import_contacts
 from contactdesk.services.field_catalog import ENTITIES
 from contactdesk.services.record_queries import visible_fields
@@ -43,6 +50,8 @@ from ui.locale_formats import format_number
 from ui.view_context import ViewContext
 
 AS_RECOGNISED = ""
+NOT_IMPORTED = ""
+CONTACTS = "contact"
 CONTACT_FIELDS = frozenset(ENTITIES["contact"].by_name)
 BASIC_SPECS = (
     "ignore",
@@ -64,26 +73,45 @@ BASIC_SPECS = (
 
 
 class FilePage(QWizardPage):
-    """Step 1: which file."""
+    """Step 1: what the file holds (contacts, accounts or deals) and which file."""
 
     def __init__(self) -> None:
         super().__init__()
         self.setTitle(self.tr("Choose a file"))
-        self.setSubTitle(self.tr("A CSV export (Google, Outlook, Thunderbird...) or a vCard file."))
+        self.setSubTitle(
+            self.tr(
+                "Contacts from a CSV export (Google, Outlook, Thunderbird...) or a vCard file; "
+                "accounts or deals from a CSV file."
+            )
+        )
+        self.entity = QComboBox()
+        self.entity.setAccessibleName(self.tr("The file holds"))
+        self.entity.addItem(self.tr("Contacts"), CONTACTS)
+        self.entity.addItem(self.tr("Accounts"), "account")
+        self.entity.addItem(self.tr("Deals"), "opportunity")
         self.path_edit = QLineEdit()
         self.path_edit.setAccessibleName(self.tr("File to import"))
         browse = QPushButton(self.tr("Browse…"))
         browse.clicked.connect(self._browse)
-        row = QHBoxLayout(self)
+        row = QHBoxLayout()
         row.addWidget(self.path_edit, 1)
         row.addWidget(browse)
+        form = QFormLayout(self)
+        form.addRow(self.tr("The file holds"), self.entity)
+        form.addRow(self.tr("File"), row)
         self.registerField("path*", self.path_edit)
+
+    def chosen_entity(self) -> str:
+        """``contact``, ``account`` or ``opportunity``."""
+        return str(self.entity.currentData())
 
     @Slot()
     def _browse(self) -> None:
-        chosen, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Import contacts"), "", self.tr("Address books (*.csv *.vcf *.txt)")
-        )
+        if self.chosen_entity() == CONTACTS:
+            kinds = self.tr("Address books (*.csv *.vcf *.txt)")
+        else:
+            kinds = self.tr("CSV files (*.csv *.txt)")
+        chosen, _ = QFileDialog.getOpenFileName(self, self.tr("Import"), "", kinds)
         if chosen:
             self.path_edit.setText(chosen)
 
@@ -101,15 +129,29 @@ class MappingPage(QWizardPage):
             [self.tr("Column"), self.tr("First value"), self.tr("Goes to")]
         )
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.problem = QLabel()
+        self.problem.setObjectName("problem")
+        self.problem.setWordWrap(True)
         box = QVBoxLayout(self)
         box.addWidget(self.layout_label)
         box.addWidget(self.table)
+        box.addWidget(self.problem)
         self.preview: CsvPreview | None = None
+        self.record_preview: RecordPreview | None = None
 
     def initializePage(self) -> None:
         path = Path(str(self.field("path")))
         self.preview = None
+        self.record_preview = None
         self.table.setRowCount(0)
+        self.problem.clear()
+        entity = self._wizard.file_page.chosen_entity()
+        if entity != CONTACTS:
+            self.record_preview = preview_records(
+                self._wizard.context.session.store, self._wizard.context.session.actor, path, entity
+            )
+            self.show_record_preview(self.record_preview)
+            return
         if detect_format(path) != "csv":
             self.layout_label.setText(self.tr("A vCard file: every card is read as it is."))
             return
@@ -142,6 +184,76 @@ class MappingPage(QWizardPage):
             for spec in specs:
                 chooser.addItem(spec, spec)
             self.table.setCellWidget(row, 2, chooser)
+
+    def show_record_preview(self, preview: RecordPreview) -> None:
+        """One row per column of an account or deal file, with the field it goes to."""
+        what = self.tr("accounts") if preview.entity == "account" else self.tr("deals")
+        self.layout_label.setText(
+            self.tr(
+                "Read as %1. Choose the field of %2 each column goes to; columns left "
+                "as “not imported” are ignored."
+            )
+            .replace("%1", preview.encoding)
+            .replace("%2", what)
+        )
+        sample = preview.rows[0] if preview.rows else ()
+        self.table.setRowCount(len(preview.header))
+        for row, name in enumerate(preview.header):
+            self.table.setItem(row, 0, QTableWidgetItem(name))
+            self.table.setItem(row, 1, QTableWidgetItem(sample[row] if row < len(sample) else ""))
+            chooser = QComboBox()
+            chooser.addItem(self.tr("not imported"), NOT_IMPORTED)
+            for spec in preview.fields:
+                chooser.addItem(spec.label, spec.name)
+            chosen = preview.suggested.get(row)
+            if chosen is not None:
+                chooser.setCurrentIndex(chooser.findData(chosen))
+            self.table.setCellWidget(row, 2, chooser)
+        if not preview.fields:
+            self.problem.setText(
+                self.tr(
+                    "Your role may fill no field of %1; an administrator decides that."
+                ).replace("%1", what)
+            )
+
+    def record_mapping(self) -> dict[int, str]:
+        """Column index -> field name, as the user settled it (accounts and deals)."""
+        return {
+            row: str(self.chooser(row).currentData())
+            for row in range(self.table.rowCount())
+            if self.chooser(row).currentData() != NOT_IMPORTED
+        }
+
+    def validatePage(self) -> bool:
+        """Accounts and deals: every field filled by one column at most, and some column used."""
+        if self.record_preview is None:
+            return True
+        chosen = self.record_mapping()
+        labels = {spec.name: spec.label for spec in self.record_preview.fields}
+        names = list(chosen.values())
+        repeated = sorted({labels[name] for name in names if names.count(name) > 1})
+        if repeated:
+            self.problem.setText(
+                self.tr("Each field takes one column: %1 is chosen more than once.").replace(
+                    "%1", ", ".join(repeated)
+                )
+            )
+            return False
+        if not chosen:
+            self.problem.setText(self.tr("Choose a field for at least one column."))
+            return False
+        self.problem.clear()
+        return True
+
+    def choose(self, column: str, field_name: str) -> None:
+        """Send the column headed ``column`` to ``field_name`` ("" leaves it out)."""
+        for row in range(self.table.rowCount()):
+            item = self.table.item(row, 0)
+            if item is not None and item.text() == column:
+                chooser = self.chooser(row)
+                chooser.setCurrentIndex(chooser.findData(field_name))
+                return
+        raise KeyError(column)
 
     def chooser(self, row: int) -> QComboBox:
         widget = self.table.cellWidget(row, 2)
@@ -180,9 +292,11 @@ class ReviewPage(QWizardPage):
         super().__init__()
         self._wizard = wizard
         self.setTitle(self.tr("Check before importing"))
-        self.trial: ImportResult | None = None
+        self.trial: ImportResult | RecordImportResult | None = None
         self.counts = QLabel(self.tr("Reading the file…"))
         self.counts.setWordWrap(True)
+        self.problems = QListWidget()
+        self.problems.setAccessibleName(self.tr("Rows that cannot be imported"))
         self.choices = QButtonGroup(self)
         self.update_choice = QRadioButton(self.tr("Update the existing records they match"))
         self.skip_choice = QRadioButton(self.tr("Skip those rows"))
@@ -198,16 +312,43 @@ class ReviewPage(QWizardPage):
             self.choices.addButton(button)
             box.addWidget(button)
         self.update_choice.setChecked(True)
-        box.addStretch(1)
+        box.addWidget(self.problems, 1)
 
     def initializePage(self) -> None:
         self.trial = None
+        self.problems.clear()
         self.counts.setText(self.tr("Reading the file…"))
         self._wizard.start_trial()
 
-    def show_trial(self, trial: ImportResult) -> None:
-        """The counts of the trial run, as the user decides on matches."""
+    def show_trial(self, trial: ImportResult | RecordImportResult) -> None:
+        """The counts of the trial run, and the rows it could not import, as the user decides."""
         self.trial = trial
+        self.problems.clear()
+        self.problems.addItems(skipped_lines(trial))
+        if isinstance(trial, RecordImportResult):
+            self._show_record_trial(trial)
+        else:
+            self._show_contact_trial(trial)
+        for button in self.choices.buttons():
+            button.setEnabled(trial.duplicate_count > 0)
+        self.completeChanged.emit()
+
+    def _show_record_trial(self, trial: RecordImportResult) -> None:
+        if trial.entity == "account":
+            text = self.tr(
+                "Read as %1. New accounts: %2. Matching existing accounts (same name or web "
+                "domain): %3. Rows that cannot be imported: %4."
+            )
+        else:
+            text = self.tr("Read as %1. New deals: %2. Rows that cannot be imported: %4.")
+        self.counts.setText(
+            text.replace("%1", trial.encoding)
+            .replace("%2", format_number(trial.imported))
+            .replace("%3", format_number(trial.duplicate_count))
+            .replace("%4", format_number(trial.skipped_count))
+        )
+
+    def _show_contact_trial(self, trial: ImportResult) -> None:
         self.counts.setText(
             self.tr(
                 "Read as %1. New: %2. Matching existing records (same vCard UID, email or "
@@ -222,9 +363,6 @@ class ReviewPage(QWizardPage):
             .replace("%6", format_number(trial.blank_rows))
             .replace("%7", format_number(trial.comment_rows))
         )
-        for button in self.choices.buttons():
-            button.setEnabled(trial.duplicate_count > 0)
-        self.completeChanged.emit()
 
     def on_match(self) -> str:
         """What the user chose for rows matching an existing record."""
@@ -284,12 +422,14 @@ class ResultPage(QWizardPage):
         result = self._wizard.import_result
         if result is None:
             return
-        self.summary.setText(summary_text(self, result))
         self.skipped.clear()
-        for row in result.skipped:
-            self.skipped.addItem(
-                self.tr("Line %1: %2").replace("%1", str(row.location)).replace("%2", row.reason)
-            )
+        self.skipped.addItems(skipped_lines(result))
+        if isinstance(result, RecordImportResult):
+            self.summary.setText(record_summary_text(result))
+            for column in result.unmapped:
+                self.skipped.addItem(self.tr("Column %1 was not imported").replace("%1", column))
+            return
+        self.summary.setText(summary_text(result))
         for warning in result.warnings:
             self.skipped.addItem(
                 self.tr("Line %1 imported; %2")
@@ -318,12 +458,47 @@ class ResultPage(QWizardPage):
             )
 
 
-def summary_text(page: QWizardPage, result: ImportResult) -> str:
+def skipped_lines(result: ImportResult | RecordImportResult) -> list[str]:
+    """Each row an import (or its trial) could not store: line, field and reason."""
+    if isinstance(result, RecordImportResult):
+        # The reason already reads "line N: field: why".
+        return [row.reason for row in result.skipped]
+    return [
+        QCoreApplication.translate("ImportWizard", "Line %1: %2")
+        .replace("%1", str(row.location))
+        .replace("%2", row.reason)
+        for row in result.skipped
+    ]
+
+
+def record_summary_text(result: RecordImportResult) -> str:
+    """One paragraph of what an import of accounts or deals did."""
+    if result.entity == "account":
+        text = QCoreApplication.translate(
+            "ImportWizard",
+            "Read as %1. Imported %2 accounts; updated %3 existing accounts, skipped %4 that "
+            "matched; %5 rows could not be imported.",
+        )
+    else:
+        text = QCoreApplication.translate(
+            "ImportWizard", "Read as %1. Imported %2 deals; %5 rows could not be imported."
+        )
+    return (
+        text.replace("%1", result.encoding)
+        .replace("%2", format_number(result.imported))
+        .replace("%3", format_number(result.updated))
+        .replace("%4", format_number(result.matched_skipped))
+        .replace("%5", format_number(result.skipped_count))
+    )
+
+
+def summary_text(result: ImportResult) -> str:
     """One paragraph of what an import did, for the last page of the wizard."""
-    text = page.tr(
+    text = QCoreApplication.translate(
+        "ImportWizard",
         "Read as %1. Imported %2 contacts and %3 companies as accounts; updated %4 existing "
         "records, skipped %5 that matched; %6 rows could not be imported. Repeated within the "
-        "file: %7. Blank rows: %8, comment rows: %9. Values kept as text: %10."
+        "file: %7. Blank rows: %8, comment rows: %9. Values kept as text: %10.",
     )
     values = (
         result.encoding,
@@ -351,8 +526,8 @@ class ImportWizard(QWizard):
     def __init__(self, context: ViewContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        self.setWindowTitle(self.tr("Import contacts"))
-        self.import_result: ImportResult | None = None
+        self.setWindowTitle(self.tr("Import"))
+        self.import_result: ImportResult | RecordImportResult | None = None
         self.error: str | None = None
         self._handle: TaskHandle | None = None
         self.file_page = FilePage()
@@ -371,17 +546,46 @@ class ImportWizard(QWizard):
         fields = visible_fields(session.store, session.actor, "contact")
         return [f"custom:{f.name}" for f in fields if f.name not in CONTACT_FIELDS]
 
+    def _import_task(self, on_match: str, *, dry_run: bool) -> Callable[[TaskControl], Any]:
+        """A function for the worker that imports the chosen file as the user mapped it."""
+        store, actor = self.context.session.store, self.context.session.actor
+        path = Path(str(self.field("path")))
+        entity = self.file_page.chosen_entity()
+        columns = self.mapping_page.record_mapping() if entity != CONTACTS else {}
+        mapping = self.mapping_page.mapping() if entity == CONTACTS else None
+
+        def task(control: TaskControl) -> ImportResult | RecordImportResult:
+            progress = None if dry_run else control.report_progress
+            cancelled = None if dry_run else lambda: control.cancelled
+            if entity == CONTACTS:
+                return import_contacts(
+                    store,
+                    actor,
+                    path,
+                    mapping=mapping,
+                    on_match=on_match,
+                    dry_run=dry_run,
+                    progress=progress,
+                    cancelled=cancelled,
+                )
+            return import_records(
+                store,
+                actor,
+                path,
+                entity,
+                mapping=columns,
+                on_match=on_match,
+                dry_run=dry_run,
+                progress=progress,
+                cancelled=cancelled,
+            )
+
+        return task
+
     def start_trial(self) -> None:
         """Count new and matching rows on the worker (a dry run: nothing is stored)."""
         self.error = None
-        store, actor = self.context.session.store, self.context.session.actor
-        path = Path(str(self.field("path")))
-        mapping = self.mapping_page.mapping()
-
-        def trial(control: TaskControl) -> ImportResult:
-            return import_contacts(
-                store, actor, path, mapping=mapping, on_match=ON_MATCH_UPDATE, dry_run=True
-            )
+        trial = self._import_task(ON_MATCH_UPDATE, dry_run=True)
 
         def failed(error: BaseException) -> None:
             self.error = str(error)
@@ -394,21 +598,8 @@ class ImportWizard(QWizard):
     def start_import(self) -> None:
         """Run the import on the database worker with the chosen mapping and match choice."""
         self.import_result, self.error = None, None
-        store, actor = self.context.session.store, self.context.session.actor
         path = Path(str(self.field("path")))
-        mapping = self.mapping_page.mapping()
-        on_match = self.review_page.on_match()
-
-        def task(control: TaskControl) -> ImportResult:
-            return import_contacts(
-                store,
-                actor,
-                path,
-                mapping=mapping,
-                progress=control.report_progress,
-                cancelled=lambda: control.cancelled,
-                on_match=on_match,
-            )
+        task = self._import_task(self.review_page.on_match(), dry_run=False)
 
         self.run_page.status.setText(self.tr("Reading %1…").replace("%1", path.name))
         self.run_page.cancel_button.setEnabled(True)

@@ -30,7 +30,6 @@ if TYPE_CHECKING:
     from ui.data_transfer.export_dialog import ExportDialog
     from ui.data_transfer.import_history import ImportHistoryDialog
     from ui.data_transfer.import_wizard import ImportWizard
-    from ui.data_transfer.record_import_dialog import RecordImportDialog
 
 TRANSLATION_CONTEXT = "TransferActions"
 
@@ -51,12 +50,6 @@ TRANSFER_ACTIONS = (
         "import",
         str(QT_TRANSLATE_NOOP(TRANSLATION_CONTEXT, "&Import…")),
         "Ctrl+Shift+I",
-        "import",
-    ),
-    TransferAction(
-        "import_records",
-        str(QT_TRANSLATE_NOOP(TRANSLATION_CONTEXT, "Import &Accounts or Deals…")),
-        "",
         "import",
     ),
     TransferAction(
@@ -81,23 +74,13 @@ TRANSFER_ACTIONS = (
 
 
 def open_import_wizard(context: ViewContext, parent: QWidget) -> ImportWizard:
-    """Show the import wizard as a window of ``parent``; returns it."""
+    """Show the import wizard (contacts, accounts or deals) as a window of ``parent``."""
     from ui.data_transfer.import_wizard import ImportWizard
 
     wizard = ImportWizard(context, parent)
     wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     wizard.show()
     return wizard
-
-
-def open_record_import(context: ViewContext, parent: QWidget) -> RecordImportDialog:
-    """Show the accounts-or-deals import dialog; returns it."""
-    from ui.data_transfer.record_import_dialog import RecordImportDialog
-
-    dialog = RecordImportDialog(context, parent)
-    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    dialog.show()
-    return dialog
 
 
 def open_import_history(context: ViewContext, parent: QWidget) -> ImportHistoryDialog:
@@ -136,7 +119,6 @@ def open_duplicate_review(context: ViewContext, parent: QWidget) -> DuplicateRev
 
 OPENERS = {
     "import": open_import_wizard,
-    "import_records": open_record_import,
     "import_history": open_import_history,
     "export": open_export_dialog,
     "duplicates": open_duplicate_review,

@@ -10,11 +10,10 @@ from PySide6.QtCore import Qt
 from sqlalchemy import select
 
 from contactdesk.importing.store_import import import_contacts
-from contactdesk.model import Contact, Opportunity
+from contactdesk.model import Contact
 from contactdesk.services import unit_of_work
 from contactdesk.services.actor import Actor
 from ui.data_transfer.import_history import ImportHistoryDialog
-from ui.data_transfer.record_import_dialog import RecordImportDialog
 from ui.main_window import MainWindow
 
 
@@ -58,35 +57,6 @@ def test_the_history_lists_an_import_and_reverts_it_keeping_a_worked_on_contact(
     dialog.close()
     # The main window refreshes its counts after the revert: let it finish while it exists
     # (the store's notice reaches it as a queued signal, then a task on the worker).
-    for _ in range(3):
-        qtbot.wait(100)
-        assert window.context.worker.wait_until_idle()
-
-
-def test_the_file_menu_imports_a_csv_of_deals_and_lists_the_skipped_rows(
-    qtbot: Any, main_window_for: Callable[[str], MainWindow], tmp_path: Path
-) -> None:
-    window = main_window_for("ada")
-    store = window.context.session.store
-    unit_of_work.create(store, Actor.system(), "account", {"name": "Acme Ltd"})
-    path = tmp_path / "deals.csv"
-    path.write_text(
-        "Name,Account,Stage,Amount\n"
-        "Acme renewal,Acme Ltd,Proposal,900\n"
-        "Lost one,Nobody,Proposal,1\n",
-        encoding="utf-8",
-    )
-    window.transfer_actions["import_records"].trigger()
-    (dialog,) = window.findChildren(RecordImportDialog)
-    dialog.kind.setCurrentIndex(dialog.kind.findData("opportunity"))
-    dialog.path_edit.setText(str(path))
-    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: dialog.import_result is not None)
-    assert "Imported 1, updated 0 existing, skipped 1." in dialog.summary.text()
-    assert dialog.skipped.item(0).text() == "line 3: no account named 'Nobody'"
-    with store.reading() as session:
-        assert session.scalar(select(Opportunity.name)) == "Acme renewal"
-    dialog.close()
     for _ in range(3):
         qtbot.wait(100)
         assert window.context.worker.wait_until_idle()
