@@ -26,6 +26,7 @@ from contactdesk.demo.demo_context import DemoContext
 from contactdesk.demo.marketing_rows import (
     campaign_rows,
     collateral_rows,
+    funnel_contract_rows,
     launch_brief_rows,
     segment_rows,
     user_rows,
@@ -148,6 +149,11 @@ def _fill(
             write(opportunities)
             write(intel_rows(context, opportunities))
             write(activity_rows(context, customers, pipeline))
+            # Last, so its id comes after every other row's (earlier rows keep theirs).
+            stages = loader.rows(
+                "SELECT name, owner_team, probability FROM funnel_stages ORDER BY position"
+            )
+            write(funnel_contract_rows(context, [(n, t, float(p)) for n, t, p in stages]))
     finally:
         loader.close()
     report("done")

@@ -143,3 +143,50 @@ def launch_brief_rows(context: DemoContext, collateral_ids: list[str]) -> list[T
         TableRows("launch_briefs", brief_columns, [brief]),
         TableRows("brief_readiness", readiness_columns, readiness),
     ]
+
+
+# The funnel contract's history: (weeks before the demo week, weekday, threshold, hours, note).
+# Version 1 set the first hand-off rules; version 2 raised the threshold after a review
+# and is in force (the store's hand-off rules, 60 and 48 hours, are its terms).
+CONTRACT_VERSIONS = (
+    (34, 1, 50.0, 72, "First agreement: leads from 50 points, first contact within three days."),
+    (9, 3, 60.0, 48, "Threshold up to 60 after the lead-quality review; follow-up within 48 h."),
+)
+# The proposal waiting for the sales lead: marketing wants faster follow-up.
+OPEN_PROPOSAL = (4, 60.0, 24, "Webinar leads go cold fast: first contact within 24 hours.")
+
+
+def funnel_contract_rows(
+    context: DemoContext, stages: list[tuple[str, str, float]]
+) -> TableRows:
+    """The ``funnel_contract`` setting: two agreed versions and an open proposal.
+
+    ``stages`` are the store's funnel (name, owning team, probability) in order.
+    Marketing proposed each version a week before the sales lead (Nora) agreed
+    to it; the dates run in order, the last agreement nine weeks before the
+    demo week, the open proposal four days before it.
+    """
+    marketer = context.team.marketers[0].username
+    sales_lead = next(rep.username for rep in context.team.reps if rep.is_team_lead)
+    agreed_stages = [
+        {"name": name, "owner_team": team, "probability": probability}
+        for name, team, probability in stages
+    ]
+    versions = []
+    for number, (weeks, weekday, threshold, hours, note) in enumerate(CONTRACT_VERSIONS, 1):
+        versions.append({
+            "version": number, "agreed_on": context.clock.day(-7 * weeks + weekday),
+            "stages": agreed_stages, "score_threshold": threshold, "follow_up_hours": hours,
+            "note": f"{note} Proposed by {marketer} a week before.", "recorded_by": sales_lead,
+        })  # fmt: skip
+    days, threshold, hours, note = OPEN_PROPOSAL
+    proposal = {
+        "terms": {"version": 0, "agreed_on": None, "stages": agreed_stages,
+                  "score_threshold": threshold, "follow_up_hours": hours, "note": note,
+                  "recorded_by": ""},
+        "proposed_by": marketer, "proposed_on": context.clock.day(-days), "agreed_by": [],
+    }  # fmt: skip
+    stamp = context.clock.stored(-days * 24 * 60 + 10 * 60)
+    value = json.dumps({"versions": versions, "proposal": proposal})
+    row = (context.new_id(), stamp, stamp, 0, "funnel_contract", value)
+    return TableRows("settings", (*RECORD_COLUMNS, "key", "value"), [row])

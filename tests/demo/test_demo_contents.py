@@ -8,9 +8,16 @@ from datetime import timedelta
 
 from contactdesk import model as model_module
 from contactdesk.demo import DemoSummary
+from contactdesk.marketing.funnel_contract import (
+    contract_history,
+    contracts_in_force_between,
+    pending_proposal,
+    terms_match_contract,
+)
 from contactdesk.model.selling import LEAD_STATUSES, ORIGINS
 from contactdesk.segments.segment_definition import parse_definition
 from contactdesk.services.defaults import FUNNEL
+from contactdesk.store import open_store
 
 
 def _query(demo: DemoSummary, sql: str, *parameters: object) -> list[tuple[object, ...]]:
@@ -162,3 +169,25 @@ def test_segments_are_valid_definitions(demo: DemoSummary) -> None:
     definitions = [json.loads(row[0]) for row in _query(demo, "SELECT definition FROM segments")]
     parsed = [parse_definition(definition) for definition in definitions]
     assert len(parsed) == 3
+
+
+def test_the_demo_has_an_agreed_funnel_contract_and_an_open_proposal(demo: DemoSummary) -> None:
+    """Reports name an agreed version; dates run in order, before the demo's week."""
+    week = demo.week_start.astimezone().date()
+    store = open_store(demo.path)
+    try:
+        history = contract_history(store)
+        proposal = pending_proposal(store)
+        assert terms_match_contract(store), "the live hand-off rules are the latest version"
+        in_force = contracts_in_force_between(store, week - timedelta(days=90), week)
+    finally:
+        store.close()
+    assert [version.version for version in history] == [1, 2]
+    days = [version.agreed_on for version in history]
+    assert days == sorted(days) and all(day is not None for day in days)
+    assert days[-1] is not None and days[-1] < week
+    assert {version.recorded_by for version in history} == {"nora.north"}
+    assert proposal is not None and proposal.proposed_by == "mia.marketing"
+    assert days[-1] < proposal.proposed_on < week
+    assert proposal.waiting_for() == ("sales",)
+    assert [version.version for version in in_force] == [1, 2]
