@@ -18,7 +18,7 @@ from pathlib import Path
 from contactdesk.duplicates import find_duplicate_candidates
 from contactdesk.importing.store_import import import_contacts
 from contactdesk.services.actor import Actor
-from contactdesk.store import open_store
+from contactdesk.services.store_opening import open_store
 
 COMPANIES = ("Acme Ltd", "Globex plc", "Initech", "Umbrella Corp", "Stark Industries")
 

@@ -28,7 +28,8 @@ from contactdesk.segments.segment_definition import FieldCondition, all_of
 from contactdesk.services.actor import Actor
 from contactdesk.services.custom_fields import add_custom_field
 from contactdesk.services.policy_cache import forget_policies
-from contactdesk.store import Store, open_store
+from contactdesk.services.store_opening import open_store
+from contactdesk.store import Store
 
 DEFAULT_STORE = Path(__file__).parent / "data" / "bench-1m.db"
 SEGMENT_TARGET_MS = 300.0

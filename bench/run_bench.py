@@ -45,7 +45,7 @@ from contactdesk.services.actor import Actor
 from contactdesk.services.directory import find_user
 from contactdesk.services.record_queries import page_records
 from contactdesk.services.search import search_records
-from contactdesk.store import open_store
+from contactdesk.services.store_opening import open_store
 
 BENCH_DIR = Path(__file__).resolve().parent
 ROOT = BENCH_DIR.parent

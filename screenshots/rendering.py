@@ -18,7 +18,8 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
 from contactdesk.demo import generate_demo
-from contactdesk.store import Store, open_store
+from contactdesk.services.store_opening import open_store
+from contactdesk.store import Store
 from screenshots.scene_context import SceneContext
 from screenshots.scene_registry import SCENES
 from ui.app import application

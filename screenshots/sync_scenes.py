@@ -21,7 +21,8 @@ from contactdesk.demo import generate_demo
 from contactdesk.services import unit_of_work
 from contactdesk.services.actor import Actor
 from contactdesk.services.directory import UserInfo, list_users
-from contactdesk.store import Store, open_store
+from contactdesk.services.store_opening import open_store
+from contactdesk.store import Store
 from contactdesk.sync import conflicts
 from contactdesk.sync.credentials import TokenStore
 from contactdesk.sync.sync_state import mark_synced, read_status, remember_sign_in

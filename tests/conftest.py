@@ -14,7 +14,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from contactdesk.services.actor import Actor
 from contactdesk.services.directory import UserInfo, create_user, find_user
-from contactdesk.store import Store, open_store
+from contactdesk.services.store_opening import open_store
+from contactdesk.store import Store
 from tests.query_plans import QueryPlans
 from ui.main_thread_gc import collect_on_main_thread
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from contactdesk.reports.report_registry import REPORTS, default_params, run_report
 from contactdesk.services.actor import Actor
 from contactdesk.services.field_catalog import ENTITIES
-from contactdesk.store import open_store
+from contactdesk.services.store_opening import open_store
 
 
 def collect_core_texts() -> set[str]:

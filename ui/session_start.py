@@ -13,7 +13,8 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from contactdesk.services.actor import Actor
 from contactdesk.services.directory import UserInfo, list_users
-from contactdesk.store import Store, open_store
+from contactdesk.services.store_opening import open_store
+from contactdesk.store import Store
 from contactdesk.sync.sync_state import signed_in_actor
 from ui.app_session import AppSession
 from ui.dialogs.user_picker_dialog import UserPickerDialog

@@ -7,7 +7,8 @@ from pathlib import Path
 
 from contactdesk.errors import ContactDeskError
 from contactdesk.paths import default_store_path
-from contactdesk.store import Store, open_store
+from contactdesk.services.store_opening import open_store
+from contactdesk.store import Store
 
 
 def add_store_option(parser: argparse.ArgumentParser, *, required: bool = False) -> None:

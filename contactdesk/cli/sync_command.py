@@ -16,7 +16,8 @@ from pathlib import Path
 from contactdesk.cli.output import print_json
 from contactdesk.cli.store_argument import add_store_option, store_path
 from contactdesk.errors import ContactDeskError
-from contactdesk.store import Store, open_store
+from contactdesk.services.store_opening import open_store
+from contactdesk.store import Store
 from contactdesk.sync.credentials import TokenStore
 from contactdesk.sync.server_client import AuthenticationFailed, Backoff, ServerClient
 from contactdesk.sync.sign_in import sign_in

@@ -35,7 +35,7 @@ from contactdesk.demo.reference_week import WeekClock, week_start
 from contactdesk.demo.selling_rows import Pipeline, intel_rows, lead_rows, opportunity_rows
 from contactdesk.demo.table_rows import TableRows
 from contactdesk.errors import ContactDeskError, StoreError
-from contactdesk.store import open_store
+from contactdesk.services.store_opening import open_store
 
 ACCOUNTS_PER_CONTACT = 0.2
 # Tables whose secondary indexes are built after the load rather than row by row.

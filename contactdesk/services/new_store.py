@@ -12,8 +12,8 @@ from contactdesk.errors import ContactDeskError, ValidationError
 from contactdesk.services.actor import Actor
 from contactdesk.services.company_settings import write_setting
 from contactdesk.services.directory import UserInfo, create_user, find_user
+from contactdesk.services.store_opening import open_store
 from contactdesk.services.unit_of_work import unit_of_work
-from contactdesk.store import open_store
 
 COMPANY_SETTING = "company_name"
 
@@ -38,9 +38,7 @@ def create_store(
         raise ValidationError("company", "must not be empty")
     store = open_store(path)
     try:
-        create_user(
-            store, Actor.system(), admin, display_name=admin_display_name, role="admin"
-        )
+        create_user(store, Actor.system(), admin, display_name=admin_display_name, role="admin")
         if company is not None:
             with unit_of_work(store, Actor.system()) as work:
                 write_setting(work, COMPANY_SETTING, company.strip())

@@ -156,9 +156,6 @@ def open_store(
         except Exception as error:
             engine.dispose()
             raise _opening_failed(path, error) from error
-    from contactdesk.services.defaults import ensure_defaults
-
-    ensure_defaults(store)
     return store
 
 

@@ -49,7 +49,7 @@ from contactdesk.cli.main import main
 from contactdesk.segments.saved_segments import save_segment
 from contactdesk.services.company_settings import set_handoff_rules
 from contactdesk.services.directory import find_user
-from contactdesk.store import open_store
+from contactdesk.services.store_opening import open_store
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,8 @@ from team_month import TeamMonth, cli, work_a_month
 from contactdesk.selling.contact_card import contact_card
 from contactdesk.services.directory import find_user
 from contactdesk.services.funnel import list_stages
-from contactdesk.store import Store, open_store
+from contactdesk.services.store_opening import open_store
+from contactdesk.store import Store
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 
 from contactdesk.cli.main import main
 from contactdesk.model import ChangeLog
-from contactdesk.store import open_store
+from contactdesk.services.store_opening import open_store
 
 
 def run_cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:

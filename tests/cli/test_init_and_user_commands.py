@@ -11,7 +11,7 @@ from sqlalchemy import text
 from contactdesk.cli.main import main
 from contactdesk.services.company_settings import read_setting
 from contactdesk.services.directory import list_users
-from contactdesk.store import open_store
+from contactdesk.services.store_opening import open_store
 
 
 def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:

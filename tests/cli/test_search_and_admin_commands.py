@@ -11,7 +11,7 @@ from contactdesk.cli.main import main
 from contactdesk.services import unit_of_work
 from contactdesk.services.actor import Actor
 from contactdesk.services.directory import create_user, find_user
-from contactdesk.store import open_store
+from contactdesk.services.store_opening import open_store
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ from contactdesk.cli.main import main
 from contactdesk.services import unit_of_work
 from contactdesk.services.actor import Actor
 from contactdesk.services.directory import create_user, find_user
-from contactdesk.store import open_store
+from contactdesk.services.store_opening import open_store
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "selling"))
 from sales_scenario import build_sales_week

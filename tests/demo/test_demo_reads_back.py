@@ -13,7 +13,7 @@ from contactdesk.services.directory import find_user
 from contactdesk.services.record_derivations import contact_sort_key
 from contactdesk.services.record_queries import get_record, page_records
 from contactdesk.services.search import search_records
-from contactdesk.store import open_store
+from contactdesk.services.store_opening import open_store
 
 
 def _first_contact(demo: DemoSummary) -> tuple[str, str, str]:

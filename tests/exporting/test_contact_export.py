@@ -15,7 +15,8 @@ from contactdesk.model import Contact
 from contactdesk.services import unit_of_work
 from contactdesk.services.actor import Actor
 from contactdesk.services.rule_admin import set_rule
-from contactdesk.store import Store, open_store
+from contactdesk.services.store_opening import open_store
+from contactdesk.store import Store
 
 SYSTEM = Actor.system()
 COMPARED = (

@@ -34,7 +34,7 @@ from sqlalchemy import create_engine, select, text
 
 from contactdesk.model import Contact
 from contactdesk.services.field_rules import load_policy
-from contactdesk.store import open_store
+from contactdesk.services.store_opening import open_store
 from contactdesk.sync.credentials import TokenStore
 from contactdesk.sync.server_client import Backoff, ServerClient
 from contactdesk.sync.sign_in import sign_in

@@ -16,7 +16,7 @@ from contactdesk.segments.segment_definition import FieldCondition, all_of
 from contactdesk.services import unit_of_work
 from contactdesk.services.actor import Actor
 from contactdesk.services.directory import find_user
-from contactdesk.store import open_store
+from contactdesk.services.store_opening import open_store
 
 MARKETING = Actor.for_role("marketing")
 

@@ -20,7 +20,8 @@ from contactdesk.services.field_rules import META_FIELDS
 from contactdesk.services.record_queries import get_record, label_key, page_records
 from contactdesk.services.rule_admin import set_rule
 from contactdesk.services.search import search_records
-from contactdesk.store import Store, open_store
+from contactdesk.services.store_opening import open_store
+from contactdesk.store import Store
 
 FIELDS = (
     "display_name",

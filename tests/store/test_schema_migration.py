@@ -12,7 +12,7 @@ from sqlalchemy import Connection, inspect
 
 from contactdesk.errors import StoreError
 from contactdesk.model.base import Base
-from contactdesk.store import open_store
+from contactdesk.services.store_opening import open_store
 from contactdesk.store.engine import sqlite_engine
 from contactdesk.store.revision_chain import head_revision, known_revisions
 from contactdesk.store.schema_migration import (

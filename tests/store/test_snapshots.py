@@ -17,7 +17,8 @@ from contactdesk.model.base import utc_now
 from contactdesk.services import unit_of_work
 from contactdesk.services.actor import Actor
 from contactdesk.services.record_queries import get_record
-from contactdesk.store import Store, open_store
+from contactdesk.services.store_opening import open_store
+from contactdesk.store import Store
 from contactdesk.store.schema_migration import backup_copy
 from contactdesk.store.snapshots import (
     list_snapshots,

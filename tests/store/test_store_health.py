@@ -22,7 +22,8 @@ from contactdesk.model import ChangeLog
 from contactdesk.services import unit_of_work
 from contactdesk.services.actor import Actor
 from contactdesk.services.record_queries import get_record
-from contactdesk.store import Store, open_store
+from contactdesk.services.store_opening import open_store
+from contactdesk.store import Store
 from contactdesk.store.store_health import Problem, StoreUnusable, WayForward
 from contactdesk.store.write_failures import StoreWriteFailed, WriteFailure
 

@@ -19,7 +19,8 @@ import keyring
 from keyring.backend import KeyringBackend
 
 from contactdesk.services.actor import Actor
-from contactdesk.store import Store, open_store
+from contactdesk.services.store_opening import open_store
+from contactdesk.store import Store
 from contactdesk.sync.credentials import TokenStore
 from contactdesk.sync.server_client import Backoff, ServerClient
 from contactdesk.sync.sign_in import sign_in

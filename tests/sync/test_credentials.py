@@ -9,7 +9,7 @@ from keyring.backends.fail import Keyring as FailKeyring
 from keyrings.alt.file import PlaintextKeyring
 from server_process import PASSWORD, MemoryKeyring, ServerProcess
 
-from contactdesk.store import open_store
+from contactdesk.services.store_opening import open_store
 from contactdesk.sync.credentials import SERVICE, TokenStore, account_name, has_secure_keyring
 from contactdesk.sync.server_client import ServerClient
 from contactdesk.sync.sign_in import sign_in, sign_out

@@ -32,7 +32,8 @@ from contactdesk.services.actor import Actor
 from contactdesk.services.directory import UserInfo, create_user, find_user
 from contactdesk.services.field_values import json_safe
 from contactdesk.services.record_queries import get_record
-from contactdesk.store import Store, open_store
+from contactdesk.services.store_opening import open_store
+from contactdesk.store import Store
 from contactdesk.sync.server_client import ServerClient, SyncError
 from contactdesk.sync_protocol import PushedChange
 from ui.database_worker import DatabaseWorker

@@ -17,7 +17,8 @@ from ui_store_builders import add_contacts
 
 from contactdesk.services import directory
 from contactdesk.services.actor import Actor
-from contactdesk.store import Store, open_store
+from contactdesk.services.store_opening import open_store
+from contactdesk.store import Store
 from ui.app_session import AppSession
 from ui.database_worker import DatabaseWorker
 from ui.main_window import MainWindow

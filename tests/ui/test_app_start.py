@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from contactdesk.store import open_store
+from contactdesk.services.store_opening import open_store
 from contactdesk.store.store_health import StoreUnusable
 from ui import app
 

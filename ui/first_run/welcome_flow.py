@@ -12,7 +12,8 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QDialog, QWidget
 
-from contactdesk.store import Store, open_store
+from contactdesk.services.store_opening import open_store
+from contactdesk.store import Store
 from ui.database_worker import DatabaseWorker
 from ui.first_run.server_sign_in import server_sign_in_available, sign_in
 from ui.first_run.welcome_dialog import FirstRunChoice, WelcomeDialog

@@ -14,7 +14,8 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QDialog, QWidget
 
-from contactdesk.store import Store, open_store
+from contactdesk.services.store_opening import open_store
+from contactdesk.store import Store
 from contactdesk.store.snapshots import list_snapshots
 from contactdesk.store.store_health import StoreUnusable
 from ui.database_worker import DatabaseWorker

@@ -11,7 +11,8 @@ from contactdesk.services import directory, unit_of_work
 from contactdesk.services.actor import Actor
 from contactdesk.services.record_queries import get_record, page_records
 from contactdesk.services.rule_admin import set_rule
-from contactdesk.store import Store, open_store
+from contactdesk.services.store_opening import open_store
+from contactdesk.store import Store
 from contactdesk.store.snapshots import list_snapshots, take_snapshot
 from contactdesk.store.store_health import Problem, StoreUnusable
 from ui.database_worker import DatabaseWorker

@@ -9,7 +9,7 @@ from server_process import ServerProcess, new_client
 
 from contactdesk.model import Contact
 from contactdesk.services import unit_of_work
-from contactdesk.store import open_store
+from contactdesk.services.store_opening import open_store
 from contactdesk.sync.credentials import TokenStore
 from contactdesk.sync.server_client import ServerClient
 from contactdesk.sync.sync_state import read_status
