@@ -79,8 +79,8 @@ class RecordFormDialog(QDialog):
             self.history.setAccessibleName(self.tr("History"))
             self.history.tree.setAccessibleName(self.tr("Changes to this record"))
             self.tabs.addTab(self.history, self.tr("History"))
-            self._history_record = (entity, record_id)
-            self.tabs.currentChanged.connect(self._on_tab_changed)
+            # Read on first show only: most people open a record to look at or edit it.
+            self.history.show_record_when_shown(entity, record_id)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         layout.addWidget(self.buttons)
@@ -90,13 +90,6 @@ class RecordFormDialog(QDialog):
         """Switch to the History tab (reading the history if not read yet)."""
         if self.history is not None:
             self.tabs.setCurrentWidget(self.history)
-
-    @Slot(int)
-    def _on_tab_changed(self, index: int) -> None:
-        # Read on first show only: most people open a record to look at or edit it.
-        if self.history is not None and self.tabs.widget(index) is self.history:
-            self.tabs.currentChanged.disconnect(self._on_tab_changed)
-            self.history.show_record(*self._history_record)
 
     @Slot()
     def _on_loaded(self) -> None:

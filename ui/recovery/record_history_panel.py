@@ -12,6 +12,7 @@ import uuid
 from typing import Any
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from contactdesk.services.actor import Actor
@@ -44,6 +45,7 @@ class RecordHistoryPanel(QWidget):
         self._store, self._actor, self._worker = store, actor, worker
         self._entity: str | None = None
         self._record_id: str | None = None
+        self._deferred: tuple[str, str] | None = None
         self.tree = QTreeWidget()
         self.tree.setRootIsDecorated(False)
         self.tree.setHeaderLabels(
@@ -60,6 +62,21 @@ class RecordHistoryPanel(QWidget):
         """Show the history of another record."""
         self._entity, self._record_id = entity, str(record_id)
         self.reload()
+
+    def show_record_when_shown(self, entity: str, record_id: uuid.UUID | str) -> None:
+        """Read the record's history only once the panel is first shown (a tab not opened yet).
+
+        Waiting for the show event rather than the tab widget's currentChanged:
+        a tab widget being destroyed emits currentChanged into an owner whose
+        Python half is already gone.
+        """
+        self._deferred = (entity, str(record_id))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        deferred, self._deferred = self._deferred, None
+        if deferred is not None:
+            self.show_record(*deferred)
 
     def reload(self) -> None:
         """Read the history again on the worker."""

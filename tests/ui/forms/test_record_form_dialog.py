@@ -12,6 +12,7 @@ from ui.forms.record_form_dialog import RecordFormDialog
 def _dialog(qtbot: Any, context: Any, record_id: Any) -> RecordFormDialog:
     dialog = RecordFormDialog(context.session, context.worker, "contact", record_id)
     qtbot.addWidget(dialog)
+    dialog.show()
     return dialog
 
 
