@@ -20,6 +20,10 @@ class ValidationError(ContactDeskError):
         self.reason = message
 
 
+class AlreadyExists(ValidationError):
+    """A name that must be unique is taken (the server answers 409)."""
+
+
 class AccessDenied(ContactDeskError):
     """The acting role may not see or write this field or record."""
 

@@ -10,7 +10,13 @@ from fastapi.responses import JSONResponse
 from sqlalchemy.exc import DataError, IntegrityError
 from starlette.exceptions import HTTPException
 
-from contactdesk.errors import AccessDenied, ContactDeskError, NotFound, ValidationError
+from contactdesk.errors import (
+    AccessDenied,
+    AlreadyExists,
+    ContactDeskError,
+    NotFound,
+    ValidationError,
+)
 from contactdesk.server.errors import (
     Conflict,
     ProtocolMismatch,
@@ -21,6 +27,7 @@ from contactdesk.server.errors import (
 from contactdesk.sync_protocol import PROTOCOL_HEADER, PROTOCOL_VERSION, ErrorBody
 
 _STATUS: list[tuple[type[ContactDeskError], int, str]] = [
+    (AlreadyExists, 409, "conflict"),  # a ValidationError too: first
     (ValidationError, 422, "invalid_value"),
     (AccessDenied, 403, "forbidden"),
     (NotFound, 404, "not_found"),
@@ -50,7 +57,7 @@ ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
 }
 
 
-def _status_of(error: ContactDeskError) -> tuple[int, str]:
+def status_of(error: ContactDeskError) -> tuple[int, str]:
     for kind, status, code in _STATUS:
         if isinstance(error, kind):
             return status, code
@@ -76,7 +83,7 @@ def _headers(error: ContactDeskError) -> dict[str, str] | None:
 async def _contactdesk_error(_request: Request, error: Exception) -> JSONResponse:
     assert isinstance(error, ContactDeskError)
     cause = error.cause if isinstance(error, RefusedChange) else error
-    status, code = _status_of(cause)
+    status, code = status_of(cause)
     body = ErrorBody(detail=str(error), code=code, field=getattr(cause, "field", None))
     if isinstance(error, RefusedChange):
         body.change_id = error.change_id

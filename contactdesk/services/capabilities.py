@@ -13,11 +13,11 @@ from collections.abc import Iterable
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from contactdesk.errors import NotFound, ValidationError
 from contactdesk.model import Role
 from contactdesk.model.governance import CAPABILITIES
+from contactdesk.services import governance
 from contactdesk.services.actor import Actor
-from contactdesk.services.changes import Change, ChangeSet
+from contactdesk.services.changes import ChangeSet
 from contactdesk.services.policy_cache import policy_for
 from contactdesk.services.unit_of_work import unit_of_work
 from contactdesk.store.local_store import Store
@@ -72,38 +72,8 @@ def role_names_with(session: Session, capability: str) -> list[str]:
 
 def set_capabilities(store: Store, actor: Actor, role: str, granted: Iterable[str]) -> ChangeSet:
     """Give ``role`` exactly the capabilities ``granted`` (synced as a change of the role)."""
-    wanted = sorted(set(granted))
-    unknown = [name for name in wanted if name not in CAPABILITIES]
-    if unknown:
-        raise ValidationError(
-            "role.capabilities",
-            f"unknown capability {unknown[0]!r} (known: {', '.join(CAPABILITIES)})",
-        )
     with unit_of_work(store, actor) as work:
-        work.policy.require("administer", "change what roles may do")
-        row = work.session.scalar(select(Role).where(Role.name == role))
-        if row is None:
-            raise NotFound(f"no role called {role!r}")
-        if "administer" in (row.capabilities or ()) and "administer" not in wanted:
-            _keep_an_administrator(work.session, role)
-        old = sorted(row.capabilities or ())
-        if old != wanted:
-            row.capabilities = wanted
-            work.session.flush()
-            work.record_change(
-                Change("role", row.id, "update", {"capabilities": (old, wanted)}, row.version)
-            )
+        work.policy.require("administer", governance.GOVERNING)
+        row = governance.role_named(work.session, role)
+        governance.change_role(work.session, work, row, capabilities=granted)
     return ChangeSet(work.changes)
-
-
-def _keep_an_administrator(session: Session, role: str) -> None:
-    # Without any role that may administer, nobody could ever grant it back.
-    others = [
-        name
-        for name, granted in session.execute(select(Role.name, Role.capabilities))
-        if name != role and "administer" in (granted or ())
-    ]
-    if not others:
-        raise ValidationError(
-            "role.capabilities", f"{role!r} is the last role that may administer; keep it there"
-        )

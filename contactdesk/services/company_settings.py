@@ -7,18 +7,15 @@ from typing import Any
 
 from sqlalchemy import select
 
-from contactdesk.errors import ValidationError
 from contactdesk.model import Setting
+from contactdesk.services import governance
 from contactdesk.services.actor import Actor
-from contactdesk.services.changes import Change, ChangeSet
-from contactdesk.services.currency_codes import CURRENCY_CODES, DEFAULT_CURRENCY
+from contactdesk.services.changes import ChangeSet
+from contactdesk.services.currency_codes import DEFAULT_CURRENCY
 from contactdesk.services.custom_fields import require_admin
 from contactdesk.services.defaults import SETTINGS
-from contactdesk.services.phone_regions import region_for_country
 from contactdesk.services.unit_of_work import UnitOfWork, unit_of_work
 from contactdesk.store.local_store import Store
-
-GOAL_METRICS = ("market_share", "volume", "margin")
 
 
 @dataclass(frozen=True)
@@ -52,15 +49,7 @@ def company_currency(store: Store) -> str:
 
 def write_setting(work: UnitOfWork, key: str, value: Any) -> None:
     """Create or replace setting ``key`` inside an open unit of work, logging the change."""
-    setting = work.session.scalar(select(Setting).where(Setting.key == key))
-    if setting is None:
-        setting = Setting(key=key, value=value)
-        work.session.add(setting)
-        work.session.flush()
-        work.record_change(Change("setting", setting.id, "create", {key: (None, value)}))
-    elif setting.value != value:
-        work.record_change(Change("setting", setting.id, "update", {key: (setting.value, value)}))
-        setting.value = value
+    governance.put_setting(work.session, work, key, value)
 
 
 def _write(store: Store, actor: Actor, key: str, value: Any) -> ChangeSet:
@@ -74,18 +63,12 @@ def set_handoff_rules(
     store: Store, actor: Actor, score_threshold: float, follow_up_hours: int
 ) -> ChangeSet:
     """Change the hand-off agreement (admins)."""
-    if not 0 <= score_threshold <= 100:
-        raise ValidationError("handoff.score_threshold", "must be between 0 and 100")
-    if not 1 <= follow_up_hours <= 24 * 60:
-        raise ValidationError("handoff.follow_up_hours", "must be between 1 and 1440 hours")
     value = {"score_threshold": score_threshold, "follow_up_hours": follow_up_hours}
     return _write(store, actor, "handoff", value)
 
 
 def set_goal_metric(store: Store, actor: Actor, metric: str) -> ChangeSet:
     """Which outcome the company is after: market share, volume or margin (admins)."""
-    if metric not in GOAL_METRICS:
-        raise ValidationError("goal_metric", f"must be one of {', '.join(GOAL_METRICS)}")
     return _write(store, actor, "goal_metric", metric)
 
 
@@ -94,15 +77,9 @@ def set_phone_region(store: Store, actor: Actor, country: str) -> ChangeSet:
 
     ``country`` is an ISO code or a country's name; the setting stores its code.
     """
-    region = region_for_country(country)
-    if region is None:
-        raise ValidationError("phone_region", f"{country!r} is not a country this app knows")
-    return _write(store, actor, "phone_region", region)
+    return _write(store, actor, "phone_region", country)
 
 
 def set_company_currency(store: Store, actor: Actor, code: str) -> ChangeSet:
     """The company's default deal currency, an ISO 4217 code (admins)."""
-    code = code.strip().upper()
-    if code not in CURRENCY_CODES:
-        raise ValidationError("currency", f"{code!r} is not an ISO 4217 currency code")
     return _write(store, actor, "currency", code)

@@ -7,11 +7,12 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
-from contactdesk.errors import NotFound, ValidationError
+from contactdesk.errors import NotFound
 from contactdesk.model import Role, User
+from contactdesk.services import governance
 from contactdesk.services.actor import Actor
 from contactdesk.services.capabilities import require
-from contactdesk.services.changes import Change, ChangeSet
+from contactdesk.services.changes import ChangeSet
 from contactdesk.services.unit_of_work import unit_of_work
 from contactdesk.store.local_store import Store
 
@@ -69,30 +70,19 @@ def create_user(
     email: str | None = None,
 ) -> ChangeSet:
     """Add a user (admins only). Username: 1-80 characters, no spaces, unique."""
-    require(store, actor, "administer", "manage users")
-    username = username.strip()
-    if not username or len(username) > 80 or any(c.isspace() for c in username):
-        raise ValidationError("user.username", "must be 1-80 characters with no spaces")
+    require(store, actor, "administer", governance.GOVERNING)
     with unit_of_work(store, actor) as work:
-        session = work.session
-        if session.scalar(select(User.id).where(User.username == username)) is not None:
-            raise ValidationError("user.username", f"{username!r} is taken")
-        role_id = session.scalar(select(Role.id).where(Role.name == role))
-        if role_id is None:
-            raise ValidationError("user.role", f"unknown role {role!r}")
-        user = User(
-            username=username,
-            display_name=(display_name or username).strip()[:120],
-            role_id=role_id,
+        governance.add_user(
+            work.session,
+            work,
+            username,
+            role=role,
+            display_name=display_name,
             team=team,
             territory=territory,
             is_team_lead=is_team_lead,
             email=email,
         )
-        session.add(user)
-        session.flush()
-        fields = {"username": (None, username), "role": (None, role), "team": (None, team)}
-        work.record_change(Change("user", user.id, "create", fields))
     return ChangeSet(work.changes)
 
 

@@ -37,6 +37,11 @@ class CustomField:
         return FieldSpec(self.name, self.label, self.type, choices=self.choices)
 
 
+def capability_refused(role: str, capability: str, what: str) -> AccessDenied:
+    """The refusal of ``what`` to ``role``, which lacks ``capability`` (on every door alike)."""
+    return AccessDenied(f"role {role!r} may not {what} (it needs the capability {capability!r})")
+
+
 @dataclass
 class Policy:
     """What one role may see and edit. Built from the store's rules; immutable in use."""
@@ -60,9 +65,7 @@ class Policy:
         The one check of who may do what: a role name never decides it.
         """
         if capability not in self.capabilities:
-            raise AccessDenied(
-                f"role {self.role!r} may not {what} (it needs the capability {capability!r})"
-            )
+            raise capability_refused(self.role, capability, what)
 
     def level(self, entity: str, name: str) -> str:
         if name in META_FIELDS:

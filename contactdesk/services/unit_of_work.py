@@ -358,6 +358,10 @@ class UnitOfWork:
         """Add a change made by a specialised service (merge, import) to this unit."""
         self.changes.append(change)
 
+    def record(self, entity: str, row: Any, op: str, fields: dict[str, tuple[Any, Any]]) -> None:
+        """Log a governance row's change (``services.governance`` writes it; a GovernanceLog)."""
+        self.changes.append(Change(entity, row.id, op, fields))
+
     # -- checks ------------------------------------------------------------
 
     def _split(

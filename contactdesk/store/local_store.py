@@ -39,8 +39,9 @@ class Store:
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         self._listeners: list[ChangeListener] = []
         self.last_backup: Path | None = None
-        # Role policies, filled and invalidated by contactdesk.services.policy_cache.
-        self.policies: dict[str, object] = {}
+        # Counts the governance changes made through this store: the role policies that
+        # contactdesk.services.policy_cache keeps are keyed by it.
+        self.governance_stamp = 0
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:

@@ -27,7 +27,10 @@ def test_a_non_admin_write_is_403(api: Api) -> None:
         "/admin/settings/goal_metric", json={"value": "revenue"}, headers=api.as_user("mia")
     )
     assert answer.status_code == 403
-    assert "only admins" in answer.json()["detail"]
+    assert answer.json()["detail"] == (
+        "role 'marketing' may not change users, roles, fields, rules, the funnel or settings"
+        " (it needs the capability 'administer')"
+    )
 
 
 def test_a_sales_user_reads_only_the_rules_of_its_own_role(api: Api) -> None:

@@ -33,7 +33,7 @@ def test_create_user_for_a_taken_name_exits_1(
 ) -> None:
     monkeypatch.setenv("CONTACTDESK_PASSWORD", "sam-password-1")
     assert main(["create-user", "sam", "--role", "sales", "--database-url", database_url]) == 1
-    assert "already exists" in capsys.readouterr().err
+    assert "user.username: 'sam' is taken" in capsys.readouterr().err
 
 
 def test_create_user_without_a_password_exits_1(

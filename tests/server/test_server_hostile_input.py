@@ -122,7 +122,7 @@ def writable_requests(live: LiveServer) -> list[tuple[str, str, dict[str, Any]]]
                 "choices": ["Gold", "Silver"],
             },
         ),
-        ("PATCH", f"/admin/fields/{field['id']}", {"label": "Area", "choices": ["N"]}),
+        ("PATCH", f"/admin/fields/{field['id']}", {"label": "Area", "position": 40}),
         (
             "PUT",
             "/admin/rules",

@@ -94,11 +94,11 @@ def test_an_admin_change_of_a_setting_reaches_clients_through_the_feed(api: Api)
     while api.pull("sam", since=cursor, limit=1000).json()["has_more"]:
         cursor = api.pull("sam", since=cursor, limit=1000).json()["cursor"]
     put = api.client.put(
-        "/admin/settings/goal_metric", json={"value": "revenue"}, headers=api.as_user("ada")
+        "/admin/settings/goal_metric", json={"value": "volume"}, headers=api.as_user("ada")
     )
     assert put.status_code == 200
     changed = list(api.pull_all("sam", since=cursor).values())
-    assert [(r["entity"], r["fields"]["value"]) for r in changed] == [("setting", "revenue")]
+    assert [(r["entity"], r["fields"]["value"]) for r in changed] == [("setting", "volume")]
 
 
 def hide(api: Api, role: str, entity: str, field: str, access: str = "hidden") -> None:

@@ -16,8 +16,9 @@ from PySide6.QtWidgets import (
 
 from contactdesk.services import company_settings
 from contactdesk.services.changes import ChangeSet
-from contactdesk.services.company_settings import GOAL_METRICS, HandoffRules
+from contactdesk.services.company_settings import HandoffRules
 from contactdesk.services.currency_codes import CURRENCY_CODES
+from contactdesk.services.governance import GOAL_METRICS
 from ui.admin.admin_change import submit_admin_change
 from ui.database_worker import TaskControl
 from ui.forms.inline_error import InlineError

@@ -3,22 +3,17 @@
 from __future__ import annotations
 
 import uuid
-from typing import Annotated, Literal
+from typing import Annotated
 
-from pydantic import Field, JsonValue, StringConstraints
+from pydantic import Field, JsonValue
 
-from contactdesk.model.governance import CAPABILITIES
-from contactdesk.services.field_catalog import CUSTOM_FIELD_TYPES
 from contactdesk.sync_protocol import Name, RequestModel, Secret, WireModel
 
-Scope = Literal["own", "team", "all"]
-Access = Literal["hidden", "read", "edit"]
-Team = Literal["marketing", "sales"]
-Outcome = Literal["open", "won", "lost"]
-CustomType = Literal[CUSTOM_FIELD_TYPES]  # type: ignore[valid-type]
-Capability = Literal[CAPABILITIES]  # type: ignore[valid-type]
-Identifier = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]{0,59}$")]
+# What a name, scope, access level, type, team or outcome may be is checked by
+# ``services.governance``, as on the desktop, so both answer with the same message;
+# these bodies only bound sizes.
 Position = Annotated[int, Field(ge=0, le=100_000)]
+Choices = Annotated[list[Name], Field(max_length=200)]
 
 
 class RoleView(WireModel):
@@ -32,17 +27,19 @@ class RoleView(WireModel):
 
 
 class RoleCreate(RequestModel):
-    name: Identifier
-    label: Name
-    scope: Scope = "own"
-    capabilities: list[Capability] = Field(default_factory=list)
+    name: Name
+    label: Name | None = None
+    scope: Name = "own"
+    capabilities: list[Name] = Field(default_factory=list, max_length=50)
+    # A role whose field rules the new one copies (else each field's default).
+    like: Name | None = None
 
 
 class RoleUpdate(RequestModel):
     label: Name | None = None
-    scope: Scope | None = None
+    scope: Name | None = None
     # The role's capabilities, all of them (what is not listed is withdrawn).
-    capabilities: list[Capability] | None = None
+    capabilities: list[Name] | None = Field(default=None, max_length=50)
 
 
 class UserView(WireModel):
@@ -95,15 +92,15 @@ class FieldView(WireModel):
 
 class FieldCreate(RequestModel):
     entity: Name
-    name: Identifier
-    label: Name
-    type: CustomType
-    choices: list[Name] | None = Field(default=None, max_length=200)
+    name: Name
+    label: Name | None = None
+    type: Name
+    choices: Choices | None = None
 
 
 class FieldUpdate(RequestModel):
     label: Name | None = None
-    choices: list[Name] | None = Field(default=None, max_length=200)
+    choices: Choices | None = None
     retired: bool | None = None
     position: Position | None = None
 
@@ -120,7 +117,7 @@ class RuleSet(RequestModel):
     role: Name
     entity: Name
     field: Name
-    access: Access
+    access: Name
 
 
 class StageView(WireModel):
@@ -135,18 +132,19 @@ class StageView(WireModel):
 
 class StageCreate(RequestModel):
     name: Name
-    position: Position
-    probability: Annotated[float, Field(ge=0.0, le=1.0)] = 0.0
-    owner_team: Team
-    outcome: Outcome = "open"
+    # Where the stage goes (the stages from there move up); default: before the closing ones.
+    position: Position | None = None
+    probability: float = 0.0
+    owner_team: Name
+    outcome: Name = "open"
 
 
 class StageUpdate(RequestModel):
     name: Name | None = None
     position: Position | None = None
-    probability: Annotated[float, Field(ge=0.0, le=1.0)] | None = None
-    owner_team: Team | None = None
-    outcome: Outcome | None = None
+    probability: float | None = None
+    owner_team: Name | None = None
+    outcome: Name | None = None
 
 
 class SettingView(WireModel):

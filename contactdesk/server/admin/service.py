@@ -6,7 +6,6 @@ the next sequence number and reaches every client through the pull.
 
 from __future__ import annotations
 
-import json
 import uuid
 from datetime import datetime
 from typing import Any
@@ -14,7 +13,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from contactdesk.errors import NotFound, ValidationError
+from contactdesk.errors import NotFound
 from contactdesk.model import FieldDefinition, FieldRule, FunnelStage, Role, Setting, User
 from contactdesk.model.base import Base
 from contactdesk.server.admin.schemas import (
@@ -35,21 +34,17 @@ from contactdesk.server.admin.schemas import (
     UserView,
 )
 from contactdesk.server.auth.service import revoke_user_tokens, set_password
-from contactdesk.server.errors import Conflict
 from contactdesk.server.sync import feed_writes
 from contactdesk.server.sync.policy_cache import note_governance_change
 from contactdesk.server.sync.resync_epochs import Visibility, bump_changed, visibility
 from contactdesk.server.sync.tables import RecordVersion
+from contactdesk.services import governance
 from contactdesk.services.actor import Actor
-from contactdesk.services.defaults import default_access
-from contactdesk.services.field_catalog import ENTITIES, GOVERNED_ENTITIES
-from contactdesk.services.field_values import normalise_email
 from contactdesk.services.governance_records import (
     GOVERNANCE_ENTITIES,
     GOVERNANCE_MODELS,
     governance_values,
 )
-from contactdesk.services.text_checks import unwritable_part
 
 
 class GovernanceWrite:
@@ -62,6 +57,11 @@ class GovernanceWrite:
         self.now = now
         self.before: Visibility = visibility(session)
         self.last_seq = 0
+        self.visibility_may_change = False
+
+    def record(self, entity: str, row: Base, op: str, fields: dict[str, tuple[Any, Any]]) -> None:
+        """``services.governance`` reports a changed row (a GovernanceLog): publish it."""
+        self.publish(entity, row, created=op == "create", fields=list(fields))
 
     def publish(self, entity: str, row: Base, *, created: bool, fields: list[str]) -> int:
         self.session.add(row)
@@ -87,11 +87,18 @@ class GovernanceWrite:
             at=self.now,
         )
         self.last_seq = seq
-        note_governance_change(self.session)
-        if entity in GOVERNANCE_ENTITIES:
-            bump_changed(self.session, self.before, seq)
-            self.before = visibility(self.session)
+        self.visibility_may_change |= entity in GOVERNANCE_ENTITIES
         return seq
+
+    def finish(self) -> None:
+        """Once every row is published: bump the epoch of each role and user whose view changed.
+
+        Once per request, not per row: a new role publishes a rule for every field.
+        """
+        if self.last_seq:
+            note_governance_change(self.session)
+        if self.visibility_may_change:
+            bump_changed(self.session, self.before, self.last_seq)
 
 
 def publish_unversioned(session: Session, now: datetime) -> int:
@@ -128,23 +135,6 @@ def publish_unversioned(session: Session, now: datetime) -> int:
     return published
 
 
-def _changed(row: Any, values: dict[str, Any]) -> list[str]:
-    changed = []
-    for name, value in values.items():
-        if getattr(row, name) != value:
-            setattr(row, name, value)
-            changed.append(name)
-    return changed
-
-
-def _role_named(session: Session, name: str) -> Role:
-    role = session.scalar(select(Role).where(Role.name == name))
-    if role is None:
-        known = ", ".join(session.scalars(select(Role.name).order_by(Role.name)))
-        raise ValidationError("role", f"unknown role {name!r} (known: {known})")
-    return role
-
-
 # -- roles ----------------------------------------------------------------
 
 
@@ -157,18 +147,18 @@ def list_roles(session: Session) -> list[RoleView]:
 
 
 def create_role(session: Session, actor: Actor, body: RoleCreate, now: datetime) -> RoleView:
-    """Add a role; it sees nothing until rules are set for it."""
+    """Add a role, with a rule for every field (as ``rule_admin.add_role``)."""
     write = GovernanceWrite(session, actor, now)
-    if session.scalar(select(Role.id).where(Role.name == body.name)) is not None:
-        raise Conflict(f"role {body.name!r} already exists")
-    role = Role(
-        name=body.name,
+    role = governance.add_role(
+        session,
+        write,
+        body.name,
         label=body.label,
         scope=body.scope,
-        builtin=False,
-        capabilities=sorted(set(body.capabilities)),
+        capabilities=body.capabilities,
+        like=body.like,
     )
-    write.publish("role", role, created=True, fields=[])
+    write.finish()
     return _role_view(role)
 
 
@@ -179,29 +169,11 @@ def update_role(
     role = session.get(Role, role_id)
     if role is None:
         raise NotFound(f"no role {role_id}")
-    values = body.model_dump(exclude_none=True)
-    if "capabilities" in values:
-        values["capabilities"] = sorted(set(values["capabilities"]))
-        if "administer" in (role.capabilities or ()) and "administer" not in values["capabilities"]:
-            _keep_an_administrator(session, role)
-    changed = _changed(role, values)
-    if changed:
-        write.publish("role", role, created=False, fields=changed)
+    governance.change_role(
+        session, write, role, label=body.label, scope=body.scope, capabilities=body.capabilities
+    )
+    write.finish()
     return _role_view(role)
-
-
-def _keep_an_administrator(session: Session, role: Role) -> None:
-    # Without any role that may administer, nobody could ever grant it back.
-    others = [
-        name
-        for name, granted in session.execute(select(Role.name, Role.capabilities))
-        if name != role.name and "administer" in (granted or ())
-    ]
-    if not others:
-        raise ValidationError(
-            "role.capabilities",
-            f"{role.name!r} is the last role that may administer; keep it there",
-        )
 
 
 # -- users ----------------------------------------------------------------
@@ -232,24 +204,20 @@ def list_users(session: Session) -> list[UserView]:
 def create_user(session: Session, actor: Actor, body: UserCreate, now: datetime) -> UserView:
     """Add a user with a password (argon2-hashed); the user reaches clients through the feed."""
     write = GovernanceWrite(session, actor, now)
-    if session.scalar(select(User.id).where(User.username == body.username)) is not None:
-        raise Conflict(f"user {body.username!r} already exists")
-    role = _role_named(session, body.role)
-    user = User(
-        username=body.username,
-        display_name=body.display_name or body.username,
-        email=normalise_email(body.email, "user.email") if body.email else None,
-        role_id=role.id,
+    user = governance.add_user(
+        session,
+        write,
+        body.username,
+        role=body.role,
+        display_name=body.display_name,
         team=body.team,
         territory=body.territory,
         is_team_lead=body.is_team_lead,
-        active=True,
+        email=body.email,
     )
-    session.add(user)
-    session.flush()
     set_password(session, user.id, body.password, now)
-    write.publish("user", user, created=True, fields=[])
-    return _user_view(user, role.name)
+    write.finish()
+    return _user_view(user, body.role)
 
 
 def update_user(
@@ -261,17 +229,12 @@ def update_user(
     if user is None:
         raise NotFound(f"no user {user_id}")
     values = body.model_dump(exclude_none=True, exclude={"password", "role"})
-    if "email" in values:
-        values["email"] = normalise_email(values["email"], "user.email")
-    if body.role is not None:
-        values["role_id"] = _role_named(session, body.role).id
-    changed = _changed(user, values)
+    changed = governance.change_user(session, write, user, values, role=body.role)
     if body.password is not None:
         set_password(session, user.id, body.password, now)
     if {"role_id", "active"} & set(changed):
         revoke_user_tokens(session, user.id, now)
-    if changed:
-        write.publish("user", user, created=False, fields=changed)
+    write.finish()
     return _user_view(user, session.get_one(Role, user.role_id).name)
 
 
@@ -298,40 +261,12 @@ def list_fields(session: Session, entity: str | None) -> list[FieldView]:
 
 
 def create_field(session: Session, actor: Actor, body: FieldCreate, now: datetime) -> FieldView:
-    """Add a custom field, with each role's default rule for it."""
+    """Add a custom field, with each role's rule for it (as ``custom_fields.add_custom_field``)."""
     write = GovernanceWrite(session, actor, now)
-    if body.entity not in GOVERNED_ENTITIES:
-        raise ValidationError(
-            "field.entity", f"custom fields exist on {', '.join(GOVERNED_ENTITIES)} only"
-        )
-    taken = session.scalar(
-        select(FieldDefinition.id).where(
-            FieldDefinition.entity == body.entity, FieldDefinition.name == body.name
-        )
+    definition = governance.add_field(
+        session, write, body.entity, body.name, body.type, label=body.label, choices=body.choices
     )
-    if taken is not None or body.name in ENTITIES[body.entity].by_name:
-        raise Conflict(f"field {body.entity}.{body.name} already exists")
-    if body.type in ("choice", "multi_choice") and not body.choices:
-        raise ValidationError(f"{body.entity}.{body.name}", "a choice field needs choices")
-    position = len(ENTITIES[body.entity].fields) + len(list_fields(session, body.entity))
-    definition = FieldDefinition(
-        entity=body.entity,
-        name=body.name,
-        label=body.label,
-        type=body.type,
-        builtin=False,
-        choices=body.choices,
-        retired=False,
-        position=position,
-    )
-    write.publish("field_definition", definition, created=True, fields=[])
-    for role in session.scalars(select(Role)):
-        rule = FieldRule(
-            role_id=role.id,
-            field_id=definition.id,
-            access=default_access(role.name, body.entity, body.name),
-        )
-        write.publish("field_rule", rule, created=True, fields=[])
+    write.finish()
     return _field_view(definition)
 
 
@@ -342,15 +277,16 @@ def update_field(
     definition = session.get(FieldDefinition, field_id)
     if definition is None:
         raise NotFound(f"no field {field_id}")
-    values = body.model_dump(exclude_none=True)
-    if definition.builtin and set(values) - {"label", "position"}:
-        raise ValidationError(
-            f"{definition.entity}.{definition.name}",
-            "only label and position of a built-in field change",
-        )
-    changed = _changed(definition, values)
-    if changed:
-        write.publish("field_definition", definition, created=False, fields=changed)
+    governance.change_field(
+        session,
+        write,
+        definition,
+        label=body.label,
+        choices=body.choices,
+        retired=body.retired,
+        position=body.position,
+    )
+    write.finish()
     return _field_view(definition)
 
 
@@ -378,30 +314,10 @@ def list_rules(session: Session, role: str | None) -> list[RuleView]:
 def set_rule(session: Session, actor: Actor, body: RuleSet, now: datetime) -> RuleView:
     """Set what a role may do with one field; a change of visibility bumps the role's epoch."""
     write = GovernanceWrite(session, actor, now)
-    role = _role_named(session, body.role)
-    if "administer" in (role.capabilities or ()) and body.access != "edit":
-        # As on the desktop (rule_admin.set_rule): an administering role edits every field.
-        raise ValidationError(
-            "rule.role", f"{role.name!r} may administer, so it always edits every field"
-        )
-    definition = session.scalar(
-        select(FieldDefinition).where(
-            FieldDefinition.entity == body.entity, FieldDefinition.name == body.field
-        )
-    )
-    if definition is None:
-        raise ValidationError(f"{body.entity}.{body.field}", "no such field")
-    rule = session.scalar(
-        select(FieldRule).where(FieldRule.role_id == role.id, FieldRule.field_id == definition.id)
-    )
-    if rule is None:
-        rule = FieldRule(role_id=role.id, field_id=definition.id, access=body.access)
-        write.publish("field_rule", rule, created=True, fields=[])
-    elif rule.access != body.access:
-        rule.access = body.access
-        write.publish("field_rule", rule, created=False, fields=["access"])
+    rule = governance.set_rule(session, write, body.role, body.entity, body.field, body.access)
+    write.finish()
     return RuleView(
-        role=role.name,
+        role=body.role,
         entity=body.entity,
         field=body.field,
         access=rule.access,
@@ -423,11 +339,18 @@ def list_stages(session: Session) -> list[StageView]:
 
 
 def create_stage(session: Session, actor: Actor, body: StageCreate, now: datetime) -> StageView:
+    """Add a stage at its position; the stages after it move up (as ``funnel.add_stage``)."""
     write = GovernanceWrite(session, actor, now)
-    if session.scalar(select(FunnelStage.id).where(FunnelStage.name == body.name)) is not None:
-        raise Conflict(f"stage {body.name!r} already exists")
-    stage = FunnelStage(**body.model_dump())
-    write.publish("funnel_stage", stage, created=True, fields=[])
+    stage = governance.add_stage(
+        session,
+        write,
+        body.name,
+        probability=body.probability,
+        owner_team=body.owner_team,
+        outcome=body.outcome,
+        position=body.position,
+    )
+    write.finish()
     return _stage_view(stage)
 
 
@@ -438,13 +361,17 @@ def update_stage(
     stage = session.get(FunnelStage, stage_id)
     if stage is None:
         raise NotFound(f"no funnel stage {stage_id}")
-    values = body.model_dump(exclude_none=True)
-    renamed = "name" in values and values["name"] != stage.name
-    if renamed and session.scalar(select(FunnelStage.id).where(FunnelStage.name == values["name"])):
-        raise Conflict(f"stage {values['name']!r} already exists")
-    changed = _changed(stage, values)
-    if changed:
-        write.publish("funnel_stage", stage, created=False, fields=changed)
+    governance.change_stage(
+        session,
+        write,
+        stage,
+        name=body.name,
+        probability=body.probability,
+        owner_team=body.owner_team,
+        outcome=body.outcome,
+        position=body.position,
+    )
+    write.finish()
     return _stage_view(stage)
 
 
@@ -456,31 +383,9 @@ def list_settings(session: Session) -> list[SettingView]:
 
 
 def put_setting(session: Session, actor: Actor, key: str, value: Any, now: datetime) -> SettingView:
-    """Set a company-wide setting (hand-off rules, goal metric)."""
-    _check_setting_value(key, value)
+    """Set a company-wide setting (hand-off rules, goal metric), checked as on the desktop."""
+    governance.checked_setting(key, value)  # before the feed lock: a refusal waits for nobody
     write = GovernanceWrite(session, actor, now)
-    setting = session.scalar(select(Setting).where(Setting.key == key))
-    if setting is None:
-        setting = Setting(key=key, value=value)
-        write.publish("setting", setting, created=True, fields=[])
-    elif setting.value != value:
-        setting.value = value
-        write.publish("setting", setting, created=False, fields=["value"])
+    setting = governance.put_setting(session, write, key, value)
+    write.finish()
     return SettingView(key=setting.key, value=setting.value, version=setting.version)
-
-
-# A setting is a small document (a hand-off rule, a metric name), read by every client.
-MAX_SETTING_CHARACTERS = 64_000
-
-
-def _check_setting_value(key: str, value: Any) -> None:
-    """Refuse a value the feed could not serialise later, or one too large to send to all."""
-    label = f"setting.{key}"
-    problem = unwritable_part(value)
-    if problem:
-        raise ValidationError(label, problem)
-    size = len(json.dumps(value))
-    if size > MAX_SETTING_CHARACTERS:
-        raise ValidationError(
-            label, f"is {size} characters as JSON; at most {MAX_SETTING_CHARACTERS} allowed"
-        )

@@ -7,10 +7,11 @@ from typing import Annotated
 from fastapi import Depends
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
-from contactdesk.errors import AccessDenied
 from contactdesk.server.auth.service import AuthenticatedUser, authenticate
 from contactdesk.server.dependencies import Db, Settings
 from contactdesk.server.errors import Unauthenticated
+from contactdesk.services.field_rules import capability_refused
+from contactdesk.services.governance import GOVERNING
 
 _bearer = HTTPBearer(auto_error=False, description="The token from POST /auth/login")
 
@@ -31,10 +32,7 @@ def current_user(
 
 def admin_user(user: Annotated[AuthenticatedUser, Depends(current_user)]) -> AuthenticatedUser:
     if not user.is_admin:
-        raise AccessDenied(
-            f"only admins may do this: role {user.role!r} of {user.username!r} may not"
-            " administer (it needs the capability 'administer')"
-        )
+        raise capability_refused(user.role, "administer", GOVERNING)
     return user
 
 

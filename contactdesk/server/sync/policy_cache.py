@@ -1,28 +1,26 @@
-"""Role policies cached per process, valid while governance data has not changed.
+"""The server's governance stamp, under which its process caches role policies.
 
-Loading a policy reads every field definition and rule (hundreds of rows);
-doing that on every push and pull was most of their cost. Every governance
-write stores a new random stamp under the ``governance`` subject, so one
-primary-key read tells whether a cached policy is still current, also when
-another server process made the change. Random rather than the sequence
-number, so that two databases (or one restored from a backup) never share a
-stamp for different rules.
+The cache is the desktop's (``services.policy_cache.PolicyCache``); only the stamp
+is the server's own. Every governance write stores a new random stamp under the
+``governance`` subject, so one primary-key read tells whether a cached policy is
+still current, also when another server process made the change. Random rather
+than the sequence number, so that two databases (or one restored from a backup)
+never share a stamp for different rules.
 """
 
 from __future__ import annotations
 
 import secrets
-import threading
 
 from sqlalchemy.orm import Session
 
 from contactdesk.server.sync.tables import ResyncEpoch
-from contactdesk.services.field_rules import Policy, load_policy
+from contactdesk.services.field_rules import Policy
+from contactdesk.services.policy_cache import PolicyCache
 
 GOVERNANCE_SUBJECT = "governance"
 
-_cache: dict[tuple[str, int], Policy] = {}
-_lock = threading.Lock()
+_cache = PolicyCache()
 
 
 def governance_stamp(session: Session) -> int:
@@ -42,13 +40,4 @@ def note_governance_change(session: Session) -> None:
 
 def policy_for(session: Session, role: str) -> Policy:
     """The policy of ``role`` as the session's database holds it now (Policy is read-only)."""
-    key = (role, governance_stamp(session))
-    cached = _cache.get(key)
-    if cached is not None:
-        return cached
-    policy = load_policy(session, role)
-    with _lock:
-        if len(_cache) > 64:
-            _cache.clear()
-        _cache[key] = policy
-    return policy
+    return _cache.policy(session, role, governance_stamp(session))
