@@ -11,7 +11,12 @@ shape, and a custom value of the wrong type. Phones and emails become a
 ContactDetail labelled "... (unverified)"; a custom value goes to the notes
 under its field name. Each is reported as a warning for its row. Only what
 cannot be stored at all (no name, email or phone; a value too long even for
-the notes; a field the role may not edit) skips the row, with its reason.
+the notes) skips the row, with its reason.
+
+The rules themselves (which fields the role may edit, required fields,
+references and owner in scope, the entity's rules) are not checked here: the
+import hands each row to the unit of work's bulk mode, which checks them as
+for a typed-in record.
 """
 
 from __future__ import annotations
@@ -19,13 +24,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from contactdesk.errors import AccessDenied, ValidationError
+from contactdesk.errors import ValidationError
 from contactdesk.importing.company_rows import AccountRow, build_account_row, is_company_only
 from contactdesk.importing.note_lines import kept_keys, labelled_lines, with_note
 from contactdesk.importing.parsed_contact import LabeledValue, ParsedContact, Photo, PostalAddress
 from contactdesk.importing.phone_cache import PhoneCache
 from contactdesk.services.field_catalog import ENTITIES
-from contactdesk.services.field_rules import CustomField, Policy
+from contactdesk.services.field_rules import Policy
 from contactdesk.services.field_values import DEFAULT_PHONE_REGION, coerce_value
 from contactdesk.services.phone_regions import phone_region
 from contactdesk.services.record_derivations import derive_contact
@@ -33,12 +38,11 @@ from contactdesk.services.record_derivations import derive_contact
 CONTACT = ENTITIES["contact"]
 ACCOUNT_NAME = ENTITIES["account"].by_name["name"]
 MOBILE_LABELS = ("cell", "mobile", "iphone", "handy", "portable")
-DETAIL_FIELD = {"email": "email", "phone": "phone", "address": "street", "url": "notes"}
 UNVERIFIED = "unverified"
 LABEL_LIMIT = 60
 UID_LIMIT = 255
-# Kept by the import itself, not fields a user edits (nor sends to the server).
-UNLOGGED_COLUMNS = frozenset({"sort_key", "vcard_uid"})
+# Kept by the import itself beside the fields (never logged nor synced).
+VCARD_UID = "vcard_uid"
 PHONE_LIMIT = CONTACT.by_name["phone"].max_length or 40
 # Longer than this is not a mistyped value worth keeping but junk in a column.
 KEPT_TEXT_LIMIT = 1_000
@@ -67,13 +71,17 @@ class ContactDetailValue:
 
 @dataclass(frozen=True)
 class ContactRow:
-    """One contact ready to store: coerced columns and what hangs off it."""
+    """One contact as the file gives it: field values, and what hangs off it.
+
+    ``values`` may hold ``vcard_uid`` (a column, not a field); ``custom`` maps a
+    custom field's name to its value.
+    """
 
     values: dict[str, Any]
     account_name: str | None = None
     details: tuple[ContactDetailValue, ...] = ()
     photo: Photo | None = None
-    custom: dict[CustomField, Any] = field(default_factory=dict)
+    custom: dict[str, Any] = field(default_factory=dict)
     warnings: tuple[str, ...] = ()
 
 
@@ -134,8 +142,7 @@ class ContactRowBuilder:
     """Builds the stored form of parsed entries for one import, as one role.
 
     Keeps what is worth keeping across rows: normalised phone numbers (a
-    per-import :class:`PhoneCache`) and the field-name sets already checked
-    against the role's rules, so a million rows are not checked a million times.
+    per-import :class:`PhoneCache`). The policy only names the custom fields.
     """
 
     def __init__(
@@ -149,7 +156,6 @@ class ContactRowBuilder:
         self.phones = phones or PhoneCache()
         # Numbers without + are read in the entry's country, else in this region.
         self.default_region = default_region
-        self._editable: set[tuple[str, ...]] = set()
         # Unmapped column (or vCard property) -> where its values went, for the import log.
         self.unmapped: dict[str, str] = {}
 
@@ -158,8 +164,7 @@ class ContactRowBuilder:
 
         An entry naming only a company becomes an :class:`AccountRow`. Raises
         ValidationError (a value cannot be stored even as text, or the entry
-        has nothing to name it by) or AccessDenied (the role may not edit a
-        field the entry fills).
+        has nothing to name it by).
         """
         if is_company_only(parsed):
             self._note_unmapped(parsed, "the account's notes")
@@ -217,7 +222,7 @@ class ContactRowBuilder:
         if full_name:
             values["display_name"] = _coerce("display_name", full_name)
         if parsed.uid.strip():
-            values["vcard_uid"] = parsed.uid.strip()[:UID_LIMIT]
+            values[VCARD_UID] = parsed.uid.strip()[:UID_LIMIT]
         if parsed.birthday is not None:
             values["birthday"] = _coerce("birthday", parsed.birthday)
         notes = _notes(parsed, moved)
@@ -240,8 +245,8 @@ class ContactRowBuilder:
                     "contact.display_name", "the entry has no name, email or phone"
                 )
             values["display_name"] = _coerce("display_name", fallback)
-            values.update(derive_contact({}, values))
-        self._check_editable(values, details, account_name, custom)
+        # The unit of work derives the sort key (and a name) itself, as for a form.
+        values.pop("sort_key", None)
         return ContactRow(
             values, account_name, tuple(details), parsed.photo, custom, tuple(warnings)
         )
@@ -256,12 +261,7 @@ class ContactRowBuilder:
     def _account_row(self, parsed: ParsedContact) -> AccountRow:
         addresses = [a for a in parsed.addresses if not a.is_empty()]
         region = phone_region(addresses[0].country if addresses else None, self.default_region)
-        row = build_account_row(parsed, self.phones, region)
-        key = ("+account-only", *sorted(row.values))
-        if key not in self._editable:
-            self.policy.require_editable("account", sorted(row.values))
-            self._editable.add(key)
-        return row
+        return build_account_row(parsed, self.phones, region)
 
     def _emails(
         self,
@@ -327,36 +327,16 @@ class ContactRowBuilder:
         if coerced is not None:
             values[name] = coerced
 
-    def _check_editable(
-        self,
-        values: dict[str, Any],
-        details: list[ContactDetailValue],
-        account_name: str | None,
-        custom: dict[CustomField, Any],
-    ) -> None:
-        names = {name for name in values if name not in UNLOGGED_COLUMNS}
-        names.update(DETAIL_FIELD[detail.kind] for detail in details)
-        names.update(custom_field.name for custom_field in custom)
-        if account_name:
-            names.add("account_id")
-        key = (*sorted(names), "+account" if account_name else "")
-        if key in self._editable:
-            return
-        if account_name:
-            self.policy.require_editable("account", ["name"])
-        self.policy.require_editable("contact", sorted(names))
-        self._editable.add(key)
-
     def _custom_values(
         self, parsed: ParsedContact, moved: list[str], warnings: list[str]
-    ) -> dict[CustomField, Any]:
-        typed: dict[CustomField, Any] = {}
+    ) -> dict[str, Any]:
+        """Custom values by field name; one of the wrong type is kept in the notes."""
+        typed: dict[str, Any] = {}
         for name, value in parsed.custom.items():
             custom = self.policy.custom_by_name("contact", name)
             if custom is None or custom.retired:
-                raise ValidationError(f"contact.{name}", "no such custom field on contacts")
-            if not self.policy.can_edit("contact", name):
-                raise AccessDenied(f"role {self.policy.role!r} may not edit field contact.{name}")
+                typed[name] = value  # the unit of work refuses it, naming the field
+                continue
             try:
                 coerced = coerce_value(custom.as_spec(), value, "contact")
             except ValidationError as error:
@@ -364,5 +344,5 @@ class ContactRowBuilder:
                 warnings.append(f"{error}; kept in the notes")
                 continue
             if coerced is not None:
-                typed[custom] = coerced
+                typed[name] = coerced
         return typed

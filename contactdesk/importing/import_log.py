@@ -19,18 +19,16 @@ from datetime import datetime
 from sqlalchemy import Connection, select, text
 
 from contactdesk.errors import ContactDeskError, NotFound
-from contactdesk.importing.bulk_change_log import log_changes
 from contactdesk.importing.parsed_contact import RowError
 from contactdesk.model import ImportBatch, ImportSkippedRow
 from contactdesk.model.base import utc_now
 from contactdesk.model.transfer_logs import IMPORT_REVERTED
 from contactdesk.services.actor import Actor
-from contactdesk.services.changes import Change, ChangeSet
-from contactdesk.services.unit_of_work import unit_of_work
+from contactdesk.services.changes import Change
+from contactdesk.services.unit_of_work import UnitOfWork, unit_of_work
 from contactdesk.store.local_store import Store
 
 REVERT_PAGE = 5_000
-NOTIFIED_CHANGES = 1_000
 
 
 @dataclass(frozen=True)
@@ -156,8 +154,8 @@ def revert_import(store: Store, actor: Actor, batch_id: uuid.UUID) -> RevertResu
     contacts now use are kept. Raises NotFound for an unknown batch and
     ContactDeskError for one already reverted.
     """
-    revert = _Revert(actor)
     with unit_of_work(store, actor) as work:
+        revert = _Revert(work)
         work.policy.require_editable("contact", ["display_name"])
         batch = work.session.get(ImportBatch, batch_id)
         if batch is None:
@@ -176,20 +174,19 @@ def revert_import(store: Store, actor: Actor, batch_id: uuid.UUID) -> RevertResu
             if not page:
                 break
             after = page[-1][0]
-            revert.delete(connection, "contact", page)
+            revert.delete("contact", page)
         deals = [
             (str(rid), str(name), kept)
             for rid, name, kept in connection.execute(_CREATED_DEALS, {"batch": batch_id.hex})
         ]
-        revert.delete(connection, "opportunity", deals)
+        revert.delete("opportunity", deals)
         unused = [
             (str(rid), str(name), kept)
             for rid, name, kept in connection.execute(_UNUSED_ACCOUNTS, {"batch": batch_id.hex})
         ]
-        revert.delete(connection, "account", unused)
+        revert.delete("account", unused)
         batch.status = IMPORT_REVERTED
         batch.reverted_at = revert.now
-    store.notify(ChangeSet(revert.notified))
     return revert.result()
 
 
@@ -202,17 +199,16 @@ class _Revert:
         "opportunity": ("opportunities", "name"),
     }
 
-    def __init__(self, actor: Actor) -> None:
-        self.actor = actor
+    def __init__(self, work: UnitOfWork) -> None:
+        self.work = work
+        self.connection = work.session.connection()
         self.now = utc_now()
-        self.notified: list[Change] = []
         self.deleted = {"contact": 0, "account": 0, "opportunity": 0}
         self.kept: list[KeptRecord] = []
         self.kept_count = 0
 
-    def delete(
-        self, connection: Connection, entity: str, page: list[tuple[str, str, str | None]]
-    ) -> None:
+    def delete(self, entity: str, page: list[tuple[str, str, str | None]]) -> None:
+        """Delete the page's records without later work; each deletion is logged by the unit."""
         gone = [(rid, name) for rid, name, kept in page if kept is None]
         for rid, name, kept in page:
             if kept is not None:
@@ -220,13 +216,11 @@ class _Revert:
                 if len(self.kept) < REPORTED_KEPT:
                     self.kept.append(KeptRecord(entity, uuid.UUID(rid), name, kept))
         table, title = self.TABLES[entity]
-        _delete_page(connection, "custom_values", "record_id", gone)
-        _delete_page(connection, table, "id", gone)
-        changes = [
-            Change(entity, uuid.UUID(rid), "delete", {title: (name, None)}) for rid, name in gone
-        ]
-        log_changes(connection, self.actor, changes, self.now)
-        self.notified.extend(changes[: max(0, NOTIFIED_CHANGES - len(self.notified))])
+        _delete_page(self.connection, "custom_values", "record_id", gone)
+        _delete_page(self.connection, table, "id", gone)
+        for rid, name in gone:
+            self.work.record_change(Change(entity, uuid.UUID(rid), "delete", {title: (name, None)}))
+        self.work.log_pending()
         self.deleted[entity] += len(gone)
 
     def result(self) -> RevertResult:

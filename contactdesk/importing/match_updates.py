@@ -16,7 +16,6 @@ from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from contactdesk.errors import AccessDenied, NotFound, ValidationError
 from contactdesk.importing.company_rows import AccountRow
@@ -24,9 +23,6 @@ from contactdesk.importing.contact_rows import ContactRow
 from contactdesk.importing.import_duplicates import ImportDuplicate
 from contactdesk.importing.parsed_contact import ParsedContact, RowError
 from contactdesk.model import ContactDetail
-from contactdesk.services.actor import Actor
-from contactdesk.services.changes import Change, record_in_log
-from contactdesk.services.field_rules import Policy
 from contactdesk.services.unit_of_work import UnitOfWork
 
 ON_MATCH_UPDATE = "update"
@@ -40,41 +36,47 @@ Matched = tuple[ParsedContact, ContactRow, ImportDuplicate]
 
 
 class ExistingUpdater:
-    """Applies matched rows to their contacts in the import's open transaction."""
+    """Applies matched rows to their contacts in the import's unit of work."""
 
-    def __init__(
-        self,
-        session: Session,
-        actor: Actor,
-        policy: Policy,
-        account_id: Callable[[str], uuid.UUID],
-    ) -> None:
-        self.session = session
-        self.actor = actor
-        self.work = UnitOfWork(session, actor, policy)
+    def __init__(self, work: UnitOfWork, account_id: Callable[[str], uuid.UUID | None]) -> None:
+        self.work = work
+        self.session = work.session
         self.account_id = account_id
         self.updated = 0
-        self.notified: list[Change] = []
 
     def apply(self, matched: list[Matched]) -> list[RowError]:
-        """Update each matched contact; a row the rules refuse is returned as a RowError."""
+        """Update each matched contact; a row the rules refuse is returned as a RowError.
+
+        A refused row changes nothing: its update and its extra values are one savepoint.
+        """
         errors: list[RowError] = []
         for parsed, row, match in matched:
             values: dict[str, Any] = {
                 name: value for name, value in row.values.items() if name not in NOT_UPDATED
             }
             if row.account_name:
-                values["account_id"] = self.account_id(row.account_name)
-            values.update({field.name: value for field, value in row.custom.items()})
+                account = self.account_id(row.account_name)
+                if account is None:
+                    reason = (
+                        f"line {parsed.source_line}: {match.existing_name} not updated:"
+                        f" its company {row.account_name!r} could not be created"
+                    )
+                    errors.append(RowError(parsed.source_line, reason, parsed.card_index))
+                    continue
+                values["account_id"] = account
+            values.update(row.custom)
+            logged = len(self.work.changes)
             try:
-                changed = self.work.update("contact", match.existing_id, values)
+                with self.session.begin_nested():
+                    changed = self.work.update("contact", match.existing_id, values)
+                    added = self._add_details(match.existing_id, row)
             except (ValidationError, AccessDenied, NotFound) as error:
+                del self.work.changes[logged:]
                 reason = f"line {parsed.source_line}: {match.existing_name} not updated: {error}"
                 errors.append(RowError(parsed.source_line, reason, parsed.card_index))
                 continue
-            added = self._add_details(match.existing_id, row)
             self.updated += 1 if changed or added else 0
-        self._log()
+        self.work.log_pending()
         return errors
 
     def apply_accounts(
@@ -91,15 +93,11 @@ class ExistingUpdater:
                 errors.append(RowError(parsed.source_line, reason, parsed.card_index))
                 continue
             self.updated += 1 if changed else 0
-        self._log()
+        self.work.log_pending()
         return errors
 
-    def _log(self) -> None:
-        record_in_log(self.session, self.actor, self.work.changes)
-        self.notified.extend(self.work.changes)
-        self.work.changes = []
-
     def _add_details(self, contact_id: uuid.UUID, row: ContactRow) -> bool:
+        """Add the row's extra values the contact does not have yet (``add_child``)."""
         if not row.details:
             return False
         present = {
@@ -111,8 +109,11 @@ class ExistingUpdater:
             )
         }
         new = [d for d in row.details if (d.kind, d.value) not in present]
-        self.session.add_all(
-            ContactDetail(contact_id=contact_id, kind=d.kind, label=d.label, value=d.value)
-            for d in new
-        )
+        for d in new:
+            self.work.add_child(
+                "contact",
+                contact_id,
+                "contact_detail",
+                {"kind": d.kind, "label": d.label, "value": d.value},
+            )
         return bool(new)

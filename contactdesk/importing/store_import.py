@@ -30,10 +30,9 @@ from typing import Any
 from sqlalchemy import Connection
 
 from contactdesk.errors import AccessDenied, ContactDeskError, ValidationError
-from contactdesk.importing.bulk_change_log import creation_fields, log_creations
 from contactdesk.importing.column_mapping import ColumnMapping
 from contactdesk.importing.company_rows import AccountRow
-from contactdesk.importing.contact_rows import ContactRow, ContactRowBuilder
+from contactdesk.importing.contact_rows import VCARD_UID, ContactRow, ContactRowBuilder
 from contactdesk.importing.csv_reader import read_csv
 from contactdesk.importing.import_duplicates import (
     ImportDuplicate,
@@ -56,18 +55,18 @@ from contactdesk.importing.parsed_contact import (
     RowError,
     RowWarning,
 )
-from contactdesk.importing.storage_form import insert_many, insert_stored, storage_value
 from contactdesk.importing.text_decoding import decide_encoding
 from contactdesk.importing.vcard_reader import read_vcard
 from contactdesk.model import ImportBatch
 from contactdesk.model.base import utc_now
 from contactdesk.services.actor import Actor
 from contactdesk.services.changes import Change, ChangeSet
-from contactdesk.services.custom_values import to_columns
 from contactdesk.services.phone_regions import company_phone_region
 from contactdesk.services.policy_cache import policy_for
+from contactdesk.services.unit_of_work import PreparedRecord, UnitOfWork
 from contactdesk.store.local_store import Store
 from contactdesk.store.snapshots import take_snapshot
+from contactdesk.store.storage_form import insert_many, insert_stored
 
 BATCH_ROWS = 5_000
 # What a result carries in memory; the database keeps every skipped row.
@@ -77,44 +76,11 @@ REPORTED_WARNINGS = 10_000
 ACCOUNT_LOOKUP_CHUNK = 500
 # Imports of more entries than this snapshot the store first ("pre-import").
 SNAPSHOT_ABOVE_ENTRIES = 10_000
-# Listeners are told about at most this many records; more means "refresh everything".
-NOTIFIED_CHANGES = 1_000
 FORMATS = ("csv", "vcard")
 EXTENSIONS = {".csv": "csv", ".tsv": "csv", ".txt": "csv", ".vcf": "vcard", ".vcard": "vcard"}
 
 ProgressCallback = Callable[[int, int], None]
 CancelCheck = Callable[[], bool]
-
-CONTACT_COLUMNS = (
-    "id",
-    "created_at",
-    "updated_at",
-    "version",
-    "account_id",
-    "first_name",
-    "last_name",
-    "nickname",
-    "display_name",
-    "title",
-    "email",
-    "phone",
-    "mobile",
-    "street",
-    "city",
-    "region",
-    "postcode",
-    "country",
-    "birthday",
-    "enquiry_source",
-    "owner_id",
-    "notes",
-    "sort_key",
-    "vcard_uid",
-)
-VALUE_COLUMNS = CONTACT_COLUMNS[4:]
-# What a company-only row can fill on the account it becomes (owner_id last).
-ACCOUNT_VALUE_COLUMNS = ("name", "phone", "website", "country", "notes")
-ACCOUNT_COLUMNS = ("id", "created_at", "updated_at", "version", *ACCOUNT_VALUE_COLUMNS, "owner_id")
 
 
 class ImportCancelled(ContactDeskError):
@@ -201,39 +167,36 @@ def _outcomes(
 
 
 class _BatchWriter:
-    """Writes one batch of contact rows and everything hanging off them.
+    """Creates one batch of contacts, and the accounts they name, in the unit of work's bulk mode.
 
-    Tuples are built in storage form (ids as hex, times as text) and written
-    with one ``executemany`` per table: at a million rows, per-row dicts,
-    Change objects and value conversions cost more than SQLite does.
+    Each row is prepared by the unit of work (field rules, values, required
+    fields, references and owner in scope, the entity's rules), exactly as a
+    typed-in record; a refused row is returned as a RowError with its line and
+    reason, and the good rows are written with one executemany per table and
+    logged by the unit of work's own change-log writer.
     """
 
-    def __init__(
-        self,
-        connection: Connection,
-        actor: Actor,
-        batch_id: uuid.UUID,
-        started: datetime,
-        result: ImportResult,
-    ) -> None:
-        self.connection = connection
-        self.actor = actor
+    def __init__(self, work: UnitOfWork, batch_id: uuid.UUID, result: ImportResult) -> None:
+        self.work = work
+        self.connection = work.session.connection()
         self.batch_hex = batch_id.hex
-        self.stamp = storage_value(started)
-        self.owner = storage_value(actor.user_id)
-        self.started = started
         self.result = result
-        # Organisation name -> account id (hex), found or created during this import.
-        self.accounts: dict[str, str] = {}
+        # Organisation name -> account id, found or created during this import.
+        self.accounts: dict[str, uuid.UUID] = {}
+        # Organisation name -> why its account could not be created.
+        self.refused_accounts: dict[str, str] = {}
         # Company-only rows this import turned into accounts (by name).
         self.seen_companies: set[str] = set()
         # Company-only rows naming an account that exists: updated or skipped by the caller.
         self.matched_companies: list[tuple[ParsedContact, AccountRow, ImportDuplicate]] = []
-        self.notified: list[Change] = []
 
-    def _resolve_accounts(self, names: set[str]) -> list[tuple[str, str]]:
+    def _resolve_accounts(self, names: set[str]) -> list[tuple[uuid.UUID, str]]:
         """Look up, in one query per chunk, the account names this import has not met yet."""
-        unknown = sorted(name for name in names if name not in self.accounts)
+        unknown = sorted(
+            name
+            for name in names
+            if name not in self.accounts and name not in self.refused_accounts
+        )
         for start in range(0, len(unknown), ACCOUNT_LOOKUP_CHUNK):
             chunk = unknown[start : start + ACCOUNT_LOOKUP_CHUNK]
             marks = ", ".join("?" for _ in chunk)
@@ -241,122 +204,85 @@ class _BatchWriter:
                 f"SELECT name, MIN(id) FROM accounts WHERE name IN ({marks}) GROUP BY name",
                 tuple(chunk),
             ):
-                self.accounts[name] = str(found)
-        created = [(uuid.uuid4().hex, name) for name in unknown if name not in self.accounts]
-        self.accounts.update((name, account) for account, name in created)
-        return created
+                self.accounts[name] = uuid.UUID(str(found))
+        return [(uuid.uuid4(), name) for name in unknown if name not in self.accounts]
 
     def write(
         self,
         rows: list[tuple[ParsedContact, ContactRow]],
         companies: list[tuple[ParsedContact, AccountRow]],
         updates: Sequence[ContactRow] = (),
-    ) -> None:
-        """Store new contacts and company-only accounts; create the accounts ``updates`` name."""
+    ) -> list[RowError]:
+        """Store new contacts and company-only accounts; create the accounts ``updates`` name.
+
+        Returns the rows the unit of work refused.
+        """
+        errors: list[RowError] = []
         names = {r.account_name for _, r in rows if r.account_name}
         names |= {r.account_name for r in updates if r.account_name}
         new_accounts = self._resolve_accounts(names | {c.name for _, c in companies})
         company_values = self._company_values(companies, {name for _, name in new_accounts})
-        stamp = self.stamp
-        contacts: list[tuple[object, ...]] = []
-        created: list[tuple[str, str]] = []
-        details: list[tuple[object, ...]] = []
+        accounts: list[PreparedRecord] = []
+        for account_id, name in new_accounts:
+            try:
+                values = company_values.get(name) or {"name": name}
+                accounts.append(self.work.prepare_create("account", values, record_id=account_id))
+            except (ValidationError, AccessDenied) as error:
+                self.refused_accounts[name] = f"account {name!r} not created: {error}"
+                continue
+            self.accounts[name] = account_id
+        for parsed, company in companies:
+            if company.name in self.refused_accounts and company.name in company_values:
+                self.result.companies_imported -= 1
+                errors.append(_row_error(parsed, self.refused_accounts[company.name]))
+        self.work.create_prepared(accounts)
+        contacts: list[PreparedRecord] = []
         photos: list[tuple[object, ...]] = []
-        custom: list[tuple[object, ...]] = []
-        for _, row in rows:
-            contact_id = uuid.uuid4().hex
-            values = row.values
-            if self.owner is not None and "owner_id" not in values:
-                values["owner_id"] = self.actor.user_id
-            if row.account_name:
-                values["account_id"] = uuid.UUID(self.accounts[row.account_name])
-            contacts.append(
-                (
-                    contact_id,
-                    stamp,
-                    stamp,
-                    0,
-                    *(
-                        v if v is None or type(v) is str else storage_value(v)
-                        for v in map(values.get, VALUE_COLUMNS)
-                    ),
-                )
-            )
-            logged: dict[str, object] = {
-                name: value for name, value in values.items() if name != "vcard_uid"
-            }
-            for detail in row.details:
-                details.append(
-                    (
-                        uuid.uuid4().hex,
-                        stamp,
-                        stamp,
-                        0,
-                        contact_id,
-                        detail.kind,
-                        detail.label,
-                        detail.value,
-                    )
-                )
-            if row.details:
-                logged["details"] = [[d.kind, d.label, d.value] for d in row.details]
+        for parsed, row in rows:
+            prepared = self._prepare_contact(parsed, row, errors)
+            if prepared is None:
+                continue
+            contacts.append(prepared)
             if row.photo is not None:
-                photos.append((contact_id, row.photo.mime_type[:60], row.photo.data))
-            for custom_field, value in row.custom.items():
-                custom.append(
-                    (
-                        contact_id,
-                        custom_field.id.hex,
-                        *map(storage_value, to_columns(custom_field, value)),
-                    )
-                )
-                logged[custom_field.name] = value
-            created.append((contact_id, creation_fields(logged)))
+                photos.append((prepared.record_id.hex, row.photo.mime_type[:60], row.photo.data))
+        self.work.create_prepared(contacts)
         connection = self.connection
-        insert_stored(
-            connection,
-            "accounts",
-            ACCOUNT_COLUMNS,
-            [
-                (a, stamp, stamp, 0, *self._account_tuple(name, company_values.get(name)))
-                for a, name in new_accounts
-            ],
-        )
-        insert_stored(connection, "contacts", CONTACT_COLUMNS, contacts)
-        insert_stored(
-            connection,
-            "contact_details",
-            ("id", "created_at", "updated_at", "version", "contact_id", "kind", "label", "value"),
-            details,
-        )
         insert_stored(connection, "contact_photos", ("contact_id", "mime_type", "data"), photos)
-        insert_stored(
-            connection,
-            "custom_values",
-            ("record_id", "field_id", "value_text", "value_number"),
-            custom,
-        )
         insert_stored(
             connection,
             "imported_records",
             ("batch_id", "entity", "record_id"),
-            [(self.batch_hex, "account", a) for a, _ in new_accounts]
-            + [(self.batch_hex, "contact", c) for c, _ in created],
+            [(self.batch_hex, "account", a.record_id.hex) for a in accounts]
+            + [(self.batch_hex, "contact", c.record_id.hex) for c in contacts],
         )
-        log_creations(
-            connection,
-            self.actor,
-            "account",
-            [
-                (a, creation_fields(self._account_fields(name, company_values.get(name))))
-                for a, name in new_accounts
-            ],
-            self.started,
-        )
-        log_creations(connection, self.actor, "contact", created, self.started)
-        self.result.imported += len(created)
-        self.result.accounts_created += len(new_accounts)
-        self._note_for_listeners(new_accounts, created)
+        self.work.log_pending()
+        self.result.imported += len(contacts)
+        self.result.accounts_created += len(accounts)
+        return errors
+
+    def _prepare_contact(
+        self, parsed: ParsedContact, row: ContactRow, errors: list[RowError]
+    ) -> PreparedRecord | None:
+        values = dict(row.values)
+        uid = values.pop(VCARD_UID, None)
+        if row.account_name:
+            refused = self.refused_accounts.get(row.account_name)
+            if refused is not None:
+                errors.append(_row_error(parsed, refused))
+                return None
+            values["account_id"] = self.accounts[row.account_name]
+        values.update(row.custom)
+        parts = [
+            ("contact_detail", {"kind": d.kind, "label": d.label, "value": d.value})
+            for d in row.details
+        ]
+        try:
+            return self.work.prepare_create(
+                "contact", values, columns={VCARD_UID: uid} if uid else None, parts=parts
+            )
+        except (ValidationError, AccessDenied) as error:
+            errors.append(_row_error(parsed, str(error)))
+            return None
 
     def _company_values(
         self, companies: list[tuple[ParsedContact, AccountRow]], new_names: set[str]
@@ -371,7 +297,9 @@ class _BatchWriter:
             if company.name in new_names and company.name not in values:
                 values[company.name] = company.values
                 continue
-            account = uuid.UUID(self.accounts[company.name])
+            account = self.accounts.get(company.name)
+            if account is None:  # its account was refused earlier in the file
+                continue
             reason = (
                 "same company name as an earlier row"
                 if company.name in values or company.name in self.seen_companies
@@ -386,29 +314,9 @@ class _BatchWriter:
         self.result.companies_imported += len(values)
         return values
 
-    def _account_fields(self, name: str, values: dict[str, Any] | None) -> dict[str, Any]:
-        fields: dict[str, Any] = dict(values or {"name": name})
-        if self.owner is not None:
-            fields.setdefault("owner_id", self.actor.user_id)
-        return fields
 
-    def _account_tuple(self, name: str, values: dict[str, Any] | None) -> tuple[object, ...]:
-        fields = values or {"name": name}
-        return (
-            *(storage_value(fields.get(column)) for column in ACCOUNT_VALUE_COLUMNS),
-            self.owner,
-        )
-
-    def _note_for_listeners(
-        self, new_accounts: list[tuple[str, str]], created: list[tuple[str, str]]
-    ) -> None:
-        # Listeners refresh by record; past NOTIFIED_CHANGES they refresh everything,
-        # so Change objects are built for the first few records only.
-        for entity, ids in (("account", new_accounts), ("contact", created)):
-            room = NOTIFIED_CHANGES - len(self.notified)
-            if room <= 0:
-                return
-            self.notified.extend(Change(entity, uuid.UUID(i), "create") for i, _ in ids[:room])
+def _row_error(parsed: ParsedContact, reason: str) -> RowError:
+    return RowError(parsed.source_line, reason, parsed.card_index)
 
 
 def _record_skips(connection: Connection, batch_id: uuid.UUID, errors: list[RowError]) -> None:
@@ -552,7 +460,7 @@ def _run(
 ) -> list[Change]:
     chosen, total = result.file_format, estimate_entries(path, result.file_format)
     with store.transaction() as session:
-        policy = policy_for(store, session, actor.role)
+        work = UnitOfWork(session, actor, policy_for(store, session, actor.role))
         batch = ImportBatch(
             id=result.batch_id,
             file_name=path.name[:300],
@@ -563,11 +471,9 @@ def _run(
         session.add(batch)
         session.flush()
         connection = session.connection()
-        writer = _BatchWriter(connection, actor, result.batch_id, started, result)
-        builder = ContactRowBuilder(policy, default_region=company_phone_region(session))
-        updater = ExistingUpdater(
-            session, actor, policy, lambda name: uuid.UUID(writer.accounts[name])
-        )
+        writer = _BatchWriter(work, result.batch_id, result)
+        builder = ContactRowBuilder(work.policy, default_region=company_phone_region(session))
+        updater = ExistingUpdater(work, writer.accounts.get)
         in_file = InFileDuplicates()
         outcomes = _outcomes(path, chosen, mapping, codec)
         done = 0
@@ -580,8 +486,9 @@ def _run(
             prepared = _prepare(chunk, builder, result)
             _note_in_file_duplicates(in_file, result, prepared.rows)
             new_rows, matched = _sort_matches(connection, result, prepared.rows)
-            writer.write(new_rows, prepared.companies, [row for _, row, _ in matched])
-            errors = prepared.errors + updater.apply(matched)
+            errors = prepared.errors
+            errors += writer.write(new_rows, prepared.companies, [row for _, row, _ in matched])
+            errors += updater.apply(matched)
             if result.on_match == ON_MATCH_UPDATE:
                 errors += updater.apply_accounts(writer.matched_companies)
             writer.matched_companies = []
@@ -599,8 +506,7 @@ def _run(
         batch.finished_at = utc_now()
         if result.dry_run:
             raise _TrialDone()
-    notified = updater.notified[:NOTIFIED_CHANGES]
-    return [Change("import_batch", result.batch_id, "create"), *writer.notified, *notified]
+    return [Change("import_batch", result.batch_id, "create"), *work.logged]
 
 
 def _note_in_file_duplicates(

@@ -61,8 +61,17 @@ def normalise_email(value: str, label: str = "email") -> str:
     return f"{local}@{domain.lower()}"
 
 
+# E.164 forms this process has produced: normalising one again gives it back
+# unchanged, whatever the region (a bulk import normalises each number twice:
+# once to decide where it goes, once in the unit of work). Cleared when full.
+_KNOWN_E164: set[str] = set()
+KNOWN_E164_LIMIT = 200_000
+
+
 def normalise_phone(value: str, label: str = "phone", region: str = DEFAULT_PHONE_REGION) -> str:
     """A phone number in E.164 form (+447911123456), read in ``region`` if it has no +."""
+    if value in _KNOWN_E164:
+        return value
     # Imported on first use (~0.2 s of metadata): the app's start needs no phone.
     import phonenumbers
 
@@ -73,6 +82,9 @@ def normalise_phone(value: str, label: str = "phone", region: str = DEFAULT_PHON
     if not phonenumbers.is_possible_number(number):
         raise ValidationError(label, f"{value!r} is not a possible phone number")
     formatted: str = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    if len(_KNOWN_E164) >= KNOWN_E164_LIMIT:
+        _KNOWN_E164.clear()
+    _KNOWN_E164.add(formatted)
     return formatted
 
 
@@ -226,8 +238,13 @@ def coerce_value(
     raise ValidationError(label, f"has unknown type {kind!r}")
 
 
+_JSON_PLAIN = frozenset({str, int, float, bool})
+
+
 def json_safe(value: Any) -> Any:
     """A JSON-serialisable form of a stored value (for the change log and --json)."""
+    if value is None or type(value) in _JSON_PLAIN:
+        return value
     if isinstance(value, uuid.UUID):
         return str(value)
     if isinstance(value, datetime | date):

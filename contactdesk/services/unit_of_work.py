@@ -7,6 +7,8 @@ store's listeners hear what changed.
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 import uuid
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -29,8 +31,9 @@ from contactdesk.services.field_values import DEFAULT_PHONE_REGION, coerce_value
 from contactdesk.services.phone_regions import company_phone_region, phone_region
 from contactdesk.services.policy_cache import GOVERNANCE_ENTITIES, forget_policies, policy_for
 from contactdesk.services.record_derivations import DERIVATIONS
-from contactdesk.services.record_rules import check_record_rules
+from contactdesk.services.record_rules import RULES, check_record_rules
 from contactdesk.store.local_store import Store
+from contactdesk.store.storage_form import insert_stored, storage_value
 
 REFERENCE_MODELS: dict[str, type[Base]] = {
     "user": User,
@@ -41,12 +44,19 @@ REFERENCE_MODELS: dict[str, type[Base]] = {
 
 @dataclass(frozen=True)
 class PreparedRecord:
-    """A record that passed every check of a create, in stored form, not yet written."""
+    """A record that passed every check of a create, in stored form, not yet written.
+
+    ``columns`` are values of the record's row that are no field (an import's
+    vCard UID): written with it, never logged nor synced. ``parts`` are its
+    parts (``CHILD_PARTS``), each ``(child, values)``, logged as ``add_child`` logs them.
+    """
 
     entity: str
     record_id: uuid.UUID
     stored: dict[str, Any]
     custom: dict[CustomField, Any]
+    columns: dict[str, Any] = dataclasses.field(default_factory=dict)
+    parts: tuple[tuple[str, dict[str, Any]], ...] = ()
 
     def change(self) -> Change:
         fields = {name: (None, value) for name, value in self.stored.items() if value is not None}
@@ -75,6 +85,40 @@ CHILD_PARTS: dict[str, ChildPart] = {
         lambda values: _DETAIL_FIELD.get(str(values.get("kind")), "notes"),
     ),
 }
+
+
+def _part_created(
+    child: str,
+    part_id: uuid.UUID,
+    parent_field: str,
+    parent_id: uuid.UUID,
+    values: Mapping[str, Any],
+) -> Change:
+    fields: dict[str, tuple[Any, Any]] = {parent_field: (None, parent_id)}
+    fields.update({name: (None, value) for name, value in values.items() if value is not None})
+    return Change(child, part_id, "create", fields)
+
+
+def _storage_form(value: Any) -> Any:
+    return value if value is None or type(value) is str else storage_value(value)
+
+
+def _constant(value: Any, _context: Any) -> Any:
+    return value
+
+
+def _column_defaults(table: Any, given: Sequence[str]) -> list[tuple[str, Callable[[Any], Any]]]:
+    """The Python-side defaults of ``table``'s columns not in ``given`` (an insert's own)."""
+    found: list[tuple[str, Callable[[Any], Any]]] = []
+    for column in table.columns:
+        default = column.default
+        if column.name in given or default is None:
+            continue
+        if default.is_scalar:
+            found.append((column.name, functools.partial(_constant, default.arg)))
+        elif default.is_callable:
+            found.append((column.name, default.arg))
+    return found
 
 
 def _target_model(target: str) -> type[Base]:
@@ -125,17 +169,30 @@ class UnitOfWork:
         return prepared.record_id
 
     def prepare_create(
-        self, entity: str, values: Mapping[str, Any], *, record_id: uuid.UUID | None = None
+        self,
+        entity: str,
+        values: Mapping[str, Any],
+        *,
+        record_id: uuid.UUID | None = None,
+        columns: Mapping[str, Any] | None = None,
+        parts: Sequence[tuple[str, Mapping[str, Any]]] = (),
     ) -> PreparedRecord:
         """Every check of ``create`` (field rules, values, scope, the entity's rules), no write.
 
         The bulk mode's first half: an importer prepares each row (a refused row
         raises, naming field and rule), then writes the prepared rows with
-        ``create_prepared``.
+        ``create_prepared``. ``columns`` are row values that are no field (see
+        PreparedRecord); ``parts`` are ``(child, values)`` created with the
+        record, each checked as ``add_child`` checks it.
         """
         spec = entity_spec(entity)
         builtin, custom = self._split(spec, values)
-        self.policy.require_editable(entity, [*builtin, *(f.name for f in custom)])
+        governing = [self._part_governed_by(entity, child, part) for child, part in parts]
+        self.policy.require_editable(entity, [*builtin, *(f.name for f in custom), *governing])
+        kept = dict(columns or {})
+        for name in kept:
+            if name in spec.by_name or name not in spec.model.__table__.c:
+                raise ValidationError(f"{entity}.{name}", "is not a column kept beside the fields")
         stored = self._coerce_all(spec, builtin)
         if spec.owner_field and stored.get(spec.owner_field) is None and self.actor.user_id:
             stored[spec.owner_field] = self.actor.user_id
@@ -144,9 +201,17 @@ class UnitOfWork:
         self._check_owner_in_scope(spec, stored)
         self._check_references_in_scope(spec, stored)
         new_id = record_id or uuid.uuid4()
-        after = {name: None for name in spec.by_name} | stored
-        check_record_rules(self.session, entity, new_id, None, after)
-        return PreparedRecord(entity, new_id, stored, self._coerce_custom(entity, custom))
+        if entity in RULES:
+            after = {name: None for name in spec.by_name} | stored
+            check_record_rules(self.session, entity, new_id, None, after)
+        return PreparedRecord(
+            entity,
+            new_id,
+            stored,
+            self._coerce_custom(entity, custom),
+            kept,
+            tuple((child, dict(part)) for child, part in parts),
+        )
 
     def create_prepared(self, records: Sequence[PreparedRecord]) -> None:
         """Write prepared records of one entity in one executemany per table (bulk mode).
@@ -159,13 +224,52 @@ class UnitOfWork:
         assert all(r.entity == spec.name for r in records), "one entity per call"
         table: Any = spec.model.__table__
         now = utc_now()
-        rows = [
-            {"id": r.record_id, "created_at": now, "updated_at": now, "version": 0, **r.stored}
-            for r in records
-        ]
-        for columns in {tuple(sorted(row)) for row in rows}:
-            same = [row for row in rows if tuple(sorted(row)) == columns]
-            self.session.execute(insert(table), same)
+        stamp = storage_value(now)
+        # Rows as tuples in storage form, one executemany per shape (the fields given).
+        shapes: dict[tuple[str, ...], list[tuple[Any, ...]]] = {}
+        for r in records:
+            names = ("id", "created_at", "updated_at", "version", *r.stored, *r.columns)
+            shapes.setdefault(names, []).append(
+                (
+                    r.record_id.hex,
+                    stamp,
+                    stamp,
+                    0,
+                    *map(_storage_form, r.stored.values()),
+                    *map(_storage_form, r.columns.values()),
+                )
+            )
+        connection = self.session.connection()
+        for names, rows in shapes.items():
+            defaults = _column_defaults(table, names)
+            if defaults:
+                names = (*names, *(name for name, _ in defaults))
+                rows = [
+                    (*row, *(_storage_form(default(None)) for _, default in defaults))
+                    for row in rows
+                ]
+            insert_stored(connection, table.name, names, rows)
+        parts: dict[str, list[dict[str, Any]]] = {}
+        part_changes: list[Change] = []
+        for r in records:
+            for child, values in r.parts:
+                part_id, parent_field = uuid.uuid4(), CHILD_PARTS[child].parent_field
+                parts.setdefault(child, []).append(
+                    {
+                        "id": part_id,
+                        "created_at": now,
+                        "updated_at": now,
+                        "version": 0,
+                        parent_field: r.record_id,
+                        **values,
+                    }
+                )
+                part_changes.append(
+                    _part_created(child, part_id, parent_field, r.record_id, values)
+                )
+        for child, part_rows in parts.items():
+            part_table: Any = CHILD_PARTS[child].model.__table__
+            self.session.execute(insert(part_table), part_rows)
         custom_rows = [
             {"record_id": r.record_id, "field_id": field.id, "value_text": t, "value_number": n}
             for r in records
@@ -174,8 +278,12 @@ class UnitOfWork:
             if t is not None or n is not None
         ]
         if custom_rows:
-            self.session.execute(insert(CustomValue), custom_rows)
+            values_table: Any = CustomValue.__table__
+            self.session.execute(insert(values_table), custom_rows)
         self.changes.extend(r.change() for r in records)
+        self.changes.extend(part_changes)
+        # Written in the actor's scope (prepare checked the owner): later rows may link them.
+        self._known_references.update((spec.name, r.record_id) for r in records)
 
     def update(
         self,
@@ -268,16 +376,18 @@ class UnitOfWork:
         field that governs the part (``CHILD_PARTS``); the part is logged as a create.
         """
         part = CHILD_PARTS[child]
-        if part.parent != parent:
-            raise ValidationError(child, f"belongs to a {part.parent}, not a {parent}")
         self._load_in_scope(entity_spec(parent), parent_id)
-        self.policy.require_editable(parent, [part.governed_by(values)])
+        self.policy.require_editable(parent, [self._part_governed_by(parent, child, values)])
         child_id = uuid.uuid4()
         self.session.add(part.model(id=child_id, **{part.parent_field: parent_id, **values}))
-        fields = {part.parent_field: (None, parent_id)}
-        fields.update({name: (None, value) for name, value in values.items() if value is not None})
-        self.changes.append(Change(child, child_id, "create", fields))
+        self.changes.append(_part_created(child, child_id, part.parent_field, parent_id, values))
         return child_id
+
+    def _part_governed_by(self, parent: str, child: str, values: Mapping[str, Any]) -> str:
+        part = CHILD_PARTS.get(child)
+        if part is None or part.parent != parent:
+            raise ValidationError(child, f"is not a part of a {parent}")
+        return part.governed_by(values)
 
     def relink_parts(self, child: str, from_id: uuid.UUID, to_id: uuid.UUID) -> list[uuid.UUID]:
         """Move every part of record ``from_id`` to ``to_id`` (both must be in scope)."""

@@ -17,7 +17,7 @@ from contactdesk.marketing.funnel_contract import (
 from contactdesk.model.selling import LEAD_STATUSES, ORIGINS
 from contactdesk.segments.segment_definition import parse_definition
 from contactdesk.services.defaults import FUNNEL
-from contactdesk.store import open_store
+from contactdesk.services.store_opening import open_store
 
 
 def _query(demo: DemoSummary, sql: str, *parameters: object) -> list[tuple[object, ...]]:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import func, select
 
-from contactdesk.errors import AccessDenied
-from contactdesk.model import ChangeLog, Contact
+from contactdesk.errors import AccessDenied, ValidationError
+from contactdesk.model import ChangeLog, Contact, ContactDetail
 from contactdesk.services.actor import Actor
 from contactdesk.services.directory import UserInfo
 from contactdesk.services.record_queries import get_record
@@ -46,9 +46,7 @@ def test_a_row_breaking_a_rule_is_refused_before_anything_is_written(
     assert _count(store, ChangeLog) == 0
 
 
-def test_a_row_the_role_may_not_write_is_refused(
-    store: Store, people: dict[str, UserInfo]
-) -> None:
+def test_a_row_the_role_may_not_write_is_refused(store: Store, people: dict[str, UserInfo]) -> None:
     rita = people["rita"].actor()
     prepared: list[PreparedRecord] = []
     with unit_of_work(store, rita) as work:
@@ -58,3 +56,33 @@ def test_a_row_the_role_may_not_write_is_refused(
         work.create_prepared(prepared)
     record = get_record(store, rita, "contact", prepared[0].record_id)
     assert record["owner_id"] == str(people["rita"].id)
+
+
+def test_a_prepared_record_gets_the_defaults_a_create_would_give(
+    store: Store, admin: Actor
+) -> None:
+    with unit_of_work(store, admin) as work:
+        contact = work.create("contact", {"display_name": "Lead contact"})
+        prepared = work.prepare_create("lead", {"contact_id": contact})
+        work.create_prepared([prepared])
+    record = get_record(store, admin, "lead", prepared.record_id)
+    assert record["status"] == "new" and record["score"] == 0.0
+
+
+def test_parts_are_checked_with_their_record_and_logged_like_added_children(
+    store: Store, people: dict[str, UserInfo]
+) -> None:
+    rita = people["rita"].actor()
+    extra = ("contact_detail", {"kind": "phone", "label": "home", "value": "+442079460000"})
+    with unit_of_work(store, rita) as work:
+        prepared = work.prepare_create("contact", {"display_name": "Ann"}, parts=[extra])
+        work.create_prepared([prepared])
+    with store.reading() as session:
+        logged = {(e.entity, e.op) for e in session.scalars(select(ChangeLog))} - {
+            ("user", "create")
+        }
+        details = list(session.scalars(select(ContactDetail.value)))
+    assert logged == {("contact", "create"), ("contact_detail", "create")}
+    assert details == ["+442079460000"]
+    with unit_of_work(store, rita) as work, pytest.raises(ValidationError, match="not a part"):
+        work.prepare_create("account", {"name": "Acme"}, parts=[extra])

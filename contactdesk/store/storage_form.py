@@ -1,10 +1,11 @@
 """Values in the form SQLAlchemy stores them in SQLite, for bulk ``executemany`` writes.
 
-The bulk paths (import, revert) write plain tuples through the session's own
-connection, inside its transaction, because the per-row ORM path is too slow
-for a million rows. The tuples must hold exactly what the ORM would have
-written, or the ORM would misread them: UUIDs as 32 hex digits, datetimes as
-naive UTC text, dates as ISO text, JSON as text.
+The bulk paths (the change log, the unit of work's bulk mode, an import's
+bookkeeping) write plain tuples through the session's own connection, inside
+its transaction, because the per-row ORM path is too slow for a million rows.
+The tuples must hold exactly what the ORM would have written, or the ORM would
+misread them: UUIDs as 32 hex digits, datetimes as naive UTC text, dates as ISO
+text, JSON as text.
 """
 
 from __future__ import annotations
