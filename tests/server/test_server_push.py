@@ -214,6 +214,23 @@ def test_a_merge_repoints_links_and_leaves_the_loser_as_a_tombstone(api: Api) ->
     assert feed[("activity", activity)]["fields"]["contact_id"] == winner
 
 
+def test_a_merge_moves_links_through_the_unit_of_work_so_a_link_the_role_may_not_move_refuses_it(
+    api: Api,
+) -> None:
+    winner, _ = created(api, "sam", "contact", display_name="Ann Lee")
+    loser, loser_version = created(api, "sam", "contact", display_name="Ann Lee (dup)")
+    lead, _ = created(api, "mia", "lead", contact_id=loser)
+    merge = change("contact", loser, "merge", loser_version, merged_into=winner)
+
+    answer = api.push("sam", merge)
+
+    assert answer.status_code == 403
+    assert "role 'sales' may not edit field lead.contact_id" in answer.text
+    feed = api.pull_all("ada")
+    assert feed[("lead", lead)]["fields"]["contact_id"] == loser
+    assert feed[("contact", loser)]["action"] != "delete"
+
+
 def test_a_change_breaking_a_record_rule_is_rejected_alone_with_the_rules_message(
     api: Api,
 ) -> None:

@@ -345,7 +345,8 @@ def _merge(batch: _Batch, change: PushedChange) -> ChangeOutcome:
     seq = batch.state.next_seq()
     # Repointing links changes other records' versions behind the batch's back.
     batch.state.forget(session)
-    record_links.repoint(session, spec.name, change.record_id, winner_id, seq)
+    session.flush()  # the links this batch has changed so far move too
+    record_links.repoint(session, batch.work, spec.name, change.record_id, winner_id, seq)
     _remove(batch, spec, change.record_id, seq, merged_into=winner_id)
     _log(batch, change, seq, {"merged_into": str(winner_id)})
     return ChangeOutcome(change_id=change.change_id, status="applied", version=seq)

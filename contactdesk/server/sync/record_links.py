@@ -16,7 +16,10 @@ from contactdesk.model import CustomValue
 from contactdesk.model.base import Base
 from contactdesk.server.sync import feed_writes
 from contactdesk.services.field_catalog import ENTITIES
+from contactdesk.services.unit_of_work import CHILD_PARTS, UnitOfWork
 
+# Far below every database's bound-parameter limit.
+CHUNK = 500
 ENTITY_BY_TABLE: dict[str, str] = {
     spec.model.__tablename__: name for name, spec in ENTITIES.items()
 }
@@ -54,17 +57,34 @@ def prepare_delete(session: Session, entity: str, record_id: uuid.UUID, seq: int
             session.execute(update(other).where(other.c.id.in_(ids)).values(version=seq))
 
 
-def repoint(session: Session, entity: str, loser: uuid.UUID, winner: uuid.UUID, seq: int) -> None:
-    """Make every link to ``loser`` point at ``winner`` (a merge), versioning the records moved."""
+def repoint(
+    session: Session, work: UnitOfWork, entity: str, loser: uuid.UUID, winner: uuid.UUID, seq: int
+) -> None:
+    """Make every link to ``loser`` point at ``winner`` (a merge), versioning the records moved.
+
+    Records and parts move through the unit of work (``relink_children``,
+    ``relink_parts``): the role must be allowed to edit each link, and every
+    record moved must be in its scope, as for a merge on the desktop. Rows that
+    are no record (a photo, a clock's bookkeeping) follow with a plain update.
+    """
+    parts = {
+        part.model.__tablename__: child
+        for child, part in CHILD_PARTS.items()
+        if part.parent == entity
+    }
     for other, column, _ondelete in _links_to(table_of(entity)):
         linked_entity = ENTITY_BY_TABLE.get(other.name)
-        values: dict[str, object] = {column.name: winner}
         if linked_entity is not None:
-            ids = list(session.scalars(select(other.c.id).where(column == loser)))
-            for linked_id in ids:
+            moved = work.relink_children(linked_entity, column.name, loser, winner)
+            for linked_id in moved:
                 feed_writes.mark_changed(session, linked_id, [column.name], seq)
-            values["version"] = seq
-        session.execute(update(other).where(column == loser).values(values))
+            for start in range(0, len(moved), CHUNK):
+                chunk = moved[start : start + CHUNK]
+                session.execute(update(other).where(other.c.id.in_(chunk)).values(version=seq))
+        elif other.name in parts:
+            work.relink_parts(parts[other.name], loser, winner)
+        else:
+            session.execute(update(other).where(column == loser).values({column.name: winner}))
 
 
 def drop_custom_values(session: Session, record_id: uuid.UUID) -> None:
