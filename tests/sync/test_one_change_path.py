@@ -2,11 +2,12 @@
 
 For each rule (an entity's rule, a field the role may not edit, a record
 outside the actor's scope) hypothesis draws a refused value, and it goes
-through the service call, the record form (pytest-qt, a real RecordForm), a
-merge (where a merge can carry it) and a push from a device to a real server
-process. Every path answers with the same message naming the rule, and nothing
-is written: not the store, not its change log (the sync outbox), not the
-server's feed.
+through the service call, the record form (pytest-qt, a real RecordForm),
+``contactdesk record edit``, ``contactdesk import`` (a CSV row matching the
+record, where a contact file can carry the value), a merge (where a merge can
+carry it) and a push from a device to a real server process. Every path answers
+with the same message naming the rule, and nothing is written: not the store,
+not its change log (the sync outbox), not the server's feed.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from hypothesis import strategies as st
 from server_process import ServerProcess
 from sqlalchemy import func, select
 
+from contactdesk.cli.main import main
 from contactdesk.duplicates import ABSORBED, merge_contacts
 from contactdesk.errors import ContactDeskError
 from contactdesk.model import ChangeLog
@@ -58,6 +60,8 @@ class Refusal:
     message: str
     # Whether a merge (of contacts) can carry the change.
     mergeable: bool = False
+    # Whether a contact CSV row can carry it (the row matches the record by its email).
+    importable: bool = False
 
 
 def _campaign(_user: Callable[[str], Any]) -> dict[str, Any]:
@@ -71,7 +75,11 @@ def _campaign(_user: Callable[[str], Any]) -> dict[str, Any]:
 
 def _contact_of(owner: str | None) -> Callable[[Callable[[str], Any]], dict[str, Any]]:
     def values(user: Callable[[str], Any]) -> dict[str, Any]:
-        return {"display_name": "Ann Lee", "owner_id": user(owner) if owner else None}
+        return {
+            "display_name": "Ann Lee",
+            "email": f"ann.{uuid.uuid4().hex[:12]}@example.com",
+            "owner_id": user(owner) if owner else None,
+        }
 
     return values
 
@@ -136,6 +144,7 @@ REFUSALS = [
         st.text("abcdefghij", min_size=1, max_size=12).map(lambda city: {"city": city.title()}),
         "contact {id} is outside the record scope of role 'sales'",
         mergeable=True,
+        importable=True,
     ),
 ]
 
@@ -282,6 +291,53 @@ def _form(
     return str(failed.args[0])
 
 
+def _cli_text(value: Any) -> str:
+    return value.isoformat() if isinstance(value, date) else str(value)
+
+
+def _cli_edit(
+    capsys: pytest.CaptureFixture[str],
+    desktop: Desktop,
+    refusal: Refusal,
+    record_id: uuid.UUID,
+    bad: dict[str, Any],
+) -> str:
+    """What ``contactdesk record edit`` says, run as the actor's user."""
+    assignments = [f"--set={name}={_cli_text(value)}" for name, value in bad.items()]
+    store = ["--store", str(desktop.store.path), "--user", refusal.actor]
+    capsys.readouterr()
+    code = main(["record", "edit", refusal.entity, str(record_id), *store, *assignments])
+    said = capsys.readouterr()
+    assert code == 1
+    return said.err
+
+
+def _cli_import(
+    capsys: pytest.CaptureFixture[str],
+    desktop: Desktop,
+    refusal: Refusal,
+    record_id: uuid.UUID,
+    bad: dict[str, Any],
+) -> str:
+    """What ``contactdesk import`` says of a CSV row matching the record, carrying ``bad``.
+
+    Run as the actor's role (the CLI imports as a role); the row updates the
+    record it matches by email, through the unit of work.
+    """
+    email = get_record(desktop.store, Actor.system(), "contact", record_id)["email"]
+    names = list(bad)
+    source = Path(str(desktop.store.path)).with_name(f"row-{uuid.uuid4().hex[:8]}.csv")
+    header = ",".join(["E-mail Address", *(name.replace("_", " ").title() for name in names)])
+    source.write_text(f"{header}\n{email},{','.join(_cli_text(bad[n]) for n in names)}\n")
+    role = ROLES[refusal.actor]
+    capsys.readouterr()
+    code = main(["import", "--store", str(desktop.store.path), "--as", role, str(source)])
+    said = capsys.readouterr()
+    assert code == 0, said.err
+    assert "imported 0" in said.out and "skipped 1" in said.out
+    return said.out
+
+
 def _merge(desktop: Desktop, refusal: Refusal, record_id: uuid.UUID) -> str:
     """A merge as the actor that would carry the refused change."""
     actor = desktop.people[refusal.actor].actor()
@@ -307,7 +363,11 @@ def _merge(desktop: Desktop, refusal: Refusal, record_id: uuid.UUID) -> str:
 )
 @given(refusal=st.sampled_from(REFUSALS), data=st.data())
 def test_every_write_path_refuses_the_same_value_with_the_same_message(
-    qtbot: Any, sides: tuple[Desktop, Server], refusal: Refusal, data: st.DataObject
+    qtbot: Any,
+    capsys: pytest.CaptureFixture[str],
+    sides: tuple[Desktop, Server],
+    refusal: Refusal,
+    data: st.DataObject,
 ) -> None:
     desktop, remote = sides
     bad = data.draw(refusal.bad, label="refused value")
@@ -322,6 +382,9 @@ def test_every_write_path_refuses_the_same_value_with_the_same_message(
     form_says = _form(qtbot, desktop, refusal, record_id, local_bad)
     if form_says is not None:
         assert expected in form_says
+    assert expected in _cli_edit(capsys, desktop, refusal, record_id, local_bad)
+    if refusal.importable:
+        assert expected in _cli_import(capsys, desktop, refusal, record_id, local_bad)
     assert desktop.written() == before
     assert get_record(desktop.store, Actor.system(), refusal.entity, record_id) == stored
     if refusal.mergeable:
