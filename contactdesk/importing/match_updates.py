@@ -58,7 +58,7 @@ class ExistingUpdater:
                 account = self.account_id(row.account_name)
                 if account is None:
                     reason = (
-                        f"line {parsed.source_line}: {match.existing_name} not updated:"
+                        f"{match.existing_name} not updated:"
                         f" its company {row.account_name!r} could not be created"
                     )
                     errors.append(RowError(parsed.source_line, reason, parsed.card_index))
@@ -72,7 +72,7 @@ class ExistingUpdater:
                     added = self._add_details(match.existing_id, row)
             except (ValidationError, AccessDenied, NotFound) as error:
                 del self.work.changes[logged:]
-                reason = f"line {parsed.source_line}: {match.existing_name} not updated: {error}"
+                reason = f"{match.existing_name} not updated: {error}"
                 errors.append(RowError(parsed.source_line, reason, parsed.card_index))
                 continue
             self.updated += 1 if changed or added else 0
@@ -89,7 +89,7 @@ class ExistingUpdater:
             try:
                 changed = self.work.update("account", match.existing_id, values)
             except (ValidationError, AccessDenied, NotFound) as error:
-                reason = f"line {parsed.source_line}: {match.existing_name} not updated: {error}"
+                reason = f"{match.existing_name} not updated: {error}"
                 errors.append(RowError(parsed.source_line, reason, parsed.card_index))
                 continue
             self.updated += 1 if changed else 0
