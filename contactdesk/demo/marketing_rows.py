@@ -102,7 +102,7 @@ def campaign_rows(context: DemoContext, segment_ids: list[str]) -> TableRows:
 
 
 def collateral_rows(context: DemoContext) -> tuple[TableRows, list[str]]:
-    """Collateral tied to funnel stages (by stage name), and the ids written."""
+    """Collateral tied to funnel stages (by stage id, as the app stores them), and the ids."""
     rows = []
     # Each item is tagged with the products and industries it is about (none: any industry).
     for title, kind, stages, value_points, products, industries in COLLATERAL_ITEMS:
@@ -110,7 +110,7 @@ def collateral_rows(context: DemoContext) -> tuple[TableRows, list[str]]:
         rows.append((*_record(context), title, kind,
                      f"https://files.contactdesk.example/collateral/{slug}", None, None, None,
                      value_points, json.dumps(list(products)), json.dumps(list(industries)),
-                     json.dumps(list(stages))))
+                     json.dumps(sorted(context.stage_ids[name] for name in stages))))
     columns = (*RECORD_COLUMNS, "title", "kind", "url", "file_name", "file_mime", "file_data",
                "value_points", "products", "industries", "stages")
     return TableRows("collateral", columns, rows), [row[0] for row in rows]

@@ -7,7 +7,9 @@ carries the bytes base64-encoded (``file_data``), since the log is JSON.
 
 ``collateral_for`` is what the sales opportunity card asks: the collateral that
 fits a funnel stage, product and industry. An empty list on a piece of
-collateral means "fits any" (a price sheet for every industry).
+collateral means "fits any" (a price sheet for every industry). Stages are
+given by name (or id) and stored by id, so renaming a stage keeps its material;
+``CollateralItem.stages`` reads them back as the stages' present names.
 """
 
 from __future__ import annotations
@@ -51,7 +53,8 @@ class CollateralItem:
     value_points: str | None
     products: tuple[str, ...]
     industries: tuple[str, ...]
-    stages: tuple[str, ...]
+    stages: tuple[str, ...]  # the stages' present names, in funnel order
+    stage_ids: tuple[str, ...] = ()  # as stored: hex ids
 
 
 @dataclass(frozen=True)
@@ -87,16 +90,6 @@ def _clean(values: Mapping[str, Any]) -> dict[str, Any]:
     return cleaned
 
 
-def _check_stages(session: Session, stages: Sequence[str]) -> None:
-    known = set(session.scalars(select(FunnelStage.name)))
-    unknown = [name for name in stages if name not in known]
-    if unknown:
-        raise ValidationError(
-            "collateral.stages",
-            f"unknown stage {unknown[0]!r} (stages: {', '.join(sorted(known))})",
-        )
-
-
 def _attach(work: UnitOfWork, collateral_id: uuid.UUID, file: CollateralFile) -> None:
     if not file.data:
         raise ValidationError("collateral.file", f"{file.name!r} is empty")
@@ -129,7 +122,6 @@ def add_collateral(
     if file is None and not cleaned.get("url"):
         raise ValidationError("collateral.url", "give a link or attach a file")
     with unit_of_work(store, actor) as work:
-        _check_stages(work.session, cleaned.get("stages", []))
         new_id = work.create("collateral", cleaned)
         if file is not None:
             _attach(work, new_id, file)
@@ -148,15 +140,14 @@ def edit_collateral(
     require_marketing(store, actor, "run_campaigns", "edit collateral")
     cleaned = _clean(values)
     with unit_of_work(store, actor) as work:
-        if "stages" in cleaned:
-            _check_stages(work.session, cleaned["stages"])
         if cleaned:
             work.update("collateral", collateral_id, cleaned)
         if file is not None:
             _attach(work, collateral_id, file)
 
 
-def _item(row: Any) -> CollateralItem:
+def _item(row: Any, stage_names: dict[str, str]) -> CollateralItem:
+    ids = tuple(str(stage) for stage in row.stages or ())
     return CollateralItem(
         id=row.id,
         title=row.title,
@@ -168,7 +159,8 @@ def _item(row: Any) -> CollateralItem:
         value_points=row.value_points,
         products=tuple(row.products or ()),
         industries=tuple(row.industries or ()),
-        stages=tuple(row.stages or ()),
+        stages=tuple(name for key, name in stage_names.items() if key in ids),
+        stage_ids=ids,
     )
 
 
@@ -187,7 +179,9 @@ def _library(session: Session) -> list[CollateralItem]:
         Collateral.industries,
         Collateral.stages,
     ).order_by(Collateral.title, Collateral.id)
-    return [_item(row) for row in session.execute(query)]
+    funnel = select(FunnelStage.id, FunnelStage.name).order_by(FunnelStage.position)
+    names = {stage_id.hex: name for stage_id, name in session.execute(funnel)}
+    return [_item(row, names) for row in session.execute(query)]
 
 
 def list_collateral(store: Store, actor: Actor, text: str = "") -> list[CollateralItem]:
@@ -214,15 +208,17 @@ def _fits(tags: tuple[str, ...], wanted: str | None) -> tuple[bool, int]:
     return any(tag.casefold() == folded for tag in tags), 1
 
 
-def _stage_name(session: Session, stage: str | uuid.UUID) -> str:
+def _stage_key(session: Session, stage: str | uuid.UUID) -> str:
+    """The stored form (hex id) of a stage given by id or name; NotFound if there is none."""
     try:
         key = stage if isinstance(stage, uuid.UUID) else uuid.UUID(str(stage))
     except ValueError:
-        return str(stage)
-    name = session.scalar(select(FunnelStage.name).where(FunnelStage.id == key))
-    if name is None:
+        found = session.scalar(select(FunnelStage.id).where(FunnelStage.name == str(stage)))
+    else:
+        found = session.scalar(select(FunnelStage.id).where(FunnelStage.id == key))
+    if found is None:
         raise NotFound(f"no funnel stage {stage}")
-    return name
+    return found.hex
 
 
 def collateral_for(
@@ -239,12 +235,12 @@ def collateral_for(
     come first, then by title. Everyone may read the library.
     """
     with store.reading() as session:
-        stage_name = _stage_name(session, stage)
+        stage_key = _stage_key(session, stage)
         items = _library(session)
     ranked: list[tuple[int, str, CollateralItem]] = []
     for item in items:
         checks = [
-            _fits(item.stages, stage_name),
+            _fits(item.stage_ids, stage_key),
             _fits(item.products, product),
             _fits(item.industries, industry),
         ]

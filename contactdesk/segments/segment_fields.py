@@ -37,7 +37,7 @@ TYPE_FAMILY = {
     "datetime": "date",
 }
 # References and stored lists make no sense typed by hand in a filter.
-UNFILTERABLE = ("reference", "stage", "list")
+UNFILTERABLE = ("reference", "stage", "list", "stage_list")
 BREAKDOWN_TYPES = ("text", "choice", "number", "boolean")
 
 

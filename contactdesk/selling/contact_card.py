@@ -194,7 +194,7 @@ def account_deals(store: Store, actor: Actor, account_id: uuid.UUID) -> list[Dea
 def fitting_collateral(
     store: Store, actor: Actor, opportunity: OpenOpportunity | None, industry: str | None
 ) -> list[CollateralItem]:
-    """Collateral tied to the opportunity's stage that fits its product and industry.
+    """Collateral tied to the opportunity's stage (by id) that fits its product and industry.
 
     An item with no products (or industries) listed fits every one. The library
     is small (marketing curates it), so it is read whole and matched here.
@@ -207,7 +207,7 @@ def fitting_collateral(
             row["id"], row["title"], row["kind"], row.get("url"), row.get("value_points")
         )
         for row in rows
-        if _fits(row.get("stages"), opportunity.stage_name)
+        if _fits(row.get("stages"), opportunity.stage_id.hex)
         and _fits_or_open(row.get("products"), opportunity.product)
         and _fits_or_open(row.get("industries"), industry)
     ]

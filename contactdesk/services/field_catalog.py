@@ -51,6 +51,8 @@ FIELD_TYPES = (
     "reference",
     "stage",
     "list",
+    # A list of funnel stage ids (given as names or ids): renaming a stage keeps the links.
+    "stage_list",
 )
 CUSTOM_FIELD_TYPES = ("text", "number", "money", "date", "boolean", "choice", "multi_choice")
 
@@ -284,7 +286,7 @@ COLLATERAL = EntitySpec(
         _long("value_points", "Value points"),
         FieldSpec("products", "Products", "list"),
         FieldSpec("industries", "Industries", "list"),
-        FieldSpec("stages", "Funnel stages", "list"),
+        FieldSpec("stages", "Funnel stages", "stage_list"),
     ),
     order_by="title",
     title_field="title",

@@ -231,7 +231,7 @@ def coerce_value(
         return _choice(value, label, spec.choices)
     if kind == "multi_choice":
         return _multi_choice(value, label, spec.choices) or None
-    if kind == "list":
+    if kind in ("list", "stage_list"):
         return _list(value, label)
     if kind in ("reference", "stage"):
         return _reference(value, label)

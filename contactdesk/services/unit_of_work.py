@@ -513,6 +513,9 @@ class UnitOfWork:
                 if field.type != "stage"
                 else value
             )
+            if field.type == "stage_list" and coerced:
+                # Stored as ids (hex, as JSON holds them), so a renamed stage keeps its links.
+                coerced = sorted({self._stage_id(spec, field, item).hex for item in coerced})
             if field.required and coerced is None and field.name not in DERIVED_REQUIRED:
                 raise ValidationError(f"{spec.name}.{name}", "is required")
             if field.type == "reference" and coerced is not None:

@@ -260,3 +260,13 @@ def test_a_lead_pushed_as_accepted_without_the_accept_step_is_rejected(api: Api)
     answer = api.push("mia", change("lead", lead, "update", version, status="accepted"))
     outcome = outcome_of(answer)
     assert outcome["status"] == "rejected" and "rule: lead status steps" in str(outcome["reason"])
+
+
+def test_collateral_pushed_with_stage_names_is_kept_by_stage_id(api: Api) -> None:
+    """As on the desktop (issue 16.8): a renamed stage keeps its collateral on every device."""
+    stages = api.client.get("/admin/funnel-stages", headers=api.as_user("ada")).json()
+    ids = {stage["name"]: uuid.UUID(stage["id"]).hex for stage in stages}
+    record, _version = created(api, "ada", "collateral", title="Price sheet", kind="price_sheet",
+                               url="https://example.com/p.pdf", stages=["Proposal"])  # fmt: skip
+    fields = api.pull_all("ada")[("collateral", record)]["fields"]
+    assert fields["stages"] == [ids["Proposal"]]

@@ -21,6 +21,7 @@ EDITORS: dict[str, type[FieldEditor]] = {
     "phone": LineEditor,
     "url": LineEditor,
     "list": LineEditor,
+    "stage_list": LineEditor,
     "longtext": LongTextEditor,
     "number": NumberEditor,
     "money": NumberEditor,

@@ -56,6 +56,9 @@ def stored_form(session: Session, spec: EntitySpec, policy: Policy, name: str, v
         return _stage_id(session, label, value)
     else:
         stored = coerce_value(field, value, spec.name)
+    if field.type == "stage_list" and stored:
+        # Funnel stages by id, as the desktop stores them (a rename keeps the links).
+        stored = sorted({_stage_id(session, label, item).hex for item in stored})
     _check_magnitude(field, label, stored)
     return stored
 
@@ -97,6 +100,7 @@ _JSON_TYPES: dict[str, tuple[tuple[type, ...], str]] = {
     "integer": ((int, float), "a whole number"),
     "boolean": ((bool,), "true or false"),
     "list": ((list,), "a list of text"),
+    "stage_list": ((list,), "a list of funnel stage ids"),
     "multi_choice": ((list,), "a list of text"),
 }
 

@@ -10,11 +10,17 @@ from pytestqt.qtbot import QtBot
 from sales_scenario import SalesWeek
 from sqlalchemy import select
 
+from contactdesk.marketing.collateral_library import list_collateral
 from contactdesk.model import FunnelStage, Intel, Opportunity
+from contactdesk.services.directory import find_user
 from contactdesk.store import Store
+from ui.admin.funnel_editor import FunnelEditor
+from ui.app_session import AppSession
+from ui.database_worker import DatabaseWorker
 from ui.sales.contact_card_widget import ContactCardWidget
 from ui.sales.contact_finder_view import ContactFinderView
 from ui.sales.stage_dialog import StageDialog
+from ui.store_changes import StoreChangeRelay
 from ui.view_context import ViewContext
 
 
@@ -25,6 +31,12 @@ def _card(
     qtbot.addWidget(card)
     card.load(week.carla)
     return card
+
+
+def _material(card: ContactCardWidget) -> list[str]:
+    """The titles under "Material for this stage", sorted."""
+    items = [card.collateral.item(n).text() for n in range(card.collateral.count())]  # type: ignore[union-attr]
+    return sorted(text.split(" — ")[0] for text in items)
 
 
 def _stage_dialog(qtbot: QtBot, card: ContactCardWidget) -> StageDialog:
@@ -60,11 +72,8 @@ def test_card_shows_the_deal_stage_and_collateral_for_it(
     qtbot: QtBot, rita_context: ViewContext, clock: Callable[[], datetime], week: SalesWeek
 ) -> None:
     card = _card(qtbot, rita_context, clock, week)
-    collateral = [card.collateral.item(n).text() for n in range(card.collateral.count())]  # type: ignore[union-attr]
     assert "Stage: <b>Proposal</b>" in card.deal.text()
-    assert sorted(text.split(" — ")[0] for text in collateral) == [
-        "Logistics case study", "Price sheet 2026"
-    ]  # fmt: skip
+    assert _material(card) == ["Logistics case study", "Price sheet 2026"]
 
 
 def test_moving_to_an_open_stage_persists(
@@ -142,3 +151,30 @@ def test_the_stage_dialog_is_as_tall_as_its_questions(
     short = dialog.height()
     dialog.stage.setCurrentText("Won")
     qtbot.waitUntil(lambda: dialog.height() > short)
+
+
+def test_renaming_the_stage_in_the_admin_funnel_keeps_its_material_on_the_card(
+    qtbot: QtBot,
+    rita_context: ViewContext,
+    clock: Callable[[], datetime],
+    week: SalesWeek,
+    store: Store,
+) -> None:
+    """Collateral is tied to the stage's id (issue 16.8): a rename once dropped the link."""
+    ada = find_user(store, "ada")
+    admin = ViewContext(AppSession(store, ada.actor(), ada), DatabaseWorker(immediate=True),
+                        StoreChangeRelay(store))  # fmt: skip
+    editor = FunnelEditor(admin)
+    qtbot.addWidget(editor)
+    editor.select_stage("Proposal")
+    editor.name_input.setText("Proposal sent")
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    assert "Proposal sent" in editor.stage_names() and "Proposal" not in editor.stage_names()
+
+    card = _card(qtbot, rita_context, clock, week)
+    assert "Stage: <b>Proposal sent</b>" in card.deal.text()
+    assert card.collateral_label.text() == "Material for this stage:"
+    assert _material(card) == ["Logistics case study", "Price sheet 2026"]
+    library = {item.title: item.stages for item in list_collateral(store, ada.actor())}
+    assert library["Price sheet 2026"] == ("Proposal sent", "Negotiation")
+    admin.relay.detach()
