@@ -29,6 +29,7 @@ from contactdesk.services import (
     rule_admin,
 )
 from contactdesk.services.actor import Actor
+from contactdesk.services.defaults import FUNNEL
 from contactdesk.store import Store
 
 __all__ = ["live"]
@@ -135,6 +136,14 @@ def new_stage(name: str, probability: float, owner_team: str) -> Request:
     )
 
 
+def rename_stage(old: str, new: str) -> Request:
+    def desktop(store: Store, actor: Actor) -> object:
+        stage = next(s for s in funnel.list_stages(store) if s.name == old)
+        return funnel.update_stage(store, actor, stage.id, name=new)
+
+    return Request(desktop, "PATCH", _patch("/admin/funnel-stages", name=old), {"name": new})
+
+
 def setting(key: str, value: Any, desktop: Callable[[Store, Actor], object]) -> Request:
     return Request(desktop, "PUT", f"/admin/settings/{key}", {"value": value})
 
@@ -171,6 +180,7 @@ REQUESTS: dict[str, tuple[Request, bool]] = {
     "a stage without a name": (new_stage("   ", 0.5, "sales"), False),
     "a stage above 100%": (new_stage(f"Pilot {TAG}", 1.5, "sales"), False),
     "a stage of no team": (new_stage(f"Pilot {TAG}", 0.5, "finance"), False),
+    "a stage renamed like another": (rename_stage(FUNNEL[0][0], FUNNEL[1][0]), False),
     "a goal metric nobody knows": (
         setting(
             "goal_metric", "revenue", lambda s, a: company_settings.set_goal_metric(s, a, "revenue")

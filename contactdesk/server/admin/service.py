@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -135,6 +135,16 @@ def publish_unversioned(session: Session, now: datetime) -> int:
     return published
 
 
+Row = TypeVar("Row", bound=Base)
+
+
+def _found(session: Session, model: type[Row], row_id: uuid.UUID, what: str) -> Row:
+    row = session.get(model, row_id)
+    if row is None:
+        raise NotFound(f"no {what} {row_id}")
+    return row
+
+
 # -- roles ----------------------------------------------------------------
 
 
@@ -166,12 +176,8 @@ def update_role(
     session: Session, actor: Actor, role_id: uuid.UUID, body: RoleUpdate, now: datetime
 ) -> RoleView:
     write = GovernanceWrite(session, actor, now)
-    role = session.get(Role, role_id)
-    if role is None:
-        raise NotFound(f"no role {role_id}")
-    governance.change_role(
-        session, write, role, label=body.label, scope=body.scope, capabilities=body.capabilities
-    )
+    role = _found(session, Role, role_id, "role")
+    governance.change_role(session, write, role, **body.model_dump(exclude_none=True))
     write.finish()
     return _role_view(role)
 
@@ -225,9 +231,7 @@ def update_user(
 ) -> UserView:
     """Change a user; a new password, role or deactivation revokes all the user's tokens."""
     write = GovernanceWrite(session, actor, now)
-    user = session.get(User, user_id)
-    if user is None:
-        raise NotFound(f"no user {user_id}")
+    user = _found(session, User, user_id, "user")
     values = body.model_dump(exclude_none=True, exclude={"password", "role"})
     changed = governance.change_user(session, write, user, values, role=body.role)
     if body.password is not None:
@@ -239,8 +243,7 @@ def update_user(
 
 
 def revoke_tokens(session: Session, user_id: uuid.UUID, now: datetime) -> int:
-    if session.get(User, user_id) is None:
-        raise NotFound(f"no user {user_id}")
+    _found(session, User, user_id, "user")
     return revoke_user_tokens(session, user_id, now)
 
 
@@ -274,18 +277,8 @@ def update_field(
     session: Session, actor: Actor, field_id: uuid.UUID, body: FieldUpdate, now: datetime
 ) -> FieldView:
     write = GovernanceWrite(session, actor, now)
-    definition = session.get(FieldDefinition, field_id)
-    if definition is None:
-        raise NotFound(f"no field {field_id}")
-    governance.change_field(
-        session,
-        write,
-        definition,
-        label=body.label,
-        choices=body.choices,
-        retired=body.retired,
-        position=body.position,
-    )
+    definition = _found(session, FieldDefinition, field_id, "field")
+    governance.change_field(session, write, definition, **body.model_dump(exclude_none=True))
     write.finish()
     return _field_view(definition)
 
@@ -358,19 +351,8 @@ def update_stage(
     session: Session, actor: Actor, stage_id: uuid.UUID, body: StageUpdate, now: datetime
 ) -> StageView:
     write = GovernanceWrite(session, actor, now)
-    stage = session.get(FunnelStage, stage_id)
-    if stage is None:
-        raise NotFound(f"no funnel stage {stage_id}")
-    governance.change_stage(
-        session,
-        write,
-        stage,
-        name=body.name,
-        probability=body.probability,
-        owner_team=body.owner_team,
-        outcome=body.outcome,
-        position=body.position,
-    )
+    stage = _found(session, FunnelStage, stage_id, "funnel stage")
+    governance.change_stage(session, write, stage, **body.model_dump(exclude_none=True))
     write.finish()
     return _stage_view(stage)
 
