@@ -2,7 +2,9 @@
 
 Most are done (in the past half year), some are overdue (due before this week,
 not done), some are due this week and some are planned for the coming weeks.
-Won opportunities get a done hand-over activity for the after-sale owner.
+Won opportunities get a done hand-over activity for the after-sale owner, in the
+days after the win. The calls objections were heard in, and their next steps, come
+from the intel generator (``Pipeline.calls``) and are written here with the rest.
 """
 
 from __future__ import annotations
@@ -30,7 +32,9 @@ def expected_activities(contacts: int, won: int) -> int:
 
 
 def activity_rows(context: DemoContext, customers: Customers, pipeline: Pipeline) -> TableRows:
-    count = expected_activities(len(customers.contact_ids), len(pipeline.won))
+    count = expected_activities(len(customers.contact_ids), len(pipeline.won)) + len(
+        pipeline.calls
+    )
     return TableRows("activities", ACTIVITY_COLUMNS, _activities(context, customers, pipeline),
                      count)
 
@@ -78,7 +82,16 @@ def _activities(
                    lead_id if number == 0 else None, owner, due, done, outcome, None, None)
     for index, opportunity_id, owner in pipeline.won:
         account = customers.contact_accounts[index]
-        due = stored(-(1 + int(random() * 30)) * day + 11 * 60)
+        # Handed over in the days after the win, never before it.
+        closed_day = pipeline.deal_days[opportunity_id][1]
+        assert closed_day is not None
+        handed_day = closed_day + 1 + int(random() * 3)
+        if handed_day < 0:
+            due = stored(handed_day * day + 11 * 60)
+        else:  # won yesterday (15:00): handed over the same afternoon
+            due = stored(closed_day * day + 16 * 60 + 30)
         yield (context.new_id(), due, due, 0, "handover", "Hand over to account management",
                customers.contact_ids[index], account_ids[account] if account >= 0 else None,
                opportunity_id, None, owner, due, due, "handed over", None, None)
+    # The calls field intel was heard in (built with the intel, see selling_rows).
+    yield from pipeline.calls

@@ -147,8 +147,9 @@ def _fill(
             write(leads)
             opportunities = opportunity_rows(context, customers, pipeline, leads)
             write(opportunities)
-            write(intel_rows(context, opportunities))
+            intel = intel_rows(context, opportunities, pipeline)
             write(activity_rows(context, customers, pipeline))
+            write(intel)
             # Last, so its id comes after every other row's (earlier rows keep theirs).
             stages = loader.rows(
                 "SELECT name, owner_team, probability FROM funnel_stages ORDER BY position"

@@ -7,6 +7,7 @@ funnel stage, inbound (from a lead) and outbound (a rep's own prospecting).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -14,11 +15,13 @@ from contactdesk.demo.customer_rows import Customers
 from contactdesk.demo.demo_context import MINUTES_PER_DAY, RECORD_COLUMNS, DemoContext
 from contactdesk.demo.table_rows import TableRows
 from contactdesk.demo.vocabulary import (
+    ACTIVITY_SUBJECTS,
     COMPETITOR_MENTIONS,
     COMPETITORS,
     LOST_REASONS,
     MARKET_NOTES,
     OBJECTIONS,
+    OUTCOMES,
     PRODUCTS,
     REJECTION_REASONS,
     WIN_STORIES,
@@ -58,6 +61,13 @@ class Pipeline:
     opportunity_of_contact: dict[int, str] = field(default_factory=dict)
     accepted_contacts: list[int] = field(default_factory=list)
     won: list[tuple[int, str, str | None]] = field(default_factory=list)  # contact, opp, owner
+    # Contact index -> the day (offset from the week start) its lead was accepted.
+    accepted_day: dict[int, int] = field(default_factory=dict)
+    # Opportunity id -> (day it was opened, day it was closed or None), week-start offsets.
+    deal_days: dict[str, tuple[int, int | None]] = field(default_factory=dict)
+    # Activity rows (ACTIVITY_COLUMNS) of the calls objections were heard in, and their
+    # next steps: written with the other activities.
+    calls: list[tuple[Any, ...]] = field(default_factory=list)
 
 
 def lead_rows(context: DemoContext, customers: Customers, pipeline: Pipeline) -> TableRows:
@@ -106,11 +116,13 @@ def lead_rows(context: DemoContext, customers: Customers, pipeline: Pipeline) ->
                 else:
                     follow_up = clock.stored(rng.randint(0, 6) * MINUTES_PER_DAY + 17 * 60)
             else:
-                first_follow_up = clock.stored(handed_minutes + rng.randint(2, 96) * 60)
+                first_minutes = handed_minutes + rng.randint(2, 96) * 60
+                first_follow_up = clock.stored(first_minutes)
                 if status == "accepted":
                     accepted = first_follow_up
                     quality = rng.randint(3, 5)
                     pipeline.accepted_contacts.append(index)
+                    pipeline.accepted_day[index] = first_minutes // MINUTES_PER_DAY
                 else:
                     rejected = first_follow_up
                     reason = REJECTION_REASONS[int(random() * len(REJECTION_REASONS))]
@@ -140,6 +152,8 @@ def opportunity_rows(
         if index in accepted:
             if random() >= CONVERTED_SHARE:
                 continue
+            if pipeline.accepted_day[index] > -3:
+                continue  # accepted in the last days: not a deal yet
             origin = "inbound"
         elif random() < OUTBOUND_SHARE and account >= 0 and index not in pipeline.lead_of_contact:
             origin = "outbound"
@@ -158,10 +172,19 @@ def opportunity_rows(
         account_name = customers.account_names[account] if account >= 0 else "Private buyer"
         territory = customers.account_territories[account] if account >= 0 else "London"
         closed = lost_reason = competitor = None
+        # Causes before effects: an inbound deal is opened after its lead was accepted,
+        # and a closed one closes after it was opened, both before this week.
+        if origin == "inbound":
+            accepted_day = pipeline.accepted_day[index]
+            opened_day = accepted_day + rng.randint(1, min(5, -2 - accepted_day))
+        else:
+            opened_day = -rng.randint(20, 240)
+        closed_day: int | None = None
         if stage in ("Won", "Lost"):
-            closed_days = rng.randint(3, 200)
-            closed = clock.stored(-closed_days * MINUTES_PER_DAY + 15 * 60)
-            expected_close = clock.day(-closed_days)
+            span = -1 - opened_day
+            closed_day = opened_day + rng.randint(min(7, span), span)
+            closed = clock.stored(closed_day * MINUTES_PER_DAY + 15 * 60)
+            expected_close = clock.day(closed_day)
             if stage == "Lost":
                 lost_reason = LOST_REASONS[int(random() * len(LOST_REASONS))]
                 if lost_reason == "chose a competitor" or random() < 0.3:
@@ -170,8 +193,9 @@ def opportunity_rows(
             expected_close = clock.day(rng.randint(7, 120))
             if random() < 0.2:
                 competitor = COMPETITORS[int(random() * len(COMPETITORS))]
-        created = context.past_stamp(240, 20)
+        created = clock.stored(opened_day * MINUTES_PER_DAY + rng.randrange(36, 68) * 15)
         opportunity_id = context.new_id()
+        pipeline.deal_days[opportunity_id] = (opened_day, closed_day)
         lead_id = pipeline.lead_of_contact.get(index) if origin == "inbound" else None
         pipeline.opportunity_of_contact[index] = opportunity_id
         if stage == "Won":
@@ -185,8 +209,14 @@ def opportunity_rows(
     return TableRows("opportunities", OPPORTUNITY_COLUMNS, rows)
 
 
-def intel_rows(context: DemoContext, opportunities: TableRows) -> TableRows:
-    """Objections, competitor mentions and win stories on opportunities; a few market notes."""
+def intel_rows(context: DemoContext, opportunities: TableRows, pipeline: Pipeline) -> TableRows:
+    """Objections, competitor mentions and win stories on opportunities; a few market notes.
+
+    An objection is heard in a call, as the call log records it in normal work: a
+    done call activity on a working day between the deal's opening and its close,
+    its next step (a follow-up a few days later), and the objection linked to that
+    call, dated when the call was made, at the stage the deal was in then.
+    """
     rng = context.rng
     random = rng.random
     stage_names = {stage_id: name for name, stage_id in context.stage_ids.items()}
@@ -199,9 +229,12 @@ def intel_rows(context: DemoContext, opportunities: TableRows) -> TableRows:
         # with a person to talk to.
         if random() < 0.5 and contact_id is not None and stage != "Qualified":
             tag, texts = OBJECTIONS[int(random() * len(OBJECTIONS))]
-            rows.append((context.new_id(), created, created, 0, "objection", tag,
-                         texts[int(random() * len(texts))], contact_id, account_id, opp_id,
-                         None, stage_id, product, owner, None))
+            call = _objection_call(context, pipeline, opp)
+            if call is not None:
+                call_id, heard, heard_stage = call
+                rows.append((context.new_id(), heard, heard, 0, "objection", tag,
+                             texts[int(random() * len(texts))], contact_id, account_id, opp_id,
+                             call_id, context.stage_ids[heard_stage], product, owner, None))
         if competitor is not None:
             text = COMPETITOR_MENTIONS[int(random() * len(COMPETITOR_MENTIONS))]
             rows.append((context.new_id(), created, created, 0, "competitor", competitor,
@@ -222,3 +255,50 @@ def intel_rows(context: DemoContext, opportunities: TableRows) -> TableRows:
         rows.append((context.new_id(), stamp, stamp, 0, "market_note", "market", note, None,
                      account, None, None, None, None, rep.id, "market_news"))
     return TableRows("intel", INTEL_COLUMNS, rows)
+
+
+CALL_OUTCOMES_WITH_OBJECTION = ("interested", "asked to call back", "send information",
+                                "meeting booked")
+STAGES_BEFORE_CLOSE = ("Discovery", "Proposal", "Negotiation")
+
+
+def _objection_call(
+    context: DemoContext, pipeline: Pipeline, opp: Sequence[Any]
+) -> tuple[str, str, str] | None:
+    """The call (and its next step) an objection on ``opp`` was heard in, added to
+    ``pipeline.calls``; returns its id, stored time and the deal's stage then.
+
+    None when the deal was opened and closed on consecutive days (no day between).
+    """
+    rng = context.rng
+    stored = context.clock.stored
+    day = MINUTES_PER_DAY
+    opp_id, name, account_id, contact_id, lead_id, stage_id, owner = (
+        opp[0], opp[4], opp[5], opp[6], opp[7], opp[9], opp[14])
+    opened_day, closed_day = pipeline.deal_days[opp_id]
+    last_day = (closed_day if closed_day is not None else 0) - 1
+    if last_day <= opened_day:
+        return None
+    call_day = rng.randint(opened_day + 1, last_day)
+    heard = stored(call_day * day + rng.randrange(36, 66) * 15)  # 09:00-16:15
+    if closed_day is None:
+        stage = next(n for n, i in context.stage_ids.items() if i == stage_id)
+    else:
+        stage = STAGES_BEFORE_CLOSE[int(rng.random() * len(STAGES_BEFORE_CLOSE))]
+    company = f" – {name.split(' – ')[0]}" if account_id is not None else ""
+    subject = ACTIVITY_SUBJECTS["call"][int(rng.random() * len(ACTIVITY_SUBJECTS["call"]))]
+    outcome = CALL_OUTCOMES_WITH_OBJECTION[int(rng.random() * len(CALL_OUTCOMES_WITH_OBJECTION))]
+    call_id = context.new_id()
+    pipeline.calls.append((call_id, heard, heard, 0, "call", f"{subject}{company}", contact_id,
+                           account_id, opp_id, lead_id, owner, heard, heard, outcome, None, None))
+    # The call's next step, a few days later; done if that day has passed (or the deal closed).
+    step_day = call_day + rng.randint(2, 7)
+    if closed_day is not None:
+        step_day = min(step_day, closed_day)
+    due = stored(step_day * day + rng.randrange(36, 66) * 15)
+    done = due if step_day < 0 else None
+    step_outcome = OUTCOMES[int(rng.random() * len(OUTCOMES))] if done else None
+    pipeline.calls.append((context.new_id(), heard, done or heard, 0, "follow_up",
+                           f"Follow up on the call{company}", contact_id, account_id, opp_id,
+                           lead_id, owner, due, done, step_outcome, None, None))
+    return call_id, heard, stage

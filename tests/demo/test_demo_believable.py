@@ -5,12 +5,17 @@ from __future__ import annotations
 import json
 import sqlite3
 import uuid
-from datetime import datetime
+from datetime import date, datetime
 
 import pytest
 
 from contactdesk.cli.main import main
 from contactdesk.demo import DemoSummary
+from contactdesk.reports.report_params import ReportParams
+from contactdesk.reports.report_registry import run_report
+from contactdesk.reports.report_result import ANY
+from contactdesk.services.actor import Actor
+from contactdesk.store import open_store
 
 
 def _rows(demo: DemoSummary, sql: str) -> list[tuple[object, ...]]:
@@ -70,6 +75,77 @@ def test_objections_are_heard_from_a_person_in_a_sales_conversation(
         WHERE intel.kind = 'objection'""")
     assert rows
     assert all(contact is not None and stage != "Qualified" for contact, stage in rows)
+
+
+def test_deals_open_after_their_lead_was_accepted_and_close_and_hand_over_after(
+    demo: DemoSummary,
+) -> None:
+    out_of_order = _rows(demo, """
+        SELECT 'opened before its lead was accepted', count(*) FROM opportunities AS o
+        JOIN leads AS l ON l.id = o.lead_id WHERE o.created_at <= l.accepted_at
+        UNION ALL
+        SELECT 'closed before it was opened', count(*) FROM opportunities
+        WHERE closed_at <= created_at
+        UNION ALL
+        SELECT 'handed over before the win', count(*) FROM activities AS a
+        JOIN opportunities AS o ON o.id = a.opportunity_id
+        WHERE a.kind = 'handover' AND a.due_at <= o.closed_at""")
+    assert [(what, 0) for what, _ in out_of_order] == out_of_order
+
+
+def test_each_objection_was_heard_in_a_call_logged_as_a_rep_logs_one(demo: DemoSummary) -> None:
+    # The call log path: a done call on the deal's contact, the objection dated when the
+    # call was made, between the deal's opening and its close, and a next step after it.
+    rows = _rows(demo, """
+        SELECT intel.created_at, calls.kind, calls.done_at, calls.due_at, calls.outcome,
+               calls.contact_id = intel.contact_id, calls.opportunity_id = intel.opportunity_id,
+               calls.owner_id = intel.author_id, deals.created_at, deals.closed_at,
+               (SELECT min(steps.due_at) FROM activities AS steps
+                WHERE steps.opportunity_id = calls.opportunity_id AND steps.kind = 'follow_up'
+                  AND steps.created_at = calls.done_at)
+        FROM intel
+        LEFT JOIN activities AS calls ON calls.id = intel.activity_id
+        JOIN opportunities AS deals ON deals.id = intel.opportunity_id
+        WHERE intel.kind = 'objection'""")
+    assert rows
+    for row in rows:
+        heard, call, (opened, closed, step) = row[0], row[1:8], row[8:]
+        kind, done, due, outcome, same_contact, same_deal, same_rep = call
+        assert (kind, done, due, same_contact, same_deal, same_rep) == (
+            "call", heard, heard, 1, 1, 1
+        )
+        assert outcome
+        assert str(opened) < str(heard) and (closed is None or str(heard) < str(closed))
+        assert step is not None and str(step) > str(heard)
+        assert 9 <= _local(heard).hour <= 16
+
+
+def test_the_objections_report_agrees_with_sql_and_drills_to_the_calls(
+    demo: DemoSummary,
+) -> None:
+    by_tag = dict(_rows(demo, """
+        SELECT tag, count(*) FROM intel WHERE kind = 'objection' GROUP BY tag"""))
+    subjects = {str(uuid.UUID(str(intel_id))): subject for intel_id, subject in _rows(demo, """
+        SELECT intel.id, activities.subject FROM intel
+        JOIN activities ON activities.id = intel.activity_id WHERE intel.kind = 'objection'""")}
+    store = open_store(demo.path)
+    try:
+        result = run_report(
+            store, Actor.for_role("marketing"), "objections",
+            ReportParams(date(2025, 1, 1), date(2026, 12, 31)),
+        )
+        totals: dict[str, int] = {}
+        for row in result.rows:
+            totals[row["objection"]] = totals.get(row["objection"], 0) + row["count"]
+        assert totals == by_tag
+        tag = result.chart.categories[0]
+        drill = result.drill_down((tag, ANY))
+    finally:
+        store.close()
+    assert len(drill.records) == by_tag[tag]
+    assert ("activity", "Activity") in drill.fields
+    assert all(record["activity"] == subjects[record["id"]] for record in drill.records)
+    assert all(" call" in str(record["activity"]) for record in drill.records)
 
 
 def test_collateral_is_tagged_with_what_it_is_about(demo: DemoSummary) -> None:
