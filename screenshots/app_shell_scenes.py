@@ -41,6 +41,18 @@ def first_run_welcome(context: Any) -> QWidget:
     return dialog
 
 
+def first_run_empty_store(context: Any) -> QWidget:
+    """The welcome after "Start an empty store": the first admin and the company, as init."""
+    dialog = first_run_welcome(context)
+    assert isinstance(dialog, WelcomeDialog)
+    dialog.ask_first_admin()
+    dialog.username_edit.setText("ada")
+    dialog.display_name_edit.setText("Ada Lovelace")
+    dialog.company_edit.setText("Acme Ltd")
+    dialog.resize(620, dialog.sizeHint().height())
+    return dialog
+
+
 def preferences(context: Any) -> QWidget:
     dialog = PreferencesDialog()
     dialog.resize(620, dialog.sizeHint().height())
@@ -59,6 +71,7 @@ def main_window_sales_german(context: Any) -> QWidget:
 
 APP_SHELL_SCENES: dict[str, Callable[[Any], QWidget]] = {
     "first_run_welcome": first_run_welcome,
+    "first_run_empty_store": first_run_empty_store,
     "preferences": preferences,
     "main_window_sales_de": main_window_sales_german,
 }

@@ -2603,8 +2603,16 @@
         <translation>Übersprungen: %1</translation>
     </message>
     <message>
+        <source>Remove the contacts, accounts and deals that the import of %1 created? Records worked on since the import (edited, or with activities, deals or leads) are kept.</source>
+        <translation>Die Kontakte, Firmen und Geschäfte entfernen, die der Import von %1 angelegt hat? Datensätze, an denen seit dem Import gearbeitet wurde (bearbeitet, oder mit Aktivitäten, Geschäften oder Leads), bleiben erhalten.</translation>
+    </message>
+    <message>
+        <source>Removed %1 contacts, %2 accounts and %4 deals; kept %3 worked on since the import.</source>
+        <translation>%1 Kontakte, %2 Firmen und %4 Geschäfte entfernt; %3 seit dem Import bearbeitete behalten.</translation>
+    </message>
+    <message>
         <source>Remove the contacts and accounts that the import of %1 created? Records worked on since the import (edited, or with activities, deals or leads) are kept.</source>
-        <translation>Die Kontakte und Firmen entfernen, die der Import von %1 angelegt hat? Datensätze, an denen seit dem Import gearbeitet wurde (bearbeitet oder mit Aktivitäten, Geschäften oder Leads), bleiben erhalten.</translation>
+        <translation type="vanished">Die Kontakte und Firmen entfernen, die der Import von %1 angelegt hat? Datensätze, an denen seit dem Import gearbeitet wurde (bearbeitet oder mit Aktivitäten, Geschäften oder Leads), bleiben erhalten.</translation>
     </message>
     <message>
         <source>Revert import</source>
@@ -2612,7 +2620,7 @@
     </message>
     <message>
         <source>Removed %1 contacts and %2 accounts; kept %3 worked on since the import.</source>
-        <translation>%1 Kontakte und %2 Firmen entfernt; %3 seit dem Import bearbeitete behalten.</translation>
+        <translation type="vanished">%1 Kontakte und %2 Firmen entfernt; %3 seit dem Import bearbeitete behalten.</translation>
     </message>
     <message>
         <source>%1: %2</source>
@@ -4999,12 +5007,40 @@ Datenordner: %3</translation>
         <translation>Die Server-Anmeldung ist in dieser Version von ContactDesk nicht verfügbar.</translation>
     </message>
     <message>
+        <source>Your user name</source>
+        <translation>Ihr Benutzername</translation>
+    </message>
+    <message>
+        <source>for example ada</source>
+        <translation>zum Beispiel ada</translation>
+    </message>
+    <message>
+        <source>Your full name</source>
+        <translation>Ihr vollständiger Name</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Firma</translation>
+    </message>
+    <message>
+        <source>Create the store</source>
+        <translation>Datenbestand anlegen</translation>
+    </message>
+    <message>
+        <source>You will be the store&apos;s first administrator and can add your team.</source>
+        <translation>Sie werden der erste Administrator des Datenbestands und können Ihr Team hinzufügen.</translation>
+    </message>
+    <message>
         <source>Demo creation progress</source>
         <translation>Fortschritt der Demo-Erstellung</translation>
     </message>
     <message>
         <source>Your data will be kept in %1</source>
         <translation>Ihre Daten werden gespeichert in %1</translation>
+    </message>
+    <message>
+        <source>A user name is 1 to 80 characters with no spaces, for example ada.</source>
+        <translation>Ein Benutzername hat 1 bis 80 Zeichen ohne Leerzeichen, zum Beispiel ada.</translation>
     </message>
     <message>
         <source>Creating the demo store…</source>

@@ -162,8 +162,8 @@ class ImportHistoryDialog(QDialog):
 
     def _ask(self, chosen: ImportSummary) -> bool:
         text = self.tr(
-            "Remove the contacts and accounts that the import of %1 created? Records worked on "
-            "since the import (edited, or with activities, deals or leads) are kept."
+            "Remove the contacts, accounts and deals that the import of %1 created? Records "
+            "worked on since the import (edited, or with activities, deals or leads) are kept."
         ).replace("%1", chosen.file_name)
         answer = QMessageBox.question(self, self.tr("Revert import"), text)
         return answer == QMessageBox.StandardButton.Yes
@@ -185,10 +185,14 @@ class ImportHistoryDialog(QDialog):
 
     def _reverted(self, result: RevertResult) -> None:
         self.message.setText(
-            self.tr("Removed %1 contacts and %2 accounts; kept %3 worked on since the import.")
+            self.tr(
+                "Removed %1 contacts, %2 accounts and %4 deals; kept %3 worked on since the "
+                "import."
+            )
             .replace("%1", format_number(result.contacts_deleted))
             .replace("%2", format_number(result.accounts_deleted))
             .replace("%3", format_number(result.kept_count))
+            .replace("%4", format_number(result.deals_deleted))
         )
         self.kept.clear()
         for kept in result.kept:

@@ -1,21 +1,27 @@
 """The welcome dialog: try the demo, start an empty store, or connect to a server.
 
 Choosing the demo generates it on the database worker (``generate_demo``) while
-a progress bar runs; the dialog accepts when the store is written. The other
-choices accept at once and leave creating the store to ``welcome_flow``.
+a progress bar runs; the dialog accepts when the store is written. An empty store
+asks first for its first admin (and the company's name), as ``contactdesk init``
+does (issue 15 point 1); ``welcome_flow`` then creates it. Connecting to a server
+accepts at once.
 """
 
 from __future__ import annotations
 
 import enum
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
     QCommandLinkButton,
     QDialog,
+    QFormLayout,
     QLabel,
+    QLineEdit,
     QProgressBar,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -31,6 +37,15 @@ class FirstRunChoice(enum.Enum):
     DEMO = "demo"
     EMPTY = "empty"
     SERVER = "server"
+
+
+@dataclass(frozen=True)
+class FirstAdmin:
+    """Who administers a new empty store, and the company it belongs to."""
+
+    username: str
+    display_name: str | None = None
+    company: str | None = None
 
 
 class WelcomeDialog(QDialog):
@@ -51,6 +66,7 @@ class WelcomeDialog(QDialog):
         self._demo_contacts = demo_contacts
         self._creating = False
         self.choice: FirstRunChoice | None = None
+        self.first_admin: FirstAdmin | None = None
         self.failure: str | None = None
         self.setWindowTitle(self.tr("Welcome to ContactDesk"))
 
@@ -83,6 +99,26 @@ class WelcomeDialog(QDialog):
             button.setAccessibleName(button.text())
             button.setAccessibleDescription(button.description())
 
+        self.admin_form = QWidget()
+        self.username_edit = QLineEdit()
+        self.username_edit.setAccessibleName(self.tr("Your user name"))
+        self.username_edit.setPlaceholderText(self.tr("for example ada"))
+        self.display_name_edit = QLineEdit()
+        self.display_name_edit.setAccessibleName(self.tr("Your full name"))
+        self.company_edit = QLineEdit()
+        self.company_edit.setAccessibleName(self.tr("Company"))
+        self.create_button = QPushButton(self.tr("Create the store"))
+        self.create_button.setDefault(True)
+        form = QFormLayout(self.admin_form)
+        form.addRow(
+            QLabel(self.tr("You will be the store's first administrator and can add your team."))
+        )
+        form.addRow(self.tr("Your user name"), self.username_edit)
+        form.addRow(self.tr("Your full name"), self.display_name_edit)
+        form.addRow(self.tr("Company"), self.company_edit)
+        form.addRow("", self.create_button)
+        self.admin_form.hide()
+
         self.progress = QProgressBar()
         self.progress.setAccessibleName(self.tr("Demo creation progress"))
         self.progress.setRange(0, 0)
@@ -99,6 +135,7 @@ class WelcomeDialog(QDialog):
         layout.addWidget(intro)
         layout.addWidget(self.demo_button)
         layout.addWidget(self.empty_button)
+        layout.addWidget(self.admin_form)
         layout.addWidget(self.server_button)
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
@@ -106,12 +143,37 @@ class WelcomeDialog(QDialog):
         layout.addWidget(path_label)
 
         self.demo_button.clicked.connect(self.create_demo)
-        self.empty_button.clicked.connect(lambda: self._choose(FirstRunChoice.EMPTY))
+        self.empty_button.clicked.connect(self.ask_first_admin)
+        self.create_button.clicked.connect(self.create_empty)
         self.server_button.clicked.connect(lambda: self._choose(FirstRunChoice.SERVER))
 
     def _choose(self, choice: FirstRunChoice) -> None:
         self.choice = choice
         self.accept()
+
+    @Slot()
+    def ask_first_admin(self) -> None:
+        """Show the first admin's form under the empty-store choice."""
+        self.admin_form.show()
+        self.username_edit.setFocus()
+
+    @Slot()
+    def create_empty(self) -> None:
+        """Accept with the first admin typed in; a name that cannot be one says why."""
+        username = self.username_edit.text().strip()
+        if not username or len(username) > 80 or any(c.isspace() for c in username):
+            self.status.setText(
+                self.tr("A user name is 1 to 80 characters with no spaces, for example ada.")
+            )
+            self.status.show()
+            self.username_edit.setFocus()
+            return
+        self.first_admin = FirstAdmin(
+            username,
+            self.display_name_edit.text().strip() or None,
+            self.company_edit.text().strip() or None,
+        )
+        self._choose(FirstRunChoice.EMPTY)
 
     @property
     def creating_demo(self) -> bool:

@@ -1,8 +1,9 @@
 """First run, from the welcome dialog's choice to an open store.
 
 Runs on the UI thread before the main window exists. The demo was written by the
-dialog (on the worker); an empty store and a server connection start from a new
-empty store, the latter then signed in through ``server_sign_in``.
+dialog (on the worker); an empty store is created with the first admin the dialog
+asked for (``create_store``, as ``contactdesk init``); a server connection starts
+from a new empty store, then signed in through ``server_sign_in``.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QDialog, QWidget
 
+from contactdesk.services.new_store import create_store
 from contactdesk.services.store_opening import open_store
 from contactdesk.store import Store
 from ui.database_worker import DatabaseWorker
@@ -52,12 +54,21 @@ def open_first_store(
         accepted = run_dialog(dialog) == QDialog.DialogCode.Accepted
         worker.wait_until_idle()
         choice = dialog.choice
+        first_admin = dialog.first_admin
         dialog.deleteLater()
     finally:
         worker.shutdown()
     if not accepted or choice is None:
         return None
     if choice is FirstRunChoice.DEMO:
+        return open_store(path)
+    if choice is FirstRunChoice.EMPTY and first_admin is not None:
+        create_store(
+            path,
+            first_admin.username,
+            company=first_admin.company,
+            admin_display_name=first_admin.display_name,
+        )
         return open_store(path)
     store = create_empty_store(path)
     if choice is FirstRunChoice.SERVER:

@@ -1,14 +1,20 @@
-"""First run: the welcome's three ways to start, and the app showing it only when it should."""
+"""First run: the welcome's three ways to start, and the app showing it only when it should.
+
+An empty store starts with its first admin, as ``contactdesk init`` makes it (issue 15).
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
 from contactdesk.services.actor import Actor
+from contactdesk.services.company_settings import read_setting
 from contactdesk.services.directory import list_users
+from contactdesk.services.new_store import COMPANY_SETTING
 from contactdesk.services.record_queries import count_records
 from ui import app
 from ui.first_run.welcome_dialog import WelcomeDialog
@@ -58,15 +64,52 @@ def test_demo_creation_shows_a_progress_bar_while_it_runs(qtbot, tmp_path: Path)
     worker.shutdown()
 
 
-def test_start_an_empty_store_creates_a_store_with_no_users(qtbot, tmp_path: Path) -> None:
+def _typing_the_first_admin(qtbot, username: str, company: str = ""):
+    """A dialog runner: Start an empty store, type the first admin, press Create the store."""
+
+    def run(dialog: WelcomeDialog) -> int:
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.mouseClick(dialog.empty_button, Qt.MouseButton.LeftButton)
+        assert dialog.admin_form.isVisible() and dialog.result() == 0
+        qtbot.keyClicks(dialog.username_edit, username)
+        qtbot.keyClicks(dialog.display_name_edit, "Ada Lovelace")
+        qtbot.keyClicks(dialog.company_edit, company)
+        qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
+        return dialog.result()
+
+    return run
+
+
+def test_start_an_empty_store_creates_it_with_its_first_admin_as_init_does(
+    qtbot, tmp_path: Path
+) -> None:
     path = tmp_path / "contactdesk.db"
-    store = open_first_store(path, run_dialog=clicking("empty_button", qtbot))
+    store = open_first_store(path, run_dialog=_typing_the_first_admin(qtbot, "ada", "Acme Ltd"))
     assert store is not None
     try:
-        assert path.exists()
-        assert list_users(store) == []
+        assert [(u.username, u.display_name, u.role) for u in list_users(store)] == [
+            ("ada", "Ada Lovelace", "admin")
+        ]
+        assert read_setting(store, COMPANY_SETTING) == "Acme Ltd"
+        assert count_records(store, Actor.system(), "contact") == 0
     finally:
         store.close()
+
+
+def test_a_user_name_with_a_space_is_refused_and_no_store_is_made(qtbot, tmp_path: Path) -> None:
+    path = tmp_path / "contactdesk.db"
+    shown: list[str] = []
+
+    def run(dialog: WelcomeDialog) -> int:
+        result = _typing_the_first_admin(qtbot, "ada lovelace")(dialog)
+        shown.append(dialog.status.text())
+        dialog.reject()
+        return result
+
+    assert open_first_store(path, run_dialog=run) is None
+    assert shown == ["A user name is 1 to 80 characters with no spaces, for example ada."]
+    assert not path.exists()
 
 
 def test_server_option_is_disabled_with_a_reason_while_sync_sign_in_is_missing(

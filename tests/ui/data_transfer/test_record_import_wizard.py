@@ -138,18 +138,25 @@ def test_deals_are_mapped_column_by_column_checked_imported_and_reverted(
     users = {u.username: u.id for u in list_users(store)}
     assert renewal.owner_id == users["rita"]
     assert deals["Zephyr training"].owner_id == users["sam"]
+    wizard.close()
     # The import is in the history like a contact import; reverting removes its deals.
     window.transfer_actions["import_history"].trigger()
     (history,) = window.findChildren(ImportHistoryDialog)
     qtbot.waitUntil(lambda: history.table.rowCount() == 1)
     assert [history.table.item(0, c).text() for c in (1, 2, 3)] == ["crm-export.csv", "2", "2"]
-    history.close()
-    qtbot.mouseClick(result.revert_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: "reverted" in result.summary.text(), timeout=10_000)
+    history.confirm = lambda chosen: True
+    history.table.selectRow(0)
+    qtbot.waitUntil(lambda: history.skipped.count() == 2)
+    assert history.skipped.item(1).text() == "Skipped: line 4: amount: 'lots' is not a number"
+    qtbot.mouseClick(history.revert_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: history.message.text().startswith("Removed"), timeout=10_000)
+    assert history.message.text() == (
+        "Removed 0 contacts, 0 accounts and 2 deals; kept 0 worked on since the import."
+    )
     with store.reading() as session:
         assert session.scalars(select(Opportunity)).all() == []
         assert session.get(Account, acme) is not None
-    wizard.close()
+    history.close()
     _settle(qtbot, window)
 
 
