@@ -15,7 +15,7 @@ from contactdesk.reports.report_params import ReportParams
 from contactdesk.reports.report_registry import run_report
 from contactdesk.reports.report_result import ANY
 from contactdesk.services.actor import Actor
-from contactdesk.store import open_store
+from contactdesk.services.store_opening import open_store
 
 
 def _rows(demo: DemoSummary, sql: str) -> list[tuple[object, ...]]:
