@@ -16,11 +16,7 @@ import weakref
 from sqlalchemy.orm import Session
 
 from contactdesk.services.field_rules import Policy, load_policy
-from contactdesk.services.governance_records import GOVERNANCE_ENTITIES
 from contactdesk.store.local_store import Store
-
-# GOVERNANCE_ENTITIES (defined with the governance records) is re-exported for the UI.
-__all__ = ["GOVERNANCE_ENTITIES", "PolicyCache", "forget_policies", "policy_for"]
 
 
 class PolicyCache:

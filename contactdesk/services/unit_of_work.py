@@ -28,8 +28,9 @@ from contactdesk.services.custom_values import read_values, to_columns, write_va
 from contactdesk.services.field_catalog import ENTITIES, EntitySpec, FieldSpec, entity_spec
 from contactdesk.services.field_rules import CustomField, Policy, scope_clause
 from contactdesk.services.field_values import DEFAULT_PHONE_REGION, coerce_value
+from contactdesk.services.governance_records import GOVERNANCE_ENTITIES
 from contactdesk.services.phone_regions import company_phone_region, phone_region
-from contactdesk.services.policy_cache import GOVERNANCE_ENTITIES, forget_policies, policy_for
+from contactdesk.services.policy_cache import forget_policies, policy_for
 from contactdesk.services.record_derivations import DERIVATIONS
 from contactdesk.services.record_rules import RULES, check_record_rules
 from contactdesk.store.local_store import Store

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QCheckBox, QGridLayout, QLabel, QVBoxLayout, QWidg
 from contactdesk.model.governance import CAPABILITIES
 from contactdesk.services.capabilities import role_capabilities, set_capabilities
 from contactdesk.services.changes import ChangeSet
-from contactdesk.services.policy_cache import GOVERNANCE_ENTITIES
+from contactdesk.services.governance_records import GOVERNANCE_ENTITIES
 from ui.admin.admin_change import submit_admin_change
 from ui.database_worker import TaskControl
 from ui.forms.inline_error import InlineError

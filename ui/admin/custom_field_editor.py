@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from contactdesk.services import custom_fields, rule_admin
 from contactdesk.services.changes import ChangeSet
 from contactdesk.services.field_catalog import CUSTOM_FIELD_TYPES, ENTITIES, GOVERNED_ENTITIES
-from contactdesk.services.policy_cache import GOVERNANCE_ENTITIES
+from contactdesk.services.governance_records import GOVERNANCE_ENTITIES
 from contactdesk.services.rule_admin import RuleRow
 from ui.admin.access_levels import field_type_title
 from ui.admin.admin_change import submit_admin_change

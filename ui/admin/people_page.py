@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from contactdesk.services import directory, rule_admin
 from contactdesk.services.changes import ChangeSet
 from contactdesk.services.directory import UserInfo
-from contactdesk.services.policy_cache import GOVERNANCE_ENTITIES
+from contactdesk.services.governance_records import GOVERNANCE_ENTITIES
 from ui.admin.access_levels import SCOPES, scope_title
 from ui.admin.admin_change import submit_admin_change
 from ui.admin.listing_table import fill_row, listing_table

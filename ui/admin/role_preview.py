@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTabWidget, QVBoxL
 from contactdesk.services.actor import Actor
 from contactdesk.services.changes import ChangeSet
 from contactdesk.services.directory import role_names
-from contactdesk.services.policy_cache import GOVERNANCE_ENTITIES
+from contactdesk.services.governance_records import GOVERNANCE_ENTITIES
 from ui.admin.preview_surfaces import PREVIEW_SURFACES
 from ui.app_session import role_title
 from ui.database_worker import TaskControl

@@ -25,7 +25,7 @@ from contactdesk.services import rule_admin
 from contactdesk.services.capabilities import roles_with
 from contactdesk.services.changes import ChangeSet
 from contactdesk.services.field_catalog import ENTITIES
-from contactdesk.services.policy_cache import GOVERNANCE_ENTITIES
+from contactdesk.services.governance_records import GOVERNANCE_ENTITIES
 from contactdesk.services.rule_admin import RuleRow
 from ui.admin.access_levels import (
     ACCESS_LEVELS,

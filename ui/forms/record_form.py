@@ -25,7 +25,7 @@ from contactdesk.services import unit_of_work
 from contactdesk.services.actor import Actor
 from contactdesk.services.changes import ChangeSet
 from contactdesk.services.field_catalog import FieldSpec
-from contactdesk.services.policy_cache import GOVERNANCE_ENTITIES
+from contactdesk.services.governance_records import GOVERNANCE_ENTITIES
 from contactdesk.store import Store
 from ui.core_text import core_text
 from ui.database_worker import DatabaseWorker, TaskControl

@@ -23,7 +23,7 @@ from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QTimer, 
 
 from contactdesk.errors import ContactDeskError
 from contactdesk.services.changes import ChangeSet
-from contactdesk.services.policy_cache import GOVERNANCE_ENTITIES
+from contactdesk.services.governance_records import GOVERNANCE_ENTITIES
 from contactdesk.services.record_queries import page_records, visible_fields
 from ui.app_session import AppSession
 from ui.models.record_table_model import RecordTableModel
