@@ -61,6 +61,7 @@ def contact_history(context: SceneContext) -> QWidget:
     unit_of_work.update(store, actor, "contact", record["id"], {"notes": "Asked for the ROI sheet"})
     dialog = RecordFormDialog(view.session, view.worker, "contact", record["id"])
     dialog.resize(760, 520)
+    dialog.show()  # the History panel reads its record when it is first shown
     dialog.show_history()
     context.settle(lambda: bool(dialog.history and dialog.history.rows()))
     return dialog
