@@ -116,7 +116,10 @@ def lead_rows(context: DemoContext, customers: Customers, pipeline: Pipeline) ->
                 else:
                     follow_up = clock.stored(rng.randint(0, 6) * MINUTES_PER_DAY + 17 * 60)
             else:
-                first_minutes = handed_minutes + rng.randint(2, 96) * 60
+                # Sales answers in its working hours, the same day (from noon) or within three.
+                wait = rng.randint(0, 3)
+                slot = rng.randrange(48 if wait == 0 else 32, 72) * 15
+                first_minutes = handed_minutes - 10 * 60 + wait * MINUTES_PER_DAY + slot
                 first_follow_up = clock.stored(first_minutes)
                 if status == "accepted":
                     accepted = first_follow_up

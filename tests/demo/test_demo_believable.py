@@ -37,6 +37,17 @@ def test_activities_fall_in_business_hours_local_time(demo: DemoSummary) -> None
     assert max(hours) <= 17
 
 
+def test_leads_are_handed_off_accepted_and_rejected_in_business_hours(demo: DemoSummary) -> None:
+    stamps = _rows(demo, """
+        SELECT handed_off_at FROM leads WHERE handed_off_at IS NOT NULL UNION ALL
+        SELECT first_follow_up_at FROM leads WHERE first_follow_up_at IS NOT NULL UNION ALL
+        SELECT accepted_at FROM leads WHERE accepted_at IS NOT NULL UNION ALL
+        SELECT rejected_at FROM leads WHERE rejected_at IS NOT NULL""")
+    assert stamps
+    hours = {_local(stamp).hour for (stamp,) in stamps}
+    assert min(hours) >= 8 and max(hours) <= 17
+
+
 def test_every_win_story_is_dated_when_its_deal_was_won(demo: DemoSummary) -> None:
     rows = _rows(demo, """
         SELECT intel.created_at, opportunities.closed_at FROM intel
