@@ -108,6 +108,25 @@ class PasswordChange(RequestModel):
     new_password: Secret
 
 
+class AppPasswordRequest(RequestModel):
+    """A new app password for one phone or calendar app, named so the user knows it later."""
+
+    label: Name
+
+
+class AppPasswordView(WireModel):
+    id: uuid.UUID
+    label: str
+    created_at: datetime
+    last_used_at: datetime | None = None
+
+
+class AppPasswordCreated(AppPasswordView):
+    """The new app password: ``password`` is shown this once and never again."""
+
+    password: str
+
+
 # -- push -----------------------------------------------------------------
 
 
@@ -291,6 +310,8 @@ class KeptConflictView(WireModel):
     changed_at: datetime | None = None
     resolved_at: datetime | None
     resolution: str | None
+    # "phone" for an edit made over CardDAV or CalDAV (optional: absent from older servers).
+    source: str | None = None
 
 
 class ConflictResolution(RequestModel):

@@ -13,7 +13,7 @@ import uuid
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtWidgets import QWidget
 
@@ -26,16 +26,24 @@ from contactdesk.store import Store
 from contactdesk.sync import conflicts
 from contactdesk.sync.credentials import TokenStore
 from contactdesk.sync.sync_state import mark_synced, read_status, remember_sign_in
-from contactdesk.sync_protocol import ChangeOutcome, FieldConflict, PushedChange
+from contactdesk.sync_protocol import (
+    AppPasswordCreated,
+    AppPasswordView,
+    ChangeOutcome,
+    FieldConflict,
+    PushedChange,
+)
 from ui.app_session import AppSession
 from ui.database_worker import DatabaseWorker
 from ui.main_window import MainWindow
 from ui.store_changes import StoreChangeRelay
 from ui.sync.conflict_center import ConflictCenterDialog
+from ui.sync.phone_access_dialog import PhoneAccessDialog
 from ui.sync.sign_in_dialog import SignInDialog
 from ui.view_context import ViewContext
 
 if TYPE_CHECKING:
+    from contactdesk.sync.server_client import ServerClient
     from screenshots.scene_context import SceneContext
 
 SERVER_URL = "https://contactdesk.example.com"
@@ -168,9 +176,52 @@ def sync_conflict_center(context: SceneContext) -> QWidget:
     return dialog
 
 
+class _PhonePasswords:
+    """The app passwords a scene shows: a stand-in for the server, none being behind it."""
+
+    def __init__(self) -> None:
+        made = datetime(2026, 11, 30, 8, 15, tzinfo=UTC)
+        self.rows = [
+            AppPasswordView(
+                id=uuid.UUID(int=1), label="iPhone", created_at=made, last_used_at=made
+            ),
+        ]
+
+    def app_passwords(self) -> list[AppPasswordView]:
+        return list(self.rows)
+
+    def create_app_password(self, label: str) -> AppPasswordCreated:
+        made = AppPasswordCreated(
+            id=uuid.UUID(int=2),
+            label=label,
+            created_at=datetime(2026, 12, 2, 9, 30, tzinfo=UTC),
+            password="kq7m2x-hp4wza-n8tr3e-vd6ycs",
+        )
+        self.rows.append(AppPasswordView.model_validate(made.model_dump(exclude={"password"})))
+        return made
+
+    def close(self) -> None:
+        return None
+
+
+def sync_phone_access(context: SceneContext) -> QWidget:
+    passwords = _PhonePasswords()
+    dialog = PhoneAccessDialog(
+        lambda: cast("ServerClient", passwords),
+        SERVER_URL,
+        "sam",
+        DatabaseWorker(immediate=True),
+    )
+    dialog.label_edit.setText("Android (DAVx5)")
+    dialog.create_password()
+    dialog.resize(560, 480)
+    return dialog
+
+
 SYNC_SCENES: dict[str, Callable[[SceneContext], QWidget]] = {
     "sync_sign_in": sync_sign_in,
     "sync_status_bar": sync_status_bar,
     "sync_first_sync_progress": sync_first_sync_progress,
     "sync_conflict_center": sync_conflict_center,
+    "sync_phone_access": sync_phone_access,
 }

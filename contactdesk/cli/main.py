@@ -38,6 +38,7 @@ COMMANDS: dict[str, str] = {
     "target": "set outcome targets and see their attainment",
     "admin": "users, custom fields and field rules",
     "sync": "sync the store with a server",
+    "app-password": "passwords for phones and calendar apps (CardDAV, CalDAV)",
     "backup": "snapshot the store next to itself",
     "restore": "restore the store from a snapshot",
 }

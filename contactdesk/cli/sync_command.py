@@ -48,7 +48,7 @@ def run(args: argparse.Namespace) -> int:
     tokens = TokenStore()
     client = ServerClient(args.server, backoff=Backoff(attempts=4))
     try:
-        _authenticate(store, client, tokens, args.user)
+        authenticate(store, client, tokens, args.user)
         engine = SyncEngine(store, client, batch_size=args.batch_size, page_size=args.page_size)
         try:
             report = engine.sync()
@@ -69,7 +69,8 @@ def _open_or_create(path: Path) -> Store:
     return open_store(path)
 
 
-def _authenticate(store: Store, client: ServerClient, tokens: TokenStore, username: str) -> None:
+def authenticate(store: Store, client: ServerClient, tokens: TokenStore, username: str) -> None:
+    """Give ``client`` the kept token of ``username``, or sign in with the password for one."""
     actor = signed_in_actor(store)
     token = tokens.load(client.base_url, username)
     if token is not None and actor is not None and actor.username == username:

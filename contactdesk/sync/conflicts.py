@@ -188,3 +188,66 @@ def server_resolution(row: SyncConflict) -> str:
     if row.field == WHOLE_CHANGE:
         return "dismissed"
     return row.resolution or "dismissed"
+
+
+# The reason an adopted conflict carries: made on a phone, not in this store's outbox.
+PHONE_SOURCE = "phone"
+PHONE_REASON = "edited on a phone (CardDAV or CalDAV) while the record changed here"
+
+
+def has_open_phone_conflicts(session: Session) -> bool:
+    """Whether this store holds an unsettled conflict copied from a phone's edit."""
+    found = session.scalar(
+        select(SyncConflict.id)
+        .where(SyncConflict.reason == PHONE_REASON, SyncConflict.resolved_at.is_(None))
+        .limit(1)
+    )
+    return found is not None
+
+
+def adopt_phone_conflicts(
+    session: Session, server_rows: list[dict[str, Any]], titles: dict[uuid.UUID, str | None]
+) -> int:
+    """Keep here the server's open conflicts of edits made on a phone; returns how many are new.
+
+    A phone's edit has no outbox on this device, so its conflict would only live
+    on the server: it is copied into the conflict center like any other. One
+    copied before and settled elsewhere (no longer open there) is closed here.
+    ``titles`` names the records (by id) for the center's list.
+    """
+    phone_rows = [row for row in server_rows if row.get("source") == PHONE_SOURCE]
+    open_there = {(str(row["change_id"]), str(row["field"])) for row in phone_rows}
+    known = {
+        (str(row.change_id), row.field): row
+        for row in session.scalars(select(SyncConflict).where(SyncConflict.reason == PHONE_REASON))
+    }
+    now = utc_now()
+    for key, row in known.items():
+        if row.resolved_at is None and key not in open_there:
+            row.resolved_at = now
+            row.resolution = "theirs"
+            row.reported_at = now
+    added = 0
+    for server_row in phone_rows:
+        key = (str(server_row["change_id"]), str(server_row["field"]))
+        if key in known:
+            continue
+        record_id = uuid.UUID(str(server_row["record_id"]))
+        session.add(
+            SyncConflict(
+                change_id=uuid.UUID(key[0]),
+                entity=str(server_row["entity"]),
+                record_id=record_id,
+                record_title=titles.get(record_id),
+                field=key[1],
+                original=server_row.get("original"),
+                mine=server_row.get("mine"),
+                theirs=server_row.get("theirs"),
+                server_version=int(server_row.get("server_version") or 0),
+                record_deleted=bool(server_row.get("record_deleted")),
+                reason=PHONE_REASON,
+                created_at=now,
+            )
+        )
+        added += 1
+    return added

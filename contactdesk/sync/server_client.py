@@ -19,6 +19,9 @@ from contactdesk.errors import ContactDeskError
 from contactdesk.sync_protocol import (
     PROTOCOL_HEADER,
     PROTOCOL_VERSION,
+    AppPasswordCreated,
+    AppPasswordRequest,
+    AppPasswordView,
     ChangeOutcome,
     ErrorBody,
     HistoryChange,
@@ -176,6 +179,20 @@ class ServerClient:
         self._call(
             "POST", f"/sync/conflicts/{conflict_id}/resolve", json={"resolution": resolution}
         )
+
+    def app_passwords(self) -> list[AppPasswordView]:
+        """This user's live app passwords for phones and calendar apps (never their values)."""
+        answer = self._call("GET", "/auth/app-passwords")
+        return [_parse(AppPasswordView, row) for row in answer] if isinstance(answer, list) else []
+
+    def create_app_password(self, label: str) -> AppPasswordCreated:
+        """A new app password named ``label``; its value is in the answer and nowhere else."""
+        body = AppPasswordRequest(label=label).model_dump(mode="json")
+        return _parse(AppPasswordCreated, self._call("POST", "/auth/app-passwords", json=body))
+
+    def revoke_app_password(self, password_id: uuid.UUID) -> None:
+        """Revoke one app password: the phone using it can no longer sign in."""
+        self._call("DELETE", f"/auth/app-passwords/{password_id}")
 
     def call(self, method: str, path: str, json: Any = None) -> Any:
         """Any other endpoint (the admin API), with the same headers and errors."""

@@ -99,10 +99,26 @@ class SyncEngine:
         self._report_resolutions()
         self._pull_all(report)
         self._pull_history(report)
+        self._adopt_phone_conflicts(report)
         mark_synced(self.store, utc_now())
         if self._enforce_clocks(report):
             self._push_all(report)
         return report
+
+    def _adopt_phone_conflicts(self, report: SyncReport) -> None:
+        """Copy the server's conflicts of phone edits (CardDAV, CalDAV) into this store."""
+        rows = self.client.open_conflicts()
+        if not any(row.get("source") == conflicts.PHONE_SOURCE for row in rows):
+            with self.store.reading() as session:
+                if not conflicts.has_open_phone_conflicts(session):
+                    return  # nothing to copy and nothing to close: no write at all
+        with self.store.transaction() as session:
+            titles = {}
+            for row in rows:
+                if row.get("source") == conflicts.PHONE_SOURCE:
+                    record_id = uuid.UUID(str(row["record_id"]))
+                    titles[record_id] = _title(session, str(row["entity"]), record_id)
+            report.conflicts += conflicts.adopt_phone_conflicts(session, rows, titles)
 
     def _enforce_clocks(self, report: SyncReport) -> bool:
         """Re-route or escalate leads whose deadline passed, once the feed is current.

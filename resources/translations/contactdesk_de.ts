@@ -3384,6 +3384,65 @@ Datenordner: %3</translation>
     </message>
 </context>
 <context>
+    <name>PhoneAccessDialog</name>
+    <message>
+        <source>Phones and Calendars</source>
+        <translation>Telefone und Kalender</translation>
+    </message>
+    <message>
+        <source>Your phone&apos;s contacts and calendar apps (iPhone, Android with DAVx5, Thunderbird) can show your ContactDesk contacts and activities. Add a CardDAV and a CalDAV account there with this address, your user name and an app password made here for that phone.</source>
+        <translation>Die Kontakte- und Kalender-Apps Ihres Telefons (iPhone, Android mit DAVx5, Thunderbird) können Ihre ContactDesk-Kontakte und -Aktivitäten zeigen. Legen Sie dort ein CardDAV- und ein CalDAV-Konto mit dieser Adresse, Ihrem Benutzernamen und einem hier für dieses Telefon erstellten App-Passwort an.</translation>
+    </message>
+    <message>
+        <source>Name of the phone or app, e.g. iPhone</source>
+        <translation>Name des Telefons oder der App, z. B. iPhone</translation>
+    </message>
+    <message>
+        <source>Make App Password</source>
+        <translation>App-Passwort erstellen</translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation>Widerrufen</translation>
+    </message>
+    <message>
+        <source>Type this password into the phone now: it is not shown again.</source>
+        <translation>Geben Sie dieses Passwort jetzt im Telefon ein: Es wird nicht noch einmal angezeigt.</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>App passwords</source>
+        <translation>App-Passwörter</translation>
+    </message>
+    <message>
+        <source>Name the phone or app the password is for.</source>
+        <translation>Nennen Sie das Telefon oder die App, für die das Passwort ist.</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <source>%1 (made %2, last used %3)</source>
+        <translation>%1 (erstellt %2, zuletzt benutzt %3)</translation>
+    </message>
+    <message>
+        <source>Made an app password for %1.</source>
+        <translation>App-Passwort für %1 erstellt.</translation>
+    </message>
+    <message>
+        <source>Revoked: that phone or app can no longer sign in.</source>
+        <translation>Widerrufen: Dieses Telefon oder diese App kann sich nicht mehr anmelden.</translation>
+    </message>
+</context>
+<context>
     <name>PipelineBoardView</name>
     <message>
         <source>Show deals of</source>
@@ -4541,6 +4600,10 @@ Datenordner: %3</translation>
     <message>
         <source>Sign &amp;Out</source>
         <translation>A&amp;bmelden</translation>
+    </message>
+    <message>
+        <source>&amp;Phones and Calendars…</source>
+        <translation>&amp;Telefone und Kalender…</translation>
     </message>
     <message>
         <source>S&amp;ync</source>

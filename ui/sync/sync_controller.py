@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from contactdesk.sync.server_client import ServerClient
     from contactdesk.sync.sync_engine import SyncReport
     from ui.sync.conflict_center import ConflictCenterDialog
+    from ui.sync.phone_access_dialog import PhoneAccessDialog
     from ui.sync.sign_in_dialog import SignInDialog
 
 SYNC_NOW_SHORTCUT = "Ctrl+Shift+Y"
@@ -55,6 +56,7 @@ class SyncController(QObject):
         self.status: SyncStatus | None = None
         self.sign_in_dialog: SignInDialog | None = None
         self.conflict_center: ConflictCenterDialog | None = None
+        self.phone_access: PhoneAccessDialog | None = None
         self.widget = SyncStatusWidget()
         window.statusBar().addPermanentWidget(self.widget)
         self.background = BackgroundSync(
@@ -87,6 +89,8 @@ class SyncController(QObject):
         self.sync_now_action.setShortcut(QKeySequence(SYNC_NOW_SHORTCUT))
         self.conflicts_action = QAction(self.tr("&Conflicts…"), window)
         self.sign_out_action = QAction(self.tr("Sign &Out"), window)
+        self.phone_access_action = QAction(self.tr("&Phones and Calendars…"), window)
+        self.phone_access_action.triggered.connect(lambda _checked=False: self.show_phone_access())
         self.sign_in_action.triggered.connect(lambda _checked=False: self.show_sign_in())
         self.sync_now_action.triggered.connect(lambda _checked=False: self.sync_now())
         self.conflicts_action.triggered.connect(lambda _checked=False: self.show_conflicts())
@@ -98,6 +102,7 @@ class SyncController(QObject):
         menu = QMenu(self.tr("S&ync"), self._window)
         menu.addAction(self.sync_now_action)
         menu.addAction(self.conflicts_action)
+        menu.addAction(self.phone_access_action)
         menu.addSeparator()
         menu.addAction(self.sign_in_action)
         menu.addAction(self.sign_out_action)
@@ -112,6 +117,7 @@ class SyncController(QObject):
         signed_in = self.status is not None and self.status.signed_in
         self.sync_now_action.setEnabled(signed_in and not self.background.running)
         self.sign_out_action.setEnabled(signed_in)
+        self.phone_access_action.setEnabled(signed_in)
         self.conflicts_action.setEnabled(self.status is not None and self.status.open_conflicts > 0)
 
     # -- schedule -------------------------------------------------------------
@@ -225,6 +231,21 @@ class SyncController(QObject):
             self._store, self._context.session.actor, self._context.worker, self._window
         )
         self.conflict_center = dialog
+        dialog.open()
+        return dialog
+
+    @Slot()
+    def show_phone_access(self) -> PhoneAccessDialog | None:
+        """Open the app passwords of phones and calendar apps (signed in only)."""
+        status = self.status
+        if status is None or status.server_url is None or status.username is None:
+            return None
+        from ui.sync.phone_access_dialog import PhoneAccessDialog
+
+        dialog = PhoneAccessDialog(
+            self._client, status.server_url, status.username, self._context.worker, self._window
+        )
+        self.phone_access = dialog
         dialog.open()
         return dialog
 

@@ -29,6 +29,19 @@ def address_key(address: str) -> str:
     return f"address:{address[:ADDRESS_LENGTH]}"
 
 
+def login_keys(username: str, address: str) -> tuple[str, str]:
+    """The two keys a sign-in counts against: this username from this address, and the address."""
+    return user_key(username, address), address_key(address)
+
+
+def record_failed_login(
+    session: Session, keys: tuple[str, str], limits: LoginLimits, now: datetime
+) -> None:
+    """Count one failed sign-in (``login_keys``) against both its limits."""
+    record_failure(session, keys[0], limits.per_user, limits, now)
+    record_failure(session, keys[1], limits.per_address, limits, now)
+
+
 def ensure_not_locked(session: Session, keys: Iterable[str], now: datetime) -> None:
     """Raise RateLimited if any of ``keys`` is locked out at ``now``."""
     locked: list[datetime] = []

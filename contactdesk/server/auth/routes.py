@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import uuid
+
 from fastapi import APIRouter, Request, Response, status
 
-from contactdesk.server.auth import service
+from contactdesk.server.auth import app_passwords, service
 from contactdesk.server.auth.dependencies import CurrentUser
 from contactdesk.server.auth.schemas import LoginRequest, LoginResponse, PasswordChange, UserInfo
 from contactdesk.server.dependencies import Db, Settings
+from contactdesk.sync_protocol import AppPasswordCreated, AppPasswordRequest, AppPasswordView
 
 router = APIRouter(prefix="/auth", tags=["auth"])
 
@@ -48,3 +51,33 @@ def change_password(
 @router.get("/me", response_model=UserInfo)
 def me(user: CurrentUser) -> UserInfo:
     return user.info()
+
+
+@router.get("/app-passwords", response_model=list[AppPasswordView])
+def list_app_passwords(user: CurrentUser, db: Db) -> list[AppPasswordView]:
+    """The caller's live app passwords for phones and calendar apps (never their values)."""
+    with db.snapshot() as session:
+        return app_passwords.list_app_passwords(session, user.user_id)
+
+
+@router.post(
+    "/app-passwords", response_model=AppPasswordCreated, status_code=status.HTTP_201_CREATED
+)
+def create_app_password(
+    body: AppPasswordRequest, user: CurrentUser, db: Db, settings: Settings
+) -> AppPasswordCreated:
+    """A new app password for CardDAV and CalDAV sign-in; its value is shown this once."""
+    with db.transaction() as session:
+        return app_passwords.create_app_password(
+            session, user.user_id, body.label, settings.clock()
+        )
+
+
+@router.delete("/app-passwords/{password_id}", status_code=status.HTTP_204_NO_CONTENT)
+def revoke_app_password(
+    password_id: uuid.UUID, user: CurrentUser, db: Db, settings: Settings
+) -> Response:
+    """Revoke one of the caller's app passwords (404 if it is not a live one of theirs)."""
+    with db.transaction() as session:
+        app_passwords.revoke_app_password(session, user.user_id, password_id, settings.clock())
+    return Response(status_code=status.HTTP_204_NO_CONTENT)

@@ -82,7 +82,7 @@ def attempt_login(
     """
     now = settings.clock()
     limits = settings.login_limits
-    keys = (rate_limit.user_key(username, address), rate_limit.address_key(address))
+    keys = rate_limit.login_keys(username, address)
     try:
         rate_limit.ensure_not_locked(session, keys, now)
     except RateLimited as error:
@@ -97,8 +97,7 @@ def attempt_login(
     # known one, so response times do not tell which usernames exist.
     matches = verify_password(password_hash, password)
     if user is None or not matches or not user.active:
-        rate_limit.record_failure(session, keys[0], limits.per_user, limits, now)
-        rate_limit.record_failure(session, keys[1], limits.per_address, limits, now)
+        rate_limit.record_failed_login(session, keys, limits, now)
         return LoginRefused(Unauthenticated("wrong username or password"))
     rate_limit.clear_failures(session, keys[0])
     token = secrets.token_urlsafe(32)

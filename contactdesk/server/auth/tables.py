@@ -62,3 +62,22 @@ class LoginFailures(ServerBase):
     failures: Mapped[int] = mapped_column(Integer, default=0)
     window_started_at: Mapped[datetime] = mapped_column(UtcDateTime)
     locked_until: Mapped[datetime | None] = mapped_column(UtcDateTime)
+
+
+class AppPassword(ServerBase):
+    """A password a user made for one phone or calendar app (CardDAV, CalDAV sign-in).
+
+    Stored like a token, as the SHA-256 of its random value: it is shown once
+    when made and can only be revoked, never read back.
+    """
+
+    __tablename__ = "app_passwords"
+    __table_args__ = (Index("ix_app_passwords_user", "user_id", "revoked_at"),)
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    user_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey(USERS_ID, ondelete="CASCADE"))
+    label: Mapped[str] = mapped_column(String(80))
+    password_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    last_used_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    revoked_at: Mapped[datetime | None] = mapped_column(UtcDateTime)

@@ -202,3 +202,23 @@ def _governance_values(
         own_role = select(Role.id).where(Role.name == actor.role).scalar_subquery()
         query = query.where(FieldRule.role_id == own_role)
     return {row.id: governance_values(row) for row in session.scalars(query)}
+
+
+# Ids per IN query when records are read outside a feed page (an address book).
+READ_CHUNK = 500
+
+
+def visible_records(
+    session: Session, actor: Actor, entity: str, ids: list[uuid.UUID]
+) -> dict[uuid.UUID, dict[str, Any] | None]:
+    """Each record's fields as the feed would send them to ``actor`` (None: out of scope).
+
+    The one reading of records for a role: the CardDAV and CalDAV collections use
+    it too, so a field hidden from a role reaches a phone no more than a desktop.
+    """
+    policy = policy_for(session, actor.role)
+    found: dict[uuid.UUID, dict[str, Any] | None] = {}
+    for start in range(0, len(ids), READ_CHUNK):
+        chunk = ids[start : start + READ_CHUNK]
+        found.update(_record_values(session, actor, policy, entity, chunk))
+    return found

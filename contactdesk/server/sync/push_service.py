@@ -88,6 +88,8 @@ class _Batch:
     produced: dict[uuid.UUID, int] = field(default_factory=dict)
     # Records whose scope the change being applied has checked (``require_in_scope``).
     checked: set[uuid.UUID] = field(default_factory=set)
+    # Where the changes came from when not a desktop's outbox ("phone": CardDAV, CalDAV).
+    source: str | None = None
     work: UnitOfWork = field(init=False)
 
     def __post_init__(self) -> None:
@@ -109,7 +111,12 @@ class _Batch:
 
 
 def push_changes(
-    session: Session, actor: Actor, changes: list[PushedChange], now: datetime
+    session: Session,
+    actor: Actor,
+    changes: list[PushedChange],
+    now: datetime,
+    *,
+    source: str | None = None,
 ) -> list[ChangeOutcome]:
     """Apply ``changes`` in order in the caller's transaction; one outcome per change.
 
@@ -117,12 +124,14 @@ def push_changes(
     Raises RefusedChange (naming the change, record and field) when a change
     writes a field the role may not edit, touches a record outside its scope,
     or carries a bad value; the caller then rolls back the whole batch.
+    ``source`` marks the conflicts kept (``"phone"``): a desktop adopts those, as
+    no outbox of its own will hear of them.
     """
     assert actor.user_id is not None, "pushes are made by a user"
     feed_writes.lock_feed(session)
     policy = policy_for(session, actor.role)
     state = BatchState.load(session, actor, policy, changes)
-    batch = _Batch(session, actor, policy, now, state)
+    batch = _Batch(session, actor, policy, now, state, source=source)
     answered: dict[uuid.UUID, ChangeOutcome] = {}
     results: list[ChangeOutcome] = []
     # The batch reads through BatchState, not queries, so pending rows need not be
@@ -512,6 +521,7 @@ def _keep(
                 server_version=conflict.server_version,
                 record_deleted=record_deleted,
                 created_at=batch.now,
+                source=batch.source,
             )
         )
 

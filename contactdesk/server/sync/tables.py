@@ -111,6 +111,8 @@ class KeptConflict(ServerBase):
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
     resolved_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     resolution: Mapped[str | None] = mapped_column(String(20))
+    # Where the edit came from when not a desktop's outbox: "phone" (CardDAV, CalDAV).
+    source: Mapped[str | None] = mapped_column(String(20))
 
 
 class ResyncEpoch(ServerBase):

@@ -78,12 +78,18 @@ def test_first_run_builds_the_sign_in_dialog_from_store_and_parent(
     assert dialog.password_edit.echoMode() == dialog.password_edit.EchoMode.Password
 
 
-def test_the_sync_menu_offers_sync_now_with_a_shortcut_conflicts_sign_in_and_out(
+def test_the_sync_menu_offers_sync_now_with_a_shortcut_conflicts_phones_sign_in_and_out(
     main_window_for: Callable[[str], MainWindow],
 ) -> None:
     window = main_window_for("rita")
     texts = [action.text() for action in sync_menu(window).actions() if action.text()]
-    assert texts == ["&Sync Now", "&Conflicts…", "Sign &In…", "Sign &Out"]
+    assert texts == [
+        "&Sync Now",
+        "&Conflicts…",
+        "&Phones and Calendars…",
+        "Sign &In…",
+        "Sign &Out",
+    ]
     assert window.sync_controller.sync_now_action.shortcut().toString() == "Ctrl+Shift+Y"
 
 
@@ -94,6 +100,8 @@ def test_a_store_not_signed_in_cannot_sync_or_sign_out(
     controller = window.sync_controller
     assert not controller.sync_now_action.isEnabled()
     assert not controller.sign_out_action.isEnabled()
+    assert not controller.phone_access_action.isEnabled()  # app passwords need a sign-in
+    assert controller.show_phone_access() is None
     assert controller.sign_in_action.isEnabled()
     # The status bar's button is no dead button either; it says what to do.
     button = controller.widget.sync_button
