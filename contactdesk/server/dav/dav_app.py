@@ -36,14 +36,13 @@ from starlette.responses import RedirectResponse, Response
 from starlette.types import Receive, Scope, Send
 
 from contactdesk.errors import AccessDenied, ContactDeskError, NotFound, ValidationError
-from contactdesk.server.auth.service import AuthenticatedUser
+from contactdesk.server.auth.service import AuthenticatedUser, LoginRefused
 from contactdesk.server.database import Database
 from contactdesk.server.dav import dav_collections as collections
 from contactdesk.server.dav.activity_events import CALENDAR_TYPE
 from contactdesk.server.dav.contact_cards import VCARD_TYPE
 from contactdesk.server.dav.dav_collections import ACTIVITIES, CONTACTS, Item, SyncTokenInvalid
 from contactdesk.server.dav.dav_sign_in import (
-    DavRefused,
     basic_credentials,
     is_private_channel,
     sign_in,
@@ -165,12 +164,12 @@ class DavApp:
         address = request.client.host if request.client else "unknown"
         private = is_private_channel(request.url.scheme, address)
 
-        def attempt() -> AuthenticatedUser | DavRefused:
+        def attempt() -> AuthenticatedUser | LoginRefused:
             with self._database.transaction() as session:
                 return sign_in(session, self._settings, credentials, address, private)
 
         result = await run_in_threadpool(attempt)
-        if isinstance(result, DavRefused):
+        if isinstance(result, LoginRefused):
             raise result.error
         return result
 

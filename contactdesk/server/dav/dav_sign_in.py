@@ -21,7 +21,7 @@ from contactdesk.model import Role, User
 from contactdesk.server.auth import rate_limit
 from contactdesk.server.auth.app_passwords import user_of_app_password
 from contactdesk.server.auth.passwords import verify_password
-from contactdesk.server.auth.service import AuthenticatedUser
+from contactdesk.server.auth.service import AuthenticatedUser, LoginRefused
 from contactdesk.server.auth.tables import Credential
 from contactdesk.server.errors import RateLimited, Unauthenticated
 from contactdesk.server.settings import ServerSettings
@@ -34,13 +34,6 @@ MAX_PASSWORD = 1024
 class BasicCredentials:
     username: str
     password: str
-
-
-@dataclass(frozen=True)
-class DavRefused:
-    """Why a DAV sign-in failed; returned so that the failure count still commits."""
-
-    error: Unauthenticated | RateLimited
 
 
 def basic_credentials(header: str | None) -> BasicCredentials:
@@ -83,7 +76,7 @@ def sign_in(
     credentials: BasicCredentials,
     address: str,
     private: bool,
-) -> AuthenticatedUser | DavRefused:
+) -> AuthenticatedUser | LoginRefused:
     """The user the credentials name, or why not (401 wrong, 429 locked out).
 
     An app password is tried first (a digest lookup, no argon2 work); the
@@ -96,7 +89,7 @@ def sign_in(
     try:
         rate_limit.ensure_not_locked(session, keys, now)
     except RateLimited as error:
-        return DavRefused(error)
+        return LoginRefused(error)
     user_id = user_of_app_password(session, username, credentials.password, now)
     if user_id is None and private:
         found = session.execute(
@@ -113,7 +106,7 @@ def sign_in(
         message = "wrong username or password"
         if not private:
             message += " (over plain HTTP only an app password is accepted)"
-        return DavRefused(Unauthenticated(message))
+        return LoginRefused(Unauthenticated(message))
     rate_limit.clear_failures(session, keys[0])
     user, role, capabilities = session.execute(
         select(User, Role.name, Role.capabilities)

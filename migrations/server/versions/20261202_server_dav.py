@@ -5,7 +5,7 @@ sign-in. A conflict kept from a phone's edit says so (``source``), so the
 user's desktop adopts it into its conflict center.
 
 Revision ID: 20261202_server_dav
-Revises: 20261202_server_capabilities
+Revises: 20261202_server_coll_stage_ids
 Create Date: 2026-12-02
 """
 
@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "20261202_server_dav"
-down_revision: str | None = "20261202_server_capabilities"
+down_revision: str | None = "20261202_server_coll_stage_ids"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
