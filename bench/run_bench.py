@@ -69,6 +69,8 @@ class Row:
     raw_wall_median: float | None = None
     # The raw query's rows turned into one dict each (the floor for records).
     raw_dicts_median: float | None = None
+    # Another process's CPU time for the same operation (the sync server's).
+    server_cpu: float | None = None
 
     @property
     def ratio(self) -> float | None:

@@ -20,13 +20,14 @@ and "lead" for the open leads with no next step).
 from __future__ import annotations
 
 import uuid
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
+    Connection,
     Select,
     String,
     and_,
@@ -204,7 +205,7 @@ def running_campaigns(session: Session, policy: Policy, week: WeekWindow) -> lis
     """Campaigns whose dates overlap ``week``, soonest ending first."""
     expected = _visible(policy, "campaign", "expected_leads", Campaign.expected_leads)
     product = _visible(policy, "campaign", "product", Campaign.product)
-    rows = session.execute(
+    rows = session.connection().execute(
         select(
             Campaign.id,
             Campaign.name,
@@ -259,8 +260,22 @@ class _PlanStatements:
         # rep's overdue work on a 100k store, ten times that at 1M).
         self.day_count_every_kind = _count(and_(any_kind, day_range))
         self.overdue_count_every_kind = _count(and_(any_kind, before_today))
+        # Every kind shown: the same items without the kind test, run on the driver
+        # (``_DriverQuery``): a plan is 14 of these statements and ~300 rows, and
+        # SQLAlchemy's per-statement and per-row handling cost as much as SQLite.
+        self.driver: dict[str, _DriverQuery] = {
+            "day_items": _DriverQuery(
+                self._items(and_(any_kind, day_range), DAY_LIMIT, Activity.due_at)
+            ),
+            "day_count": _DriverQuery(self.day_count_every_kind),
+            "overdue_items": _DriverQuery(
+                self._items(and_(any_kind, before_today), OVERDUE_LIMIT, Activity.due_at.desc())
+            ),
+            "overdue_count": _DriverQuery(self.overdue_count_every_kind),
+        }
         self.leads = self._leads_without_next_step()
         self.lapsed = self._lapsed_accounts()
+        self.driver["lapsed"] = _DriverQuery(self.lapsed)
 
     def _scope(self, entity: str) -> ColumnElement[bool]:
         return scope_clause(entity_spec(entity), self.policy, self.actor)
@@ -365,6 +380,88 @@ class _PlanStatements:
         )
 
 
+_new_object = object.__new__
+_set_slot = object.__setattr__
+_SAFETY_UNKNOWN = uuid.SafeUUID.unknown
+
+
+def _stored_uuid(value: str | None) -> uuid.UUID | None:
+    """A UUID from the store's 32 hex digits, without ``uuid.UUID``'s parsing of every form.
+
+    A plan holds about a thousand ids; the general constructor was a tenth of its cost.
+    """
+    if value is None:
+        return None
+    made = _new_object(uuid.UUID)
+    _set_slot(made, "int", int(value, 16))
+    _set_slot(made, "is_safe", _SAFETY_UNKNOWN)
+    return made
+
+
+def _stored_moment(value: str | None) -> datetime | None:
+    """An aware UTC datetime from the store's naive-UTC text (UtcDateTime's read)."""
+    if value is None:
+        return None
+    return datetime.fromisoformat(value).replace(tzinfo=UTC)
+
+
+def _stored_item_row(row: Any) -> tuple[Any, ...]:
+    """An item row as stored (hex ids, naive-UTC text) in the types ``_items`` reads."""
+    uuid_of, moment = _stored_uuid, _stored_moment
+    return (
+        uuid_of(row[0]), row[1], row[2], moment(row[3]), moment(row[4]),
+        uuid_of(row[5]), row[6], uuid_of(row[7]), row[8], uuid_of(row[9]), row[10],
+        uuid_of(row[11]), row[12], row[13],
+    )  # fmt: skip
+
+
+def _bind_processor(kind: Any, dialect: Any) -> Any:
+    return kind.dialect_impl(dialect).bind_processor(dialect)
+
+
+class _DriverQuery:
+    """A select compiled once per dialect and run as driver SQL, its rows as stored.
+
+    Parameters are bound with their types' own processors (ids as hex, times as
+    naive-UTC text), exactly as SQLAlchemy would bind them; the caller converts
+    the few columns that need it.
+    """
+
+    def __init__(self, statement: Select[Any]) -> None:
+        self.statement = statement
+        self.dialect: Any = None
+        self.sql = ""
+        self.params: list[tuple[str, Any, Any]] = []
+
+    def _compile(self, dialect: Any) -> None:
+        compiled = self.statement.compile(dialect=dialect)
+        binds = [compiled.binds[name] for name in compiled.positiontup or ()]
+        # A bind with a value of its own (a LIMIT, a literal) keeps it; the others
+        # (user_id, start, end, today) come from the caller by name.
+        self.params = [
+            (bind.key, bind.effective_value, _bind_processor(bind.type, dialect)) for bind in binds
+        ]
+        self.sql = compiled.string
+        self.dialect = dialect
+
+    def rows(self, connection: Connection, values: dict[str, Any]) -> list[Any]:
+        if self.dialect is not connection.dialect:
+            self._compile(connection.dialect)
+        bound = []
+        for name, default, process in self.params:
+            value = values.get(name, default)
+            bound.append(process(value) if process is not None and value is not None else value)
+        # exec_driver_sql, not the DBAPI cursor: engine events (the query-plan
+        # tests' recorder) still see the statement.
+        result = connection.exec_driver_sql(self.sql, tuple(bound))
+        try:
+            # The driver's own tuples: no result-row objects for rows converted next anyway.
+            rows = list(result.cursor.fetchall())
+        finally:
+            result.close()
+        return rows
+
+
 # (id(policy), reader) -> the policy the statements were built for, and the statements.
 # The policy is kept so that a new policy at a reused id is never matched.
 _STATEMENTS: dict[tuple[int, Actor], tuple[Policy, _PlanStatements]] = {}
@@ -396,6 +493,9 @@ class _PlanReader:
         kinds: list[str],
     ) -> None:
         self.session = session
+        # Core execution on the session's connection: these are plain selects of
+        # columns, and the ORM's result handling cost more than the queries.
+        self.connection = session.connection()
         self.statements = statements
         self.user_id = user_id
         self.now = now
@@ -404,8 +504,17 @@ class _PlanReader:
         self.every_kind = set(kinds) >= set(ACTIVITY_KINDS)
 
     def _plan_items(self, query: Select[Any], params: dict[str, Any]) -> list[PlanItem]:
+        return self._items_of(self.connection.execute(query, params))
+
+    def _driver_items(self, name: str, params: dict[str, Any]) -> list[PlanItem]:
+        """``_plan_items`` of a driver query: the same items from the stored forms."""
+        return self._items_of(
+            map(_stored_item_row, self.statements.driver[name].rows(self.connection, params))
+        )
+
+    def _items_of(self, rows: Iterable[Any]) -> list[PlanItem]:
         items = []
-        for row in self.session.execute(query, params):
+        for row in rows:
             (
                 activity_id,
                 kind,
@@ -452,15 +561,16 @@ class _PlanReader:
             "start": week.day_start(day),
             "end": week.day_start(day + timedelta(days=1)),
         }
+        if self.every_kind:
+            items = self._driver_items("day_items", params)
+            total = len(items)
+            if total >= DAY_LIMIT:
+                total = int(self.statements.driver["day_count"].rows(self.connection, params)[0][0])
+            return PlanDay(day, items, total)
         items = self._plan_items(self.statements.day_items, params)
         total = len(items)
         if total >= DAY_LIMIT:
-            counting = (
-                self.statements.day_count_every_kind
-                if self.every_kind
-                else self.statements.day_count
-            )
-            total = int(self.session.scalar(counting, params) or 0)
+            total = int(self.connection.scalar(self.statements.day_count, params) or 0)
         return PlanDay(day, items, total)
 
     def overdue(self) -> tuple[list[PlanItem], int]:
@@ -468,20 +578,22 @@ class _PlanReader:
         if not self.kinds:
             return [], 0
         params = {"user_id": self.user_id, "kinds": self.kinds, "today": self.today_start}
+        if self.every_kind:
+            items = self._driver_items("overdue_items", params)
+            total = len(items)
+            if total >= OVERDUE_LIMIT:
+                driver = self.statements.driver["overdue_count"]
+                total = int(driver.rows(self.connection, params)[0][0])
+            return items, total
         items = self._plan_items(self.statements.overdue_items, params)
         total = len(items)
         if total >= OVERDUE_LIMIT:
-            counting = (
-                self.statements.overdue_count_every_kind
-                if self.every_kind
-                else self.statements.overdue_count
-            )
-            total = int(self.session.scalar(counting, params) or 0)
+            total = int(self.connection.scalar(self.statements.overdue_count, params) or 0)
         return items, total
 
     def leads_without_next_step(self) -> list[LeadWithoutNextStep]:
         """Open leads with no open activity for their contact; FLAG_LIMIT + 1 at most."""
-        rows = self.session.execute(self.statements.leads, {"user_id": self.user_id})
+        rows = self.connection.execute(self.statements.leads, {"user_id": self.user_id})
         found = [LeadWithoutNextStep(*row) for row in rows]
         return sorted(found, key=lambda lead: (-(lead.score or 0.0), str(lead.contact_name)))
 
@@ -490,15 +602,15 @@ class _PlanReader:
         if not self.statements.policy.can_see("account", "keep_in_touch_days"):
             return []
         now_text = self.now.astimezone(UTC).replace(tzinfo=None).isoformat(sep=" ")
-        rows = self.session.execute(
-            self.statements.lapsed, {"user_id": self.user_id, "now_text": now_text}
+        rows = self.statements.driver["lapsed"].rows(
+            self.connection, {"user_id": self.user_id, "now_text": now_text}
         )
         lapsed = []
         for account_id, name, cadence, last in rows:
             days = int(cadence or 0)
             last_done_at = _as_utc(last)
             since = last_done_at + timedelta(days=days) if last_done_at else self.now
-            lapsed.append(LapsedAccount(account_id, name, days, last_done_at, since))
+            lapsed.append(LapsedAccount(uuid.UUID(account_id), name, days, last_done_at, since))
         return sorted(lapsed, key=lambda account: (account.due_since, account.name))
 
 

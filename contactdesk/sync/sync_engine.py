@@ -86,6 +86,8 @@ class SyncEngine:
         self.batch_size = batch_size
         self.progress = progress or (lambda _done, _total: None)
         self.cancelled = cancelled or (lambda: False)
+        # The feed's newest sequence number as the last pulled page saw it.
+        self._feed_latest: int | None = None
 
     def sync(self) -> SyncReport:
         """Push, tell the server of settled conflicts, pull; returns what moved.
@@ -94,6 +96,7 @@ class SyncEngine:
         either way everything committed before stays and the next sync resumes.
         """
         purge.protect_deleted_content(self.store.engine)
+        self._feed_latest = None
         report = SyncReport()
         self._push_all(report)
         self._report_resolutions()
@@ -324,6 +327,7 @@ class SyncEngine:
                         )
                     self._apply(page, role, resyncing, report)
                     if not page.has_more:
+                        self._feed_latest = page.latest
                         return
             finally:
                 # A page fetched ahead and not used (cancelled, failed, the store
@@ -341,6 +345,10 @@ class SyncEngine:
             self._check_cancelled()
             with self.store.reading() as session:
                 since = remote_history.history_cursor(session)
+            if self._feed_latest is not None and since >= self._feed_latest:
+                # The history feed is read up to where the pull found the feed's end:
+                # nothing to ask for (a no-op sync makes one request, not two).
+                break
             page = self.client.history(since, self.page_size)
             with self._feed_transaction() as session:
                 report.history += remote_history.store_history_page(session, page)

@@ -7,8 +7,9 @@ from datetime import date, timedelta
 
 from sales_scenario import MONDAY, NOW, SalesWeek, at
 
+from contactdesk.model.selling import ACTIVITY_KINDS
 from contactdesk.selling.opportunity_progress import WinCapture, move_opportunity
-from contactdesk.selling.week_plan import DAY_LIMIT, OVERDUE_LIMIT, WeekPlan, week_plan
+from contactdesk.selling.week_plan import DAY_LIMIT, OVERDUE_LIMIT, PlanItem, WeekPlan, week_plan
 from contactdesk.services import unit_of_work
 from contactdesk.services.actor import Actor
 from contactdesk.store import Store
@@ -208,3 +209,24 @@ def test_the_true_overdue_count_reads_only_open_activities(
         for lines in counts
     ), counts  # fmt: skip
     assert query_plans.scans("activities") == []
+
+
+def test_the_whole_plan_holds_exactly_each_kinds_plan(store: Store, week: SalesWeek) -> None:
+    """Every kind shown (read on the driver) gives the same items as each kind read alone."""
+    whole = _plan(store, week)
+    each_kind = [
+        week_plan(store, week.rep.actor(), week.rep.id, now=NOW, kinds={kind})
+        for kind in ACTIVITY_KINDS
+    ]
+    for weekday, day in enumerate(whole.days):
+        alone = [item for plan in each_kind for item in plan.days[weekday].items]
+        assert sorted(day.items, key=_order) == sorted(alone, key=_order)
+        assert day.total == sum(plan.days[weekday].total for plan in each_kind)
+    assert sorted(whole.overdue, key=_order) == sorted(
+        (item for plan in each_kind for item in plan.overdue), key=_order
+    )
+    assert whole.items() and whole.overdue
+
+
+def _order(item: PlanItem) -> tuple[object, str]:
+    return item.due_at, str(item.activity_id)
