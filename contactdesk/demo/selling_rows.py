@@ -218,7 +218,9 @@ def intel_rows(context: DemoContext, opportunities: TableRows, pipeline: Pipelin
     An objection is heard in a call, as the call log records it in normal work: a
     done call activity on a working day between the deal's opening and its close,
     its next step (a follow-up a few days later), and the objection linked to that
-    call, dated when the call was made, at the stage the deal was in then.
+    call, dated when the call was made, at the stage the deal was in then. A
+    competitor on an open deal was mentioned in a call too; one a deal was lost to is
+    recorded when it was lost, with the reason, as the stage move does.
     """
     rng = context.rng
     random = rng.random
@@ -230,19 +232,32 @@ def intel_rows(context: DemoContext, opportunities: TableRows, pipeline: Pipelin
         stage = stage_names[stage_id]
         # Objections are heard in a conversation: a deal past marketing's qualification,
         # with a person to talk to.
+        call = None
         if random() < 0.5 and contact_id is not None and stage != "Qualified":
             tag, texts = OBJECTIONS[int(random() * len(OBJECTIONS))]
-            call = _objection_call(context, pipeline, opp)
+            call = _call_heard_in(context, pipeline, opp)
             if call is not None:
                 call_id, heard, heard_stage = call
                 rows.append((context.new_id(), heard, heard, 0, "objection", tag,
                              texts[int(random() * len(texts))], contact_id, account_id, opp_id,
                              call_id, context.stage_ids[heard_stage], product, owner, None))
-        if competitor is not None:
+        if competitor is not None and stage == "Lost":
+            # Named when the deal was lost: the stage move records it with the reason.
+            closed, reason = opp[17], opp[18]
+            rows.append((context.new_id(), closed, closed, 0, "competitor", competitor, reason,
+                         contact_id, account_id, opp_id, None, stage_id, product, owner, None))
+        elif competitor is not None:
+            # Heard in a call: the one the objection was raised in, or a call of its own.
             text = COMPETITOR_MENTIONS[int(random() * len(COMPETITOR_MENTIONS))]
-            rows.append((context.new_id(), created, created, 0, "competitor", competitor,
+            if call is None and contact_id is not None:
+                call = _call_heard_in(context, pipeline, opp)
+            mentioned_in: str | None = None
+            heard, heard_stage = created, stage
+            if call is not None:
+                mentioned_in, heard, heard_stage = call
+            rows.append((context.new_id(), heard, heard, 0, "competitor", competitor,
                          text.format(competitor=competitor), contact_id, account_id, opp_id,
-                         None, stage_id, product, owner, None))
+                         mentioned_in, context.stage_ids[heard_stage], product, owner, None))
         if stage == "Won":
             story = WIN_STORIES[int(random() * len(WIN_STORIES))]
             closed = opp[17]  # the story is told when the deal is won
@@ -265,10 +280,10 @@ CALL_OUTCOMES_WITH_OBJECTION = ("interested", "asked to call back", "send inform
 STAGES_BEFORE_CLOSE = ("Discovery", "Proposal", "Negotiation")
 
 
-def _objection_call(
+def _call_heard_in(
     context: DemoContext, pipeline: Pipeline, opp: Sequence[Any]
 ) -> tuple[str, str, str] | None:
-    """The call (and its next step) an objection on ``opp`` was heard in, added to
+    """The call (and its next step) field intel on ``opp`` was heard in, added to
     ``pipeline.calls``; returns its id, stored time and the deal's stage then.
 
     None when the deal was opened and closed on consecutive days (no day between).

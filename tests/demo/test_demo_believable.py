@@ -131,6 +131,23 @@ def test_each_objection_was_heard_in_a_call_logged_as_a_rep_logs_one(demo: DemoS
         assert 9 <= _local(heard).hour <= 16
 
 
+def test_competitors_are_heard_in_calls_or_named_when_a_deal_is_lost(demo: DemoSummary) -> None:
+    rows = _rows(demo, """
+        SELECT funnel_stages.name, intel.created_at, intel.text, deals.lost_reason,
+               deals.closed_at, calls.kind, calls.done_at
+        FROM intel
+        JOIN opportunities AS deals ON deals.id = intel.opportunity_id
+        JOIN funnel_stages ON funnel_stages.id = deals.stage_id
+        LEFT JOIN activities AS calls ON calls.id = intel.activity_id
+        WHERE intel.kind = 'competitor'""")
+    assert {row[0] == "Lost" for row in rows} == {True, False}
+    for stage, at, text, reason, closed, call, called in rows:
+        if stage == "Lost":
+            assert (at, text, call) == (closed, reason, None)
+        else:
+            assert (call, called) == ("call", at)
+
+
 def test_the_objections_report_agrees_with_sql_and_drills_to_the_calls(
     demo: DemoSummary,
 ) -> None:
