@@ -16,7 +16,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import Connection, select, text
+from sqlalchemy import select, text
 
 from contactdesk.errors import ContactDeskError, NotFound
 from contactdesk.importing.parsed_contact import RowError
@@ -24,7 +24,6 @@ from contactdesk.model import ImportBatch, ImportSkippedRow
 from contactdesk.model.base import utc_now
 from contactdesk.model.transfer_logs import IMPORT_REVERTED
 from contactdesk.services.actor import Actor
-from contactdesk.services.changes import Change
 from contactdesk.services.unit_of_work import UnitOfWork, unit_of_work
 from contactdesk.store.local_store import Store
 
@@ -139,13 +138,6 @@ _UNUSED_ACCOUNTS = text(
 REPORTED_KEPT = 1_000
 
 
-def _delete_page(connection: Connection, table: str, key: str, rows: list[tuple[str, str]]) -> None:
-    if rows:
-        connection.exec_driver_sql(
-            f"DELETE FROM {table} WHERE {key} = ?", [(record_id,) for record_id, _ in rows]
-        )
-
-
 def revert_import(store: Store, actor: Actor, batch_id: uuid.UUID) -> RevertResult:
     """Delete what import ``batch_id`` created, as one unit of work logged for sync.
 
@@ -156,7 +148,6 @@ def revert_import(store: Store, actor: Actor, batch_id: uuid.UUID) -> RevertResu
     """
     with unit_of_work(store, actor) as work:
         revert = _Revert(work)
-        work.policy.require_editable("contact", ["display_name"])
         batch = work.session.get(ImportBatch, batch_id)
         if batch is None:
             raise NotFound(f"no import with id {batch_id}")
@@ -193,33 +184,22 @@ def revert_import(store: Store, actor: Actor, batch_id: uuid.UUID) -> RevertResu
 class _Revert:
     """Deletes one import's records page by page, keeping those with later work."""
 
-    TABLES = {
-        "contact": ("contacts", "display_name"),
-        "account": ("accounts", "name"),
-        "opportunity": ("opportunities", "name"),
-    }
-
     def __init__(self, work: UnitOfWork) -> None:
         self.work = work
-        self.connection = work.session.connection()
         self.now = utc_now()
         self.deleted = {"contact": 0, "account": 0, "opportunity": 0}
         self.kept: list[KeptRecord] = []
         self.kept_count = 0
 
     def delete(self, entity: str, page: list[tuple[str, str, str | None]]) -> None:
-        """Delete the page's records without later work; each deletion is logged by the unit."""
-        gone = [(rid, name) for rid, name, kept in page if kept is None]
+        """Delete the page's records without later work, through the unit's bulk delete."""
+        gone = [(uuid.UUID(rid), name) for rid, name, kept in page if kept is None]
         for rid, name, kept in page:
             if kept is not None:
                 self.kept_count += 1
                 if len(self.kept) < REPORTED_KEPT:
                     self.kept.append(KeptRecord(entity, uuid.UUID(rid), name, kept))
-        table, title = self.TABLES[entity]
-        _delete_page(self.connection, "custom_values", "record_id", gone)
-        _delete_page(self.connection, table, "id", gone)
-        for rid, name in gone:
-            self.work.record_change(Change(entity, uuid.UUID(rid), "delete", {title: (name, None)}))
+        self.work.delete_many(entity, gone)
         self.work.log_pending()
         self.deleted[entity] += len(gone)
 

@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
+from sqlalchemy import delete as sql_delete
 from sqlalchemy import insert, select
 from sqlalchemy import update as sql_update
 from sqlalchemy.orm import Session
@@ -446,6 +447,33 @@ class UnitOfWork:
         self.session.delete(record)
         self.session.flush()
         self.changes.append(Change(entity, record.id, "delete", fields, record.version))
+
+    def delete_many(self, entity: str, records: Sequence[tuple[uuid.UUID, str]]) -> None:
+        """Delete many records by (id, title) with ``delete``'s checks (bulk mode: a revert).
+
+        The title field must be editable and every record in the actor's scope,
+        checked with one query for the lot; one out of scope refuses them all.
+        Only the title's last value is logged, so a page needs no ORM objects.
+        """
+        if not records:
+            return
+        spec = entity_spec(entity)
+        self.policy.require_editable(entity, [spec.title_field])
+        model: Any = spec.model
+        ids = [record_id for record_id, _title in records]
+        visible = scope_clause(spec, self.policy, self.actor)
+        in_scope = set(self.session.scalars(select(model.id).where(model.id.in_(ids), visible)))
+        outside = next((record_id for record_id in ids if record_id not in in_scope), None)
+        if outside is not None:
+            raise AccessDenied(
+                f"{spec.name} {outside} is outside the record scope of role {self.policy.role!r}"
+            )
+        self.session.execute(sql_delete(CustomValue).where(CustomValue.record_id.in_(ids)))
+        self.session.execute(sql_delete(model).where(model.id.in_(ids)))
+        self.changes.extend(
+            Change(entity, record_id, "delete", {spec.title_field: (title, None)})
+            for record_id, title in records
+        )
 
     def load(self, entity: str, record_id: uuid.UUID | str) -> Any:
         """The record, if it exists and is in the actor's scope (AccessDenied/NotFound otherwise).

@@ -86,3 +86,27 @@ def test_parts_are_checked_with_their_record_and_logged_like_added_children(
     assert details == ["+442079460000"]
     with unit_of_work(store, rita) as work, pytest.raises(ValidationError, match="not a part"):
         work.prepare_create("account", {"name": "Acme"}, parts=[extra])
+
+
+def test_a_bulk_delete_removes_and_logs_each_record(store: Store, admin: Actor) -> None:
+    with unit_of_work(store, admin) as work:
+        made = [work.create("contact", {"display_name": f"Ann{n}"}) for n in range(3)]
+    with unit_of_work(store, admin) as work:
+        work.delete_many("contact", [(made[0], "Ann0"), (made[1], "Ann1")])
+    assert _count(store, Contact) == 1
+    with store.reading() as session:
+        deleted = session.scalars(select(ChangeLog).where(ChangeLog.op == "delete")).all()
+    assert sorted(entry.fields["display_name"][0] for entry in deleted) == ["Ann0", "Ann1"]
+
+
+def test_a_bulk_delete_with_one_record_outside_the_scope_deletes_none(
+    store: Store, admin: Actor, people: dict[str, UserInfo]
+) -> None:
+    rita, sam = people["rita"], people["sam"]
+    with unit_of_work(store, admin) as work:
+        hers = work.create("contact", {"display_name": "Hers", "owner_id": rita.id})
+        his = work.create("contact", {"display_name": "His", "owner_id": sam.id})
+    refused = pytest.raises(AccessDenied, match="outside the record scope")
+    with refused, unit_of_work(store, rita.actor()) as work:
+        work.delete_many("contact", [(hers, "Hers"), (his, "His")])
+    assert _count(store, Contact) == 2
