@@ -37,14 +37,17 @@ def _marketing(context: SceneContextLike) -> MarketingView:
 
 
 def segment_builder(context: SceneContextLike) -> QWidget:
-    """Healthcare/finance buyers with recent activity, broken down by region."""
+    """Healthcare/finance buyers with recent activity: their count, list and breakdown.
+
+    The industry is typed in lower case, as people do: text conditions ignore case.
+    """
     view = _marketing(context)
     view.tabs.setCurrentWidget(view.segments)
     root = view.segments.root
     assert root is not None
     industry = root.add_condition().select("account.industry", "eq")
     if industry is not None:
-        industry.set_value("Healthcare")
+        industry.set_value("healthcare")
     either = root.add_group()
     either.set_match("any")
     for title in ("CFO", "Finance Director"):
@@ -56,7 +59,12 @@ def segment_builder(context: SceneContextLike) -> QWidget:
         recent.set_value(90)
     view.segments.breakdown_box.setCurrentIndex(view.segments.breakdown_box.findData("title"))
     view.segments.count_now()
-    context.settle(lambda: view.segments.last_summary is not None)
+    segments = view.segments
+    # Settled once counted and the first page of its contacts is listed (if any match).
+    context.settle(
+        lambda: segments.last_summary is not None
+        and segments.members.rowCount() >= min(segments.last_summary.count, 1)
+    )
     return view
 
 

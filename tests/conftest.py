@@ -21,6 +21,15 @@ from ui.main_thread_gc import collect_on_main_thread
 
 
 @pytest.fixture(autouse=True)
+def _plain_english_tables(monkeypatch: pytest.MonkeyPatch) -> None:
+    """CLI tables in the locale with no locale configured, whatever the machine's LANG.
+
+    Tests of other locales set CONTACTDESK_LOCALE themselves (tests/cli/test_table_locale.py).
+    """
+    monkeypatch.setenv("CONTACTDESK_LOCALE", "en")
+
+
+@pytest.fixture(autouse=True)
 def _cycles_collected_on_the_main_thread(qapp: object) -> Iterator[None]:
     """As in the app: the database worker's thread never runs the cycle collector."""
     collector = collect_on_main_thread(qapp)  # type: ignore[arg-type]

@@ -35,6 +35,7 @@ from ui.resource_files import application_icon
 from ui.session_start import choose_session, open_or_create_store
 from ui.settings import APPLICATION, LANGUAGE, ORGANIZATION, read_option
 from ui.store_changes import StoreChangeRelay
+from ui.style import apply_style
 from ui.translation import install_language
 from ui.view_context import ViewContext
 
@@ -49,6 +50,7 @@ def application() -> QApplication:
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("contactdesk")
     app.setWindowIcon(application_icon())
+    apply_style(app)
     install_language(app, read_option(LANGUAGE))
     collect_on_main_thread(app)
     return app
@@ -97,11 +99,35 @@ def start(store_path: Path | None) -> tuple[Store, MainWindow] | None:
             return None
         window = build_main_window(session)
         _guard_store(store, window)
+        keep_switching(window)
         return store, window
     except ContactDeskError as error:
         store.close()
         show_error(str(error))
         return None
+
+
+# The window on screen: a switch replaces it, and Python must hold the new one.
+OPEN_WINDOWS: list[MainWindow] = []
+
+
+def keep_switching(window: MainWindow) -> None:
+    """When ``window``'s user switches (File › Switch User…), open the new session's window.
+
+    The new window is shown before the old one closes, so the app does not quit
+    and the store stays open; the old window stops its worker, relay and sync.
+    """
+    OPEN_WINDOWS.append(window)
+
+    def replace(session: AppSession) -> None:
+        new_window = build_main_window(session)
+        _guard_store(session.store, new_window)
+        keep_switching(new_window)
+        new_window.show()
+        window.close()
+        OPEN_WINDOWS.remove(window)
+
+    window.user_switcher.switched.connect(replace)
 
 
 def _guard_store(store: Store, window: MainWindow) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale
+from PySide6.QtWidgets import QDateEdit, QDateTimeEdit
 
 from ui.settings import DATE_FORMAT, NUMBER_LOCALE, read_option
 from ui.translatable import QT_TRANSLATE_NOOP
@@ -53,6 +54,30 @@ def format_date(value: date, style: str | None = None) -> str:
     if qt_format is None:
         return value.isoformat()
     return QLocale().toString(qdate, qt_format)
+
+
+def date_edit_format(with_time: bool = False) -> str:
+    """The display format of a date (or date and time) edit in the user's date style.
+
+    The locale's short format with a four-digit year ("03/12/2026" in the UK,
+    "03.12.2026" in Germany: "3/12/26" is read as a date in two countries' orders);
+    ISO 8601 when the preferences ask for it.
+    """
+    if read_option(DATE_FORMAT) == "iso":
+        return "yyyy-MM-dd HH:mm" if with_time else "yyyy-MM-dd"
+    locale = QLocale()
+    short = QLocale.FormatType.ShortFormat
+    pattern = locale.dateTimeFormat(short) if with_time else locale.dateFormat(short)
+    if "yyyy" not in pattern:
+        pattern = pattern.replace("yy", "yyyy")
+    return pattern
+
+
+def localise_date_edit(edit: QDateTimeEdit) -> QDateTimeEdit:
+    """Show ``edit`` in the user's locale and date style (every date edit goes through here)."""
+    edit.setLocale(QLocale())
+    edit.setDisplayFormat(date_edit_format(with_time=not isinstance(edit, QDateEdit)))
+    return edit
 
 
 def format_number(value: float, decimals: int = 0) -> str:

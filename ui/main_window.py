@@ -26,6 +26,7 @@ from ui.help.standard_shortcuts import StandardKey, standard_shortcuts
 from ui.help.user_guide import user_guide_url
 from ui.preferences.preferences_dialog import PreferencesDialog
 from ui.role_views import ViewFactory, default_start_page, views_for
+from ui.session_switch import UserSwitcher
 from ui.settings import (
     LANGUAGE,
     MAIN_WINDOW_GEOMETRY,
@@ -141,6 +142,9 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_menus(self) -> None:
+        self.sync_controller = SyncController(self._context, self)
+        # File › Switch User…: ui/app.py opens the new session's window on ``switched``.
+        self.user_switcher = UserSwitcher(self._context, self, self.sync_controller.tokens)
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         self.new_action = self._action(self.tr("&New Contact…"), self.new_record, StandardKey.New)
         self.save_action = self._action(self.tr("&Save"), self.save_page, StandardKey.Save)
@@ -152,6 +156,8 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         # Import…, Export…, Find duplicates… for the roles that get them (ui/data_transfer).
         self.transfer_actions = add_transfer_actions(file_menu, self._context, self)
+        file_menu.addSeparator()
+        file_menu.addAction(self.user_switcher.action)
         file_menu.addSeparator()
         file_menu.addAction(self.close_action)
         file_menu.addAction(self.quit_action)
@@ -194,7 +200,6 @@ class MainWindow(QMainWindow):
             self._page_actions.append(action)
 
         # Sync now, Conflicts…, Sign in…, Sign out; its status corner joins the status bar.
-        self.sync_controller = SyncController(self._context, self)
         self.sync_controller.add_menu()
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))

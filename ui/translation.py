@@ -36,6 +36,16 @@ def resolve_language(code: str) -> str:
     return SOURCE_LANGUAGE if system in ("C", "") else system
 
 
+def language_locale(language: str, system: QLocale) -> QLocale:
+    """The locale dates and numbers follow: the system's when it speaks ``language``.
+
+    An English user in the UK keeps day/month order (en_GB), where ``QLocale("en")``
+    alone would mean the United States; another language takes its own default.
+    """
+    chosen = QLocale(language)
+    return system if system.language() == chosen.language() else chosen
+
+
 def install_language(app: QCoreApplication, code: str) -> str:
     """Replace the installed translators with those of ``code``; returns the language used.
 
@@ -46,7 +56,7 @@ def install_language(app: QCoreApplication, code: str) -> str:
         app.removeTranslator(translator)
     _installed.clear()
     language = resolve_language(code)
-    QLocale.setDefault(QLocale(language))
+    QLocale.setDefault(language_locale(language, QLocale.system()))
     if language == SOURCE_LANGUAGE:
         return language
     own = QTranslator(app)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from contactdesk.services.undo import UndoTicket, undo, undoable
 from ui.database_worker import TaskControl
+from ui.style import set_role
 
 # Enough to step back through a short burst of work; older actions are usually synced.
 HISTORY_LENGTH = 20
@@ -110,7 +111,7 @@ class UndoBar(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.text, 1)
         layout.addWidget(self.undo_button)
-        self.setStyleSheet("QLabel { color: #1b5e20; font-weight: 600; }")
+        set_role(self.text, "success")
         context.undo.undone.connect(self._on_undone)
         context.undo.refused.connect(self._on_refused)
         self.hide()

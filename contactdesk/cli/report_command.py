@@ -10,6 +10,7 @@ from datetime import date
 from contactdesk.cli.output import print_json, print_table
 from contactdesk.cli.store_argument import add_store_option, open_existing_store
 from contactdesk.errors import ContactDeskError
+from contactdesk.locale_text import day_text, output_locale
 from contactdesk.reports.cell_text import cell_text
 from contactdesk.reports.report_export import report_as_data
 from contactdesk.reports.report_params import ReportParams
@@ -94,7 +95,9 @@ def _print(result: ReportResult, output: str) -> None:
         for row in result.rows:
             writer.writerow(["" if row.get(c.key) is None else row[c.key] for c in result.columns])
         return
-    print(f"{result.title}, {result.date_from} to {result.date_to}")
+    locale = output_locale()
+    since, until = day_text(result.date_from, locale), day_text(result.date_to, locale)
+    print(f"{result.title}, {since} to {until}")
     print(result.contract_note)
     for note in result.table.notes:
         print(note)

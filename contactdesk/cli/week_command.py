@@ -11,11 +11,14 @@ from typing import Any
 from contactdesk.cli.output import print_json, print_table
 from contactdesk.cli.store_argument import add_store_option, open_existing_store
 from contactdesk.errors import ContactDeskError
+from contactdesk.locale_text import day_text, moment_text, output_locale
 from contactdesk.selling.week_calendar import write_week_calendar
 from contactdesk.selling.week_plan import PLAN_KINDS, PlanItem, WeekPlan, week_plan
 from contactdesk.services.directory import find_user
 
 ITEM_COLUMNS = ["due", "kind", "subject", "contact", "company", "value", "score", "flag"]
+# A deal's value is written with its currency (the row's "currency").
+MONEY = {"value": "currency"}
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -105,19 +108,23 @@ def _item(item: PlanItem) -> dict[str, Any]:
 def _row(item: PlanItem) -> dict[str, Any]:
     flag = "overdue" if item.overdue else ("done" if item.done else "")
     return {
-        "due": item.due_at.strftime("%a %d %b %H:%M"),
+        "due": moment_text(item.due_at, output_locale(), weekday=True),
         "kind": item.kind,
         "subject": item.subject,
         "contact": item.contact_name,
         "company": item.account_name,
         "value": item.opportunity_value,
+        "currency": item.opportunity_currency,
         "score": item.lead_score,
         "flag": flag,
     }
 
 
 def _print_plan(plan: WeekPlan, name: str) -> None:
-    print(f"Week of {plan.week.monday:%a %d %b %Y} – {plan.week.sunday:%a %d %b %Y} for {name}")
+    locale = output_locale()
+    monday = day_text(plan.week.monday, locale, weekday=True)
+    sunday = day_text(plan.week.sunday, locale, weekday=True)
+    print(f"Week of {monday} – {sunday} for {name}")
     if plan.campaigns:
         print("\nCampaigns running")
         print_table(
@@ -129,14 +136,15 @@ def _print_plan(plan: WeekPlan, name: str) -> None:
             ["campaign", "channel", "ends", "expected leads"],
         )  # fmt: skip
     for brief in plan.unread_briefs:
-        print(f"Unread launch brief: {brief.title} (launches {brief.starts_on:%a %d %b})")
+        launches = day_text(brief.starts_on, locale, weekday=True)
+        print(f"Unread launch brief: {brief.title} (launches {launches})")
     print(f"\nOverdue ({plan.overdue_total})")
     if plan.overdue:
-        print_table([_row(item) for item in plan.overdue], ITEM_COLUMNS)
+        print_table([_row(item) for item in plan.overdue], ITEM_COLUMNS, money=MONEY)
     for day in plan.days:
-        print(f"\n{day.day:%A %d %b} ({day.total})")
+        print(f"\n{day_text(day.day, locale, weekday=True)} ({day.total})")
         if day.items:
-            print_table([_row(item) for item in day.items], ITEM_COLUMNS)
+            print_table([_row(item) for item in day.items], ITEM_COLUMNS, money=MONEY)
     if plan.leads_without_next_step:
         print("\nOpen leads with no next step")
         print_table(

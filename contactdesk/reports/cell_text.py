@@ -4,21 +4,27 @@ from __future__ import annotations
 
 from typing import Any
 
+from contactdesk.locale_text import cell_value_text, number_text, output_locale
 from contactdesk.reports.report_result import ReportColumn
 
 
-def cell_text(column: ReportColumn, value: Any) -> str:
-    """``value`` of ``column`` as a person reads it (money with separators, rates as %)."""
+def cell_text(column: ReportColumn, value: Any, locale: str | None = None) -> str:
+    """``value`` of ``column`` as a person reads it in ``locale`` (the CLI's when None).
+
+    Money with the locale's separators and two decimals, rates as %, days and
+    moments as the locale writes them (``contactdesk.locale_text``).
+    """
     if value is None:
         return ""
     if isinstance(value, str):
         return value
+    written_in = output_locale(locale)
     if column.kind == "percent":
-        return f"{float(value) * 100:.1f}%"
+        return f"{number_text(float(value) * 100, written_in, 1)}%"
     if column.kind == "money":
-        return f"{float(value):,.2f}"
+        return number_text(float(value), written_in, 2)
     if column.kind == "integer":
-        return f"{int(value):,}"
+        return number_text(int(value), written_in, 0)
     if column.kind == "number" and isinstance(value, float):
-        return f"{value:,.2f}".rstrip("0").rstrip(".") if value % 1 else f"{value:,.0f}"
-    return str(value)
+        return number_text(value, written_in, 2, at_most=True)
+    return cell_value_text(value, written_in) or str(value)

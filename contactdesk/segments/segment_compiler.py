@@ -1,7 +1,9 @@
 """Compile a segment definition into one SQL condition on ``contacts`` for one actor.
 
 Field conditions reuse ``record_queries.condition_clause``, so segments check
-fields, operators and values exactly as list filters do: an unknown field, a
+fields, operators and values exactly as list filters do (except that "is", "is not"
+and "is one of" on free text ignore case, on the NOCASE indexes of migration
+20261202_segment_nocase): an unknown field, a
 field the role may not see, a bad operator or value is refused here, before
 any query runs; a custom field becomes a correlated EXISTS on ``custom_values``
 there. The company's fields become ``account_id IN (...)``; related data
@@ -59,14 +61,20 @@ def _field(condition: FieldCondition, context: CompileContext) -> ColumnElement[
         _require_known(ACCOUNT.name, name, context)
         companies = select(Account.id).where(
             condition_clause(
-                ACCOUNT, context.policy, Condition(name, condition.op, condition.value)
+                ACCOUNT,
+                context.policy,
+                Condition(name, condition.op, condition.value),
+                fold_case=True,
             ),
             scope_clause(ACCOUNT, context.policy, context.actor),
         )
         return Contact.account_id.in_(companies)
     _require_known(CONTACT.name, condition.field, context)
     return condition_clause(
-        CONTACT, context.policy, Condition(condition.field, condition.op, condition.value)
+        CONTACT,
+        context.policy,
+        Condition(condition.field, condition.op, condition.value),
+        fold_case=True,
     )
 
 

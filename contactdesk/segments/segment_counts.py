@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, func, select
+from sqlalchemy import ColumnElement, Select, func, select, tuple_
 from sqlalchemy.orm import Session
 
 from contactdesk.errors import ValidationError
@@ -29,11 +29,13 @@ from contactdesk.services.actor import Actor
 from contactdesk.services.field_catalog import ENTITIES
 from contactdesk.services.field_rules import scope_clause
 from contactdesk.services.policy_cache import policy_for
+from contactdesk.services.record_queries import Page, matching_query, records_matching
 from contactdesk.store.local_store import Store
 
 # Related breakdowns: a contact with leads from two sources counts under both.
 RELATED_BREAKDOWNS = {"lead_source": ("lead", "source"), "stage": ("opportunity", "stage_id")}
 ID_BATCH = 5_000
+MEMBER_PAGE = 200
 BREAKDOWN_ROWS = 20
 UNSET = "(not set)"
 
@@ -212,6 +214,41 @@ def segment_contact_ids(
         last = ids[-1]
         if len(ids) < batch:
             return
+
+
+def segment_member_page(
+    store: Store,
+    actor: Actor,
+    definition: SegmentDefinition | dict[str, Any],
+    *,
+    after: tuple[Any, str] | None = None,
+    limit: int = MEMBER_PAGE,
+    now: datetime | None = None,
+) -> Page:
+    """A page of the segment's contacts as ``actor`` sees them, in list (name) order.
+
+    The same compiled clause as ``summarise_segment``'s count, so the pages list
+    exactly the contacts counted. Keyset-paged on (sort key, id): pass the page's
+    ``next_after`` back as ``after`` for the next one.
+    """
+    with store.reading() as session:
+        clause = compile_segment(session, store, actor, definition, now)
+        policy = policy_for(store, session, actor.role)
+        keys = select(Contact.sort_key, Contact.id).where(clause)
+        if after is not None:
+            keys = keys.where(
+                tuple_(Contact.sort_key, Contact.id) > tuple_(after[0], uuid.UUID(after[1]))
+            )
+        found = session.execute(
+            keys.order_by(Contact.sort_key, Contact.id).limit(limit + 1)
+        ).all()
+        page = found[:limit]
+        if not page:
+            return Page([], None)
+        query = matching_query(policy, "contact", [contact_id for _, contact_id in page])
+        rows = records_matching(session, policy, "contact", query, {}, limit)
+    last_key, last_id = page[-1]
+    return Page(rows, (last_key, str(last_id)) if len(found) > limit else None)
 
 
 def segment_member_query(

@@ -14,13 +14,14 @@ from sqlalchemy import select
 from contactdesk.model import Campaign, FunnelStage
 from contactdesk.segments.related_conditions import RELATED_KINDS
 from contactdesk.segments.segment_definition import ACCOUNT_PREFIX
+from contactdesk.segments.segment_values import has_known_values
 from contactdesk.services.actor import Actor
 from contactdesk.services.field_catalog import ENTITIES, FieldSpec
 from contactdesk.services.policy_cache import policy_for
 from contactdesk.store.local_store import Store
 
 OPS_BY_TYPE: dict[str, tuple[str, ...]] = {
-    "text": ("eq", "ne", "contains", "startswith", "empty", "filled"),
+    "text": ("eq", "ne", "in", "contains", "startswith", "empty", "filled"),
     "number": ("eq", "ne", "lt", "le", "gt", "ge", "empty", "filled"),
     "date": ("eq", "lt", "le", "gt", "ge", "empty", "filled"),
     "boolean": ("eq", "empty", "filled"),
@@ -53,6 +54,8 @@ class SegmentField:
     ops: tuple[str, ...]
     choices: tuple[str, ...] = ()
     related: bool = False
+    # The builder offers the field's known values to pick from (``segment_values``).
+    known_values: bool = False
 
 
 def _family(spec: FieldSpec) -> str:
@@ -77,9 +80,16 @@ def segment_fields(store: Store, actor: Actor) -> list[SegmentField]:
             if spec.type in UNFILTERABLE:
                 continue
             family = _family(spec)
+            key = prefix + spec.name
             found.append(
                 SegmentField(
-                    prefix + spec.name, spec.label, group, family, OPS_BY_TYPE[family], spec.choices
+                    key,
+                    spec.label,
+                    group,
+                    family,
+                    OPS_BY_TYPE[family],
+                    spec.choices,
+                    known_values=family == "text" and has_known_values(policy, key),
                 )
             )
     for kind in RELATED_KINDS.values():

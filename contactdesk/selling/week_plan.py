@@ -46,6 +46,7 @@ from contactdesk.selling.brief_reminders import BriefReminder, unread_briefs
 from contactdesk.selling.contact_pipeline import OPEN_LEAD_STATUSES
 from contactdesk.selling.week_window import WeekWindow
 from contactdesk.services.actor import Actor
+from contactdesk.services.company_settings import company_currency
 from contactdesk.services.field_catalog import entity_spec
 from contactdesk.services.field_rules import Policy, scope_clause
 from contactdesk.services.policy_cache import policy_for
@@ -78,6 +79,8 @@ class PlanItem:
     opportunity_id: uuid.UUID | None = None
     opportunity_name: str | None = None
     opportunity_value: float | None = None
+    # ISO 4217 code of the value: the deal's own, else the company's currency.
+    opportunity_currency: str | None = None
 
     @property
     def done(self) -> bool:
@@ -174,11 +177,13 @@ def week_plan(
     activity_kinds = [kind for kind in ACTIVITY_KINDS if kinds is None or kind in kinds]
     week = WeekWindow.containing(day, tz) if day is not None else WeekWindow.around(now, tz)
     today_start = WeekWindow(now.astimezone(tz).date(), tz).start
+    default_currency = company_currency(store)
     with store.reading() as session:
         policy = policy_for(store, session, actor.role)
         reader = _PlanReader(
             session, _statements(policy, actor), user_id, now, today_start, activity_kinds
         )
+        reader.default_currency = default_currency  # a deal with no currency is in this one
         days = [reader.day(week, each) for each in week.days]
         overdue, overdue_total = reader.overdue()
         leads = reader.leads_without_next_step() if kinds is None or LEAD_KIND in kinds else []
@@ -301,6 +306,7 @@ class _PlanStatements:
                 Opportunity.id,
                 _visible(policy, "opportunity", "name", Opportunity.name),
                 open_amount,
+                _visible(policy, "opportunity", "currency", Opportunity.currency),
             )
             .select_from(Activity)
             # Joined records outside the reader's scope come back as NULLs, not as rows lost.
@@ -502,6 +508,7 @@ class _PlanReader:
         self.today_start = today_start
         self.kinds = kinds
         self.every_kind = set(kinds) >= set(ACTIVITY_KINDS)
+        self.default_currency: str | None = None
 
     def _plan_items(self, query: Select[Any], params: dict[str, Any]) -> list[PlanItem]:
         return self._items_of(self.connection.execute(query, params))
@@ -530,6 +537,7 @@ class _PlanReader:
                 opportunity_id,
                 opportunity_name,
                 amount,
+                currency,
             ) = row
             items.append(
                 PlanItem(
@@ -548,6 +556,9 @@ class _PlanReader:
                     opportunity_id=opportunity_id,
                     opportunity_name=opportunity_name,
                     opportunity_value=amount,
+                    opportunity_currency=(
+                        None if amount is None else currency or self.default_currency
+                    ),
                 )
             )
         return sorted(items, key=lambda item: item.due_at)

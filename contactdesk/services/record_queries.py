@@ -205,20 +205,59 @@ def _row_shape(spec: EntitySpec, policy: Policy) -> _RowShape:
     return shape
 
 
-def condition_clause(spec: EntitySpec, policy: Policy, condition: Condition) -> ColumnElement[bool]:
-    """SQL for one condition, after checking the role may see (and so filter by) the field."""
+def condition_clause(
+    spec: EntitySpec, policy: Policy, condition: Condition, *, fold_case: bool = False
+) -> ColumnElement[bool]:
+    """SQL for one condition, after checking the role may see (and so filter by) the field.
+
+    ``fold_case``: "is", "is not" and "is one of" on free text ignore case ("north"
+    finds "North"), as "contains" and "starts with" always do (segments ask for it).
+    """
     if condition.op not in OPERATORS:
         raise ValidationError(condition.field, f"unknown operator {condition.op!r}")
     policy.require_visible(spec.name, condition.field)
     if condition.field in spec.by_name or condition.field in META_FIELDS:
         field_spec = spec.by_name.get(condition.field) or META_SPECS[condition.field]
         column = _column(spec, condition.field)
-        return _compare(column, condition, _typed(spec, field_spec, condition))
+        typed = _typed(spec, field_spec, condition)
+        if fold_case and field_spec.type in FREE_TEXT_TYPES and condition.op in FOLDED_OPS:
+            return _folded(column, condition.op, typed)
+        return _compare(column, condition, typed)
     custom = policy.custom_by_name(spec.name, condition.field)
     if custom is None:
         raise ValidationError(f"{spec.name}.{condition.field}", "no such field")
-    clause: ColumnElement[bool] = _custom_clause(spec, custom, condition)
+    clause: ColumnElement[bool] = _custom_clause(spec, custom, condition, fold_case)
     return clause
+
+
+# Types typed freely (not picked from a list): their "is" may ignore case.
+FREE_TEXT_TYPES = ("text", "longtext", "email", "phone", "url")
+FOLDED_OPS = ("eq", "ne", "in")
+
+
+def _case_variants(values: Sequence[Any]) -> list[str]:
+    """Spellings of ``values`` to compare under SQLite's NOCASE collation.
+
+    NOCASE folds ASCII letters only; the lower, upper, capitalised and title-cased
+    spellings cover a non-ASCII capital too ("österreich" finds "Österreich").
+    Compared as ``column COLLATE NOCASE IN (...)``, a NOCASE index still serves.
+    """
+    found: dict[str, None] = {}
+    for value in values:
+        if value is None:
+            continue
+        text = str(value)
+        for spelling in (text, text.lower(), text.upper(), text.capitalize(), text.title()):
+            found.setdefault(spelling, None)
+    return list(found)
+
+
+def _folded(column: Any, op: str, value: Any) -> ColumnElement[bool]:
+    spellings = _case_variants(value if op == "in" else [value])
+    matches: ColumnElement[bool] = column.collate("NOCASE").in_(spellings)
+    if op == "ne":
+        return or_(~matches, column.is_(None))
+    return matches
 
 
 def _typed(spec: EntitySpec, field: FieldSpec, condition: Condition) -> Any:
@@ -265,7 +304,9 @@ def _escape_like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def _custom_clause(spec: EntitySpec, custom: CustomField, condition: Condition) -> Any:
+def _custom_clause(
+    spec: EntitySpec, custom: CustomField, condition: Condition, fold_case: bool = False
+) -> Any:
     # A correlated EXISTS probes custom_values' primary key (record_id, field_id)
     # once per candidate record, so the other, more selective conditions lead.
     # ``id IN (SELECT record_id ...)`` made SQLite build the whole list of
@@ -284,6 +325,13 @@ def _custom_clause(spec: EntitySpec, custom: CustomField, condition: Condition) 
         return exists(found)
     if condition.op in ("contains", "startswith"):
         clause = _compare(stored_column, condition, str(condition.value))
+    elif fold_case and custom.type in FREE_TEXT_TYPES and condition.op in FOLDED_OPS:
+        wanted = condition.value if condition.op == "in" else [condition.value]
+        spelled = stored_column.collate("NOCASE").in_(_case_variants(wanted))
+        if condition.op == "ne":
+            # "is not X" includes records with no value at all.
+            return ~exists(found.where(spelled))
+        clause = spelled
     elif condition.op == "in":
         stored = [
             to_columns(custom, coerce_value(field_spec, v, spec.name)) for v in condition.value

@@ -40,8 +40,16 @@
         <translation>Text</translation>
     </message>
     <message>
+        <source>Long text</source>
+        <translation>Langer Text</translation>
+    </message>
+    <message>
         <source>Number</source>
         <translation>Zahl</translation>
+    </message>
+    <message>
+        <source>Whole number</source>
+        <translation>Ganze Zahl</translation>
     </message>
     <message>
         <source>Amount of money</source>
@@ -86,6 +94,10 @@
     <message>
         <source>Funnel stage</source>
         <translation>Trichterstufe</translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation>Liste</translation>
     </message>
 </context>
 <context>
@@ -2126,6 +2138,77 @@
     </message>
 </context>
 <context>
+    <name>EnumTitles</name>
+    <message>
+        <source>Email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Webinar</source>
+        <translation>Webinar</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Veranstaltung</translation>
+    </message>
+    <message>
+        <source>Paid search</source>
+        <translation>Bezahlte Suche</translation>
+    </message>
+    <message>
+        <source>Social media</source>
+        <translation>Soziale Medien</translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation>Inhalte</translation>
+    </message>
+    <message>
+        <source>Referral</source>
+        <translation>Empfehlung</translation>
+    </message>
+    <message>
+        <source>Direct</source>
+        <translation>Direkt</translation>
+    </message>
+    <message>
+        <source>Case study</source>
+        <translation>Fallstudie</translation>
+    </message>
+    <message>
+        <source>Price sheet</source>
+        <translation>Preisliste</translation>
+    </message>
+    <message>
+        <source>Proof of value</source>
+        <translation>Nutzennachweis</translation>
+    </message>
+    <message>
+        <source>Comparison</source>
+        <translation>Vergleich</translation>
+    </message>
+    <message>
+        <source>Brochure</source>
+        <translation>Broschüre</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Neu</translation>
+    </message>
+    <message>
+        <source>Handed off</source>
+        <translation>Übergeben</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>Angenommen</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Abgelehnt</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <source>Export contacts</source>
@@ -2686,6 +2769,29 @@
     </message>
 </context>
 <context>
+    <name>KnownTextValue</name>
+    <message>
+        <source>value, value, …</source>
+        <translation type="vanished">Wert, Wert, …</translation>
+    </message>
+    <message>
+        <source>Pick</source>
+        <translation>Auswählen</translation>
+    </message>
+    <message>
+        <source>Add a value this field holds</source>
+        <translation>Einen Wert hinzufügen, den dieses Feld enthält</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation type="vanished">Wert</translation>
+    </message>
+</context>
+<context>
     <name>LaunchBriefsPage</name>
     <message>
         <source>Launch briefs</source>
@@ -3003,6 +3109,49 @@
             <numerusform>%n Lead mit abgelaufener Nachfassfrist wurde umgeleitet oder eskaliert.</numerusform>
             <numerusform>%n Leads mit abgelaufener Nachfassfrist wurden umgeleitet oder eskaliert.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>LeadTableModel</name>
+    <message>
+        <source>Contact</source>
+        <translation>Kontakt</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>Kampagne</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>Passung</translation>
+    </message>
+    <message>
+        <source>Engagement</source>
+        <translation>Interesse</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Punktzahl</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Sales rep</source>
+        <translation>Vertriebsmitarbeiter</translation>
+    </message>
+    <message>
+        <source>Follow up by</source>
+        <translation>Nachfassen bis</translation>
     </message>
 </context>
 <context>
@@ -4325,6 +4474,14 @@ Datenordner: %3</translation>
         <translation>XLSX exportieren …</translation>
     </message>
     <message>
+        <source>Contacts in the segment</source>
+        <translation>Kontakte im Segment</translation>
+    </message>
+    <message>
+        <source>Double-click a contact to open it</source>
+        <translation>Doppelklick öffnet den Kontakt</translation>
+    </message>
+    <message>
         <source>(unsaved segment)</source>
         <translation>(ungespeichertes Segment)</translation>
     </message>
@@ -4343,6 +4500,25 @@ Datenordner: %3</translation>
     <message>
         <source>Export failed</source>
         <translation>Export fehlgeschlagen</translation>
+    </message>
+</context>
+<context>
+    <name>SegmentMemberModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Firma</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-Mail</translation>
     </message>
 </context>
 <context>
@@ -4584,6 +4760,29 @@ Datenordner: %3</translation>
     </message>
 </context>
 <context>
+    <name>SwitchUserDialog</name>
+    <message>
+        <source>Choose the user to work as and enter their password; %1 checks it.</source>
+        <translation>Wählen Sie den Benutzer, als der Sie arbeiten, und geben Sie dessen Passwort ein; %1 prüft es.</translation>
+    </message>
+    <message>
+        <source>Choose the user to work as. This store has no server account, so no password is asked; ContactDesk shows what that user&apos;s role may see.</source>
+        <translation>Wählen Sie den Benutzer, als der Sie arbeiten. Dieser Datenbestand hat kein Serverkonto, daher wird kein Passwort abgefragt; ContactDesk zeigt, was die Rolle dieses Benutzers sehen darf.</translation>
+    </message>
+    <message>
+        <source>Switch user</source>
+        <translation>Benutzer wechseln</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <source>Enter the password of %1.</source>
+        <translation>Geben Sie das Passwort von %1 ein.</translation>
+    </message>
+</context>
+<context>
     <name>SyncController</name>
     <message>
         <source>Sign &amp;In…</source>
@@ -4767,6 +4966,32 @@ Datenordner: %3</translation>
     <message>
         <source>Team</source>
         <translation>Team</translation>
+    </message>
+</context>
+<context>
+    <name>UserSwitcher</name>
+    <message>
+        <source>S&amp;witch User…</source>
+        <translation>Benutzer &amp;wechseln…</translation>
+    </message>
+    <message>
+        <source>Work as another user of this store without quitting</source>
+        <translation>Als anderer Benutzer dieses Datenbestands arbeiten, ohne zu beenden</translation>
+    </message>
+    <message>
+        <source>Switch user</source>
+        <translation>Benutzer wechseln</translation>
+    </message>
+    <message>
+        <source>This store has no other user.</source>
+        <translation>Dieser Datenbestand hat keinen anderen Benutzer.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) made here have not reached the server yet. Sync first (Sync › Sync now), then switch user: the next sync would send them under the new user&apos;s name.</source>
+        <translation>
+            <numerusform>%n hier gemachte Änderung hat den Server noch nicht erreicht. Synchronisieren Sie zuerst (Synchronisation › Jetzt synchronisieren), dann wechseln Sie den Benutzer: Die nächste Synchronisierung würde sie unter dem Namen des neuen Benutzers senden.</numerusform>
+            <numerusform>%n hier gemachte Änderungen haben den Server noch nicht erreicht. Synchronisieren Sie zuerst (Synchronisation › Jetzt synchronisieren), dann wechseln Sie den Benutzer: Die nächste Synchronisierung würde sie unter dem Namen des neuen Benutzers senden.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

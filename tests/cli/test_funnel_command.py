@@ -59,7 +59,8 @@ def test_propose_then_agree_makes_version_one_that_show_lists(
     assert shown["proposal"] is None
     assert shown["live"]["follow_up_hours"] == 24  # the agreed hours are in force
     code, text, _ = _run(capsys, "funnel", "show", *store)
-    assert "2026-03-02" in text and "nora" in text
+    # The table writes the day as the reader's locale does (none configured: plain English).
+    assert "Mar 2, 2026" in text and "nora" in text
 
 
 def test_a_rep_who_is_no_team_lead_gets_one_line_and_exit_1(

@@ -12,24 +12,12 @@ import pytest
 from contactdesk.cli.main import main
 from contactdesk.services import unit_of_work
 from contactdesk.services.actor import Actor
-from contactdesk.services.directory import create_user, find_user
+from contactdesk.services.directory import find_user
 from contactdesk.services.store_opening import open_store
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "selling"))
-from sales_scenario import build_sales_week
 
 FIXED = ["--date", "2026-03-11", "--now", "2026-03-11T10:00:00+00:00"]
-
-
-@pytest.fixture
-def week_store(tmp_path: Path) -> Path:
-    path = tmp_path / "week.db"
-    store = open_store(path)
-    create_user(store, Actor.system(), "rita", display_name="Rita Rep", role="sales")
-    create_user(store, Actor.system(), "sam", display_name="Sam Seller", role="sales")
-    build_sales_week(store, find_user(store, "rita"), find_user(store, "sam"))
-    store.close()
-    return path
 
 
 def _week(path: Path, *options: str) -> int:
@@ -106,11 +94,12 @@ def test_overdue_total_is_the_true_count_in_json_and_table(
 
 
 def test_table_lists_the_days_and_campaigns(
-    week_store: Path, capsys: pytest.CaptureFixture[str]
+    week_store: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setenv("CONTACTDESK_LOCALE", "en_GB")
     assert _week(week_store) == 0
     out = capsys.readouterr().out
-    assert "Wednesday 11 Mar (3)" in out
+    assert "Wed, 11 Mar 2026 (3)" in out
     assert "Spring Launch" in out
 
 

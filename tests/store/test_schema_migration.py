@@ -79,6 +79,14 @@ CLIENT_ONLY = {
     "ix_accounts_phone",
     "ix_activities_account_done",
     "ix_activities_owner_open_due",
+    # Migration 20261202_segment_nocase: case-insensitive segment conditions and pickers.
+    "ix_contacts_title_nocase",
+    "ix_contacts_region_nocase",
+    "ix_contacts_country_nocase",
+    "ix_accounts_industry_nocase",
+    "ix_accounts_region_nocase",
+    "ix_accounts_territory_nocase",
+    "ix_accounts_country_nocase",
 }
 
 

@@ -42,6 +42,7 @@ from ui.sales.activity_dialogs import open_new_activity
 from ui.sales.activity_lines import activity_line
 from ui.sales.deal_dialogs import open_deal, open_new_deal
 from ui.sales.market_notes import open_market_note
+from ui.style import set_role
 from ui.undo_history import submit_undoable
 from ui.view_context import ViewContext
 
@@ -79,7 +80,7 @@ class AccountCardWidget(QWidget):
         self.destroyed.connect(lambda _object=None: worker.cancel(key))
 
         self.title = QLabel(self.tr("Choose an account"))
-        self.title.setStyleSheet("font-size: 16pt; font-weight: 600;")
+        set_role(self.title, "title")
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.subtitle = QLabel()
         self.owners = QLabel()

@@ -47,7 +47,9 @@ def field_type_title(field_type: str) -> str:
     """A field type as an admin reads it ("Several choices", not ``multi_choice``)."""
     titles = {
         "text": QCoreApplication.translate("AccessLevels", "Text"),
+        "longtext": QCoreApplication.translate("AccessLevels", "Long text"),
         "number": QCoreApplication.translate("AccessLevels", "Number"),
+        "integer": QCoreApplication.translate("AccessLevels", "Whole number"),
         "money": QCoreApplication.translate("AccessLevels", "Amount of money"),
         "date": QCoreApplication.translate("AccessLevels", "Date"),
         "datetime": QCoreApplication.translate("AccessLevels", "Date and time"),
@@ -59,5 +61,6 @@ def field_type_title(field_type: str) -> str:
         "phone": QCoreApplication.translate("AccessLevels", "Phone number"),
         "url": QCoreApplication.translate("AccessLevels", "Web address"),
         "stage": QCoreApplication.translate("AccessLevels", "Funnel stage"),
+        "list": QCoreApplication.translate("AccessLevels", "List"),
     }
     return titles.get(field_type, field_type.replace("_", " "))

@@ -15,6 +15,7 @@ from contactdesk.services.capabilities import role_capabilities, set_capabilitie
 from contactdesk.services.changes import ChangeSet
 from contactdesk.services.governance_records import GOVERNANCE_ENTITIES
 from ui.admin.admin_change import submit_admin_change
+from ui.app_session import role_title
 from ui.database_worker import TaskControl
 from ui.forms.inline_error import InlineError
 from ui.translatable import QT_TRANSLATE_NOOP
@@ -84,12 +85,12 @@ class CapabilityEditor(QWidget):
             header.setWordWrap(True)
             self._grid.addWidget(header, 0, column)
         for row, (role, capabilities) in enumerate(sorted(granted.items()), start=1):
-            self._grid.addWidget(QLabel(role), row, 0)
+            self._grid.addWidget(QLabel(role_title(role)), row, 0)
             for column, capability in enumerate(CAPABILITIES, start=1):
                 box = QCheckBox()
                 box.setAccessibleName(
                     self.tr("%1 may: %2")
-                    .replace("%1", role)
+                    .replace("%1", role_title(role))
                     .replace("%2", capability_title(capability))
                 )
                 box.setChecked(capability in capabilities)

@@ -26,6 +26,7 @@ from ui.admin.access_levels import SCOPES, scope_title
 from ui.admin.admin_change import submit_admin_change
 from ui.admin.listing_table import fill_row, listing_table
 from ui.admin.role_scopes import role_scopes
+from ui.app_session import role_title
 from ui.database_worker import TaskControl
 from ui.forms.inline_error import InlineError
 from ui.view_context import ViewContext
@@ -121,15 +122,21 @@ class PeoplePage(QWidget):
             fill_row(
                 self.users_table,
                 index,
-                (user.username, user.display_name, user.role, user.team, user.territory),
+                (
+                    user.username,
+                    user.display_name,
+                    role_title(user.role),
+                    user.team,
+                    user.territory,
+                ),
             )
         chosen_role = self.user_role_input.currentData()
         self.user_role_input.clear()
         self.role_like_input.clear()
         self.role_like_input.addItem(self.tr("(nothing visible)"), None)
         for role in scopes:
-            self.user_role_input.addItem(role, role)
-            self.role_like_input.addItem(role, role)
+            self.user_role_input.addItem(role_title(role), role)
+            self.role_like_input.addItem(role_title(role), role)
         self.user_role_input.setCurrentIndex(max(self.user_role_input.findData(chosen_role), 0))
 
     # -- changing -------------------------------------------------------------

@@ -36,6 +36,7 @@ from ui.admin.access_levels import (
 )
 from ui.admin.admin_change import submit_admin_change
 from ui.admin.role_scopes import role_scopes
+from ui.app_session import role_title
 from ui.core_text import core_text
 from ui.database_worker import TaskControl
 from ui.forms.inline_error import InlineError
@@ -148,14 +149,14 @@ class RuleMatrixEditor(QWidget):
         self.scope_bar.addWidget(QLabel(self.tr("Record scope:")))
         for role in roles:
             combo = QComboBox()
-            combo.setAccessibleName(self.tr("Record scope of %1").replace("%1", role))
+            combo.setAccessibleName(self.tr("Record scope of %1").replace("%1", role_title(role)))
             for scope in SCOPES:
                 combo.addItem(scope_title(scope), scope)
             combo.setEnabled(role not in self._administering)
             combo.currentIndexChanged.connect(
                 lambda _index, r=role, c=combo: self._change_scope(r, c.currentData())
             )
-            self.scope_bar.addWidget(QLabel(role))
+            self.scope_bar.addWidget(QLabel(role_title(role)))
             self.scope_bar.addWidget(combo)
             self._scopes[role] = combo
 
@@ -164,7 +165,9 @@ class RuleMatrixEditor(QWidget):
         self.table.clear()
         self.table.setColumnCount(FIXED_COLUMNS + len(roles))
         self.table.setRowCount(len(rows))
-        self.table.setHorizontalHeaderLabels([self.tr("Field"), self.tr("Type"), *roles])
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Field"), self.tr("Type"), *(role_title(role) for role in roles)]
+        )
         for index, row in enumerate(rows):
             qualified = f"{row.entity}.{row.field}"
             shown = core_text(row.label) if row.builtin else row.label

@@ -36,13 +36,15 @@ class UserPickerDialog(QDialog):
         *,
         last_username: str = "",
         parent: QWidget | None = None,
+        prompt_text: str | None = None,
     ) -> None:
         super().__init__(parent)
         self._users = {user.username: user for user in users}
         self.setWindowTitle(self.tr("Who are you?"))
         self.setMinimumSize(480, 320)
         prompt = QLabel(
-            self.tr(
+            prompt_text
+            or self.tr(
                 "This store is not signed in to a server. Choose the user you work as; "
                 "ContactDesk shows you what that user's role may see."
             )
@@ -69,10 +71,11 @@ class UserPickerDialog(QDialog):
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(prompt)
-        layout.addWidget(self.user_list)
-        layout.addWidget(buttons)
+        self.buttons = buttons
+        self.main_layout = QVBoxLayout(self)
+        self.main_layout.addWidget(prompt)
+        self.main_layout.addWidget(self.user_list)
+        self.main_layout.addWidget(buttons)
         self.user_list.setFocus()
 
     def select_username(self, username: str) -> None:

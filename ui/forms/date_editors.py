@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QCheckBox, QDateEdit, QDateTimeEdit, QWidget
 
 from contactdesk.services.field_catalog import FieldSpec
 from ui.forms.field_editor import FieldEditor
+from ui.locale_formats import localise_date_edit
 
 
 class DateEditor(FieldEditor):
@@ -23,6 +24,7 @@ class DateEditor(FieldEditor):
         self.with_time = field.type == "datetime"
         self.edit: QDateTimeEdit = QDateTimeEdit() if self.with_time else QDateEdit()
         self.edit.setCalendarPopup(True)
+        localise_date_edit(self.edit)
         self.edit.setAccessibleName(field.label)
         self.edit.setDate(QDate.currentDate())
         self.has_value.toggled.connect(self._on_toggled)

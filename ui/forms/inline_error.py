@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-ERROR_STYLE = "color: #b00020;"
+from ui.style import set_role
 
 
 class InlineError(QLabel):
@@ -13,7 +13,7 @@ class InlineError(QLabel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWordWrap(True)
-        self.setStyleSheet(ERROR_STYLE)
+        set_role(self, "error")
         self.setAccessibleName(self.tr("Error"))
         self.hide()
 

@@ -36,8 +36,7 @@ from ui.forms.form_definition import FormDefinition, load_form_definition
 from ui.forms.inline_error import InlineError, with_inline_error
 from ui.forms.reference_options import ReferenceOption, reference_options
 from ui.store_changes import StoreChangeRelay
-
-READ_ONLY_STYLE = "color: palette(mid);"
+from ui.style import set_role
 
 
 class RecordForm(QWidget):
@@ -182,7 +181,7 @@ class RecordForm(QWidget):
         label = QLabel(text)
         label.setBuddy(editor.input_widget())
         if not editable:
-            label.setStyleSheet(READ_ONLY_STYLE)
+            set_role(label, "muted")
             hint = self.tr("Read-only for your role")
             label.setToolTip(hint)
             editor.setToolTip(hint)

@@ -7,6 +7,8 @@ user's picks into definition nodes.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -24,7 +26,10 @@ from contactdesk.segments.segment_definition import (
     RelatedCondition,
 )
 from contactdesk.segments.segment_fields import SegmentField
-from ui.marketing.value_editors import ValueEditor, make_value_editor
+from ui.marketing.value_editors import KnownTextValue, ValueEditor, make_value_editor
+
+# Asks for a field's known values: (segment field key, receiver of the values).
+ValuesLoader = Callable[[str, Callable[[list[str]], None]], None]
 
 
 def operator_labels(widget: QWidget) -> dict[str, str]:
@@ -52,9 +57,15 @@ class ConditionEditor(QFrame):
     changed = Signal()
     remove_requested = Signal(QWidget)
 
-    def __init__(self, fields: list[SegmentField], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        fields: list[SegmentField],
+        values_loader: ValuesLoader | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self._fields = {field.key: field for field in fields}
+        self._values_loader = values_loader
         self._value: ValueEditor | None = None
         self.field_box = QComboBox()
         self.field_box.setAccessibleName(self.tr("Field"))
@@ -108,10 +119,14 @@ class ConditionEditor(QFrame):
             self._value.deleteLater()
             self._value = None
         field = self.field()
-        self._value = make_value_editor(field.value_type, self.op(), field.choices)
+        self._value = make_value_editor(
+            field.value_type, self.op(), field.choices, field.known_values
+        )
         if self._value is not None:
             self._value.changed.connect(self.changed)
             self.value_slot.addWidget(self._value)
+        if isinstance(self._value, KnownTextValue) and self._values_loader is not None:
+            self._values_loader(field.key, self._value.set_known_values)
         self.changed.emit()
 
     def op(self) -> str:
@@ -136,10 +151,16 @@ class GroupEditor(QFrame):
     remove_requested = Signal(QWidget)
 
     def __init__(
-        self, fields: list[SegmentField], *, nested: bool = False, parent: QWidget | None = None
+        self,
+        fields: list[SegmentField],
+        *,
+        nested: bool = False,
+        values_loader: ValuesLoader | None = None,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._fields = fields
+        self._values_loader = values_loader
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.match_box = QComboBox()
         self.match_box.setAccessibleName(self.tr("Combine conditions"))
@@ -172,12 +193,12 @@ class GroupEditor(QFrame):
         self.match_box.setCurrentIndex(self.match_box.findData(match))
 
     def add_condition(self) -> ConditionEditor:
-        editor = ConditionEditor(self._fields)
+        editor = ConditionEditor(self._fields, self._values_loader)
         self._add(editor)
         return editor
 
     def add_group(self) -> GroupEditor:
-        editor = GroupEditor(self._fields, nested=True)
+        editor = GroupEditor(self._fields, nested=True, values_loader=self._values_loader)
         self._add(editor)
         return editor
 

@@ -14,6 +14,7 @@ from PySide6.QtGui import QFont, QImage, QPageLayout, QPageSize, QPainter, QPdfW
 
 from contactdesk.reports.cell_text import cell_text
 from contactdesk.reports.report_result import ReportResult
+from ui.locale_formats import number_locale
 
 Progress = Callable[[int, int], None]
 DPI = 300
@@ -25,6 +26,7 @@ def write_report_pdf(
     result: ReportResult, chart: QImage | None, path: Path, progress: Progress | None = None
 ) -> int:
     """Write ``result`` (and the chart picture) to ``path``; returns the pages written."""
+    locale = number_locale().name()  # as the report's table on screen
     writer = QPdfWriter(str(path))
     writer.setResolution(DPI)
     writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
@@ -72,7 +74,7 @@ def write_report_pdf(
             if progress is not None:
                 progress(done, total)
         for index, column in enumerate(columns):
-            text = cell_text(column, row.get(column.key))
+            text = cell_text(column, row.get(column.key), locale)
             painter.drawText(
                 QRectF(index * column_width, y, column_width - 10, ROW_HEIGHT),
                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,

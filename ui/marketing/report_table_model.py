@@ -9,6 +9,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from contactdesk.reports.cell_text import cell_text
 from contactdesk.reports.report_result import ReportResult
 from ui.core_text import core_text
+from ui.locale_formats import number_locale
 
 RowKeyRole = int(Qt.ItemDataRole.UserRole) + 1
 """data(): the drill-down key of the row (a tuple of str)."""
@@ -22,10 +23,13 @@ class ReportTableModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.result: ReportResult | None = None
+        self._locale = number_locale().name()
 
     def set_result(self, result: ReportResult | None) -> None:
         self.beginResetModel()
         self.result = result
+        # Cells are written in the user's number locale, read once per result.
+        self._locale = number_locale().name()
         self.endResetModel()
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
@@ -44,7 +48,7 @@ class ReportTableModel(QAbstractTableModel):
         row = self.result.rows[index.row()]
         column = self.result.columns[index.column()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return cell_text(column, row.get(column.key))
+            return cell_text(column, row.get(column.key), self._locale)
         if role == Qt.ItemDataRole.TextAlignmentRole and column.kind in NUMERIC_KINDS:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == RowKeyRole:

@@ -38,10 +38,12 @@ from contactdesk.reports.report_result import DrillDown, ReportResult, RowKey
 from contactdesk.segments.saved_segments import SavedSegment, list_segments
 from ui.core_text import core_text
 from ui.forms.record_form_dialog import RecordFormDialog
+from ui.locale_formats import localise_date_edit
 from ui.marketing.drill_down_dialog import DrillDownDialog
 from ui.marketing.report_chart import build_chart, chart_view
 from ui.marketing.report_pdf import write_report_pdf
 from ui.marketing.report_table_model import ReportTableModel, RowKeyRole
+from ui.style import set_role
 from ui.view_context import ViewContext
 
 REPORT_TASK_KEY = "report-view-run"
@@ -98,7 +100,7 @@ class ReportView(QWidget):
         self.to_edit.setAccessibleName(self.tr("To date"))
         for edit in (self.from_edit, self.to_edit):
             edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
+            localise_date_edit(edit)
         self.segment_box = QComboBox()
         self.segment_box.setAccessibleName(self.tr("Segment"))
         self.segment_box.addItem(self.tr("All contacts"), None)
@@ -122,13 +124,13 @@ class ReportView(QWidget):
         controls.addWidget(self.cancel_button)
 
         self.question = QLabel()
-        self.question.setStyleSheet("font-size: 13pt; font-weight: 600;")
+        set_role(self.question, "heading")
         self.notes = QLabel()
         # Shown while there is no result: what to do to get one.
         self.empty_hint = QLabel()
         self.empty_hint.setWordWrap(True)
         self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_hint.setStyleSheet("color: #555; font-size: 12pt; padding: 24px;")
+        set_role(self.empty_hint, "empty")
         self.model = ReportTableModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)

@@ -1,16 +1,19 @@
-"""The segment builder page: nested conditions, a live count and breakdown, save, export.
+"""The segment builder page: nested conditions, a live count, its contacts and breakdown.
 
-Every count, save, load and export runs on the database worker. Counts are
-submitted under one key, so a count superseded by a newer edit is dropped
-and only the latest definition's figure is shown.
+Every count, save, load, value list and export runs on the database worker.
+Counts are submitted under one key, so a count superseded by a newer edit is
+dropped and only the latest definition's figure is shown; the matching contacts
+listed under the count are paged for the very definition that was counted.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+import shiboken6
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -24,6 +27,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
+    QTableView,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -40,8 +44,13 @@ from contactdesk.segments.segment_counts import SegmentSummary, summarise_segmen
 from contactdesk.segments.segment_definition import SegmentDefinition
 from contactdesk.segments.segment_export import export_segment
 from contactdesk.segments.segment_fields import SegmentField, breakdown_choices, segment_fields
+from contactdesk.segments.segment_values import known_values
 from ui.database_worker import TaskControl
+from ui.forms.record_form_dialog import RecordFormDialog
+from ui.locale_formats import format_number
 from ui.marketing.condition_editors import GroupEditor
+from ui.marketing.segment_member_model import SegmentMemberModel
+from ui.style import set_role
 from ui.view_context import ViewContext
 
 COUNT_DELAY_MS = 250
@@ -62,6 +71,10 @@ class SegmentBuilderView(QWidget):
         self._current_id: Any = None
         self.root: GroupEditor | None = None
         self.last_summary: SegmentSummary | None = None
+        self.record_dialog: RecordFormDialog | None = None
+        # Known values per field, read once per page; receivers wait while a read runs.
+        self._known: dict[str, list[str]] = {}
+        self._known_waiting: dict[str, list[Callable[[list[str]], None]]] = {}
 
         self.saved_box = QComboBox()
         self.saved_box.setAccessibleName(self.tr("Saved segments"))
@@ -75,6 +88,8 @@ class SegmentBuilderView(QWidget):
         new_button.clicked.connect(self.new_segment)
         self.delete_button = QPushButton(self.tr("Delete"))
         self.delete_button.clicked.connect(self._delete)
+        # Nothing to delete until a saved segment is open: no dead button.
+        self.delete_button.setEnabled(False)
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Segment:")))
         top.addWidget(self.saved_box, 2)
@@ -86,10 +101,10 @@ class SegmentBuilderView(QWidget):
         self.editor_area.setWidgetResizable(True)
         self.count_label = QLabel(self.tr("Counting…"))
         self.count_label.setAccessibleName(self.tr("Matching contacts"))
-        self.count_label.setStyleSheet("font-size: 20pt; font-weight: 600;")
+        set_role(self.count_label, "figure")
         self.error_label = QLabel()
         self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #b00020;")
+        set_role(self.error_label, "error")
         self.breakdown_box = QComboBox()
         self.breakdown_box.setAccessibleName(self.tr("Break down by"))
         self.breakdown_box.currentIndexChanged.connect(self.schedule_count)
@@ -106,15 +121,38 @@ class SegmentBuilderView(QWidget):
         self.export_xlsx.clicked.connect(lambda: self._export("xlsx"))
         self.progress = QProgressBar()
         self.progress.hide()
+        self.members = SegmentMemberModel(self._session, self._worker, self)
+        self.members.page_loaded.connect(self._members_loaded)
+        self.member_table = QTableView()
+        self.member_table.setModel(self.members)
+        self.member_table.setAccessibleName(self.tr("Contacts in the segment"))
+        self.member_table.setToolTip(self.tr("Double-click a contact to open it"))
+        self.member_table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.member_table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        self.member_table.verticalHeader().hide()
+        self.member_table.setWordWrap(False)
+        # The columns share the panel's width (text elides) rather than scroll sideways.
+        self.member_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.member_table.doubleClicked.connect(self._open_member)
 
         side = QWidget()
         side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
         side_layout.addWidget(QLabel(self.tr("Matching contacts")))
         side_layout.addWidget(self.count_label)
         side_layout.addWidget(self.error_label)
-        side_layout.addWidget(QLabel(self.tr("Break down by")))
-        side_layout.addWidget(self.breakdown_box)
-        side_layout.addWidget(self.breakdown_table, 1)
+        breakdown = QWidget()
+        breakdown_layout = QVBoxLayout(breakdown)
+        breakdown_layout.setContentsMargins(0, 0, 0, 0)
+        breakdown_layout.addWidget(QLabel(self.tr("Break down by")))
+        breakdown_layout.addWidget(self.breakdown_box)
+        breakdown_layout.addWidget(self.breakdown_table, 1)
+        lists = QSplitter(Qt.Orientation.Vertical)
+        lists.addWidget(self.member_table)
+        lists.addWidget(breakdown)
+        lists.setStretchFactor(0, 3)
+        lists.setStretchFactor(1, 2)
+        side_layout.addWidget(lists, 1)
         exports = QHBoxLayout()
         exports.addWidget(self.export_csv)
         exports.addWidget(self.export_xlsx)
@@ -155,7 +193,7 @@ class SegmentBuilderView(QWidget):
         self, loaded: tuple[list[SegmentField], list[tuple[str, str]], list[SavedSegment]]
     ) -> None:
         fields, breakdowns, saved = loaded
-        self.root = GroupEditor(fields)
+        self.root = GroupEditor(fields, values_loader=self.load_known_values)
         self.root.changed.connect(self.schedule_count)
         self.editor_area.setWidget(self.root)
         self.breakdown_box.blockSignals(True)
@@ -173,6 +211,35 @@ class SegmentBuilderView(QWidget):
         self.saved_box.addItem(self.tr("(unsaved segment)"), None)
         for segment in saved:
             self.saved_box.addItem(segment.name, str(segment.id))
+
+    def load_known_values(self, key: str, receive: Callable[[list[str]], None]) -> None:
+        """Hand the known values of field ``key`` to ``receive``, read on the worker once."""
+        if key in self._known:
+            receive(self._known[key])
+            return
+        waiting = self._known_waiting.setdefault(key, [])
+        waiting.append(receive)
+        if len(waiting) > 1:
+            return  # a read of this field is on its way
+        store, actor = self._session.store, self._session.actor
+
+        def arrived(values: list[str]) -> None:
+            self._known[key] = values
+            for receiver in self._known_waiting.pop(key, []):
+                # A condition removed meanwhile has no editor to fill any more.
+                owner = getattr(receiver, "__self__", None)
+                if owner is None or shiboken6.isValid(owner):
+                    receiver(values)
+
+        self._worker.submit(
+            lambda _: known_values(store, actor, key),
+            on_success=arrived,
+            on_failure=lambda _: self._forget_waiting(key),
+        )
+
+    def _forget_waiting(self, key: str) -> None:
+        # No list for this field (it went hidden meanwhile): it stays free text.
+        self._known_waiting.pop(key, None)
 
     # -- counting -----------------------------------------------------------------
 
@@ -192,20 +259,37 @@ class SegmentBuilderView(QWidget):
         self._worker.submit(
             lambda _: summarise_segment(store, actor, definition, by),
             key=COUNT_TASK_KEY,
-            on_success=self._show_summary,
+            on_success=lambda summary: self._show_summary(summary, definition),
             on_failure=self._show_error,
         )
 
-    def _show_summary(self, summary: SegmentSummary) -> None:
+    def _show_summary(self, summary: SegmentSummary, definition: SegmentDefinition) -> None:
         self.last_summary = summary
         self.error_label.clear()
-        self.count_label.setText(self.tr("{count} contacts").format(count=f"{summary.count:,}"))
+        self.count_label.setText(
+            self.tr("{count} contacts").format(count=format_number(summary.count))
+        )
+        # The same definition that was counted: the list holds exactly these contacts.
+        self.members.show(definition)
         self.breakdown_table.setRowCount(len(summary.breakdown))
         for row, item in enumerate(summary.breakdown):
             self.breakdown_table.setItem(row, 0, QTableWidgetItem(item.value))
-            count = QTableWidgetItem(f"{item.contacts:,}")
+            count = QTableWidgetItem(format_number(item.contacts))
             count.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.breakdown_table.setItem(row, 1, count)
+
+    def _members_loaded(self) -> None:
+        for column in range(self.members.columnCount()):
+            self.member_table.setColumnHidden(column, column in self.members.hidden_columns)
+
+    def _open_member(self, index: QModelIndex) -> None:
+        """A listed contact in its form (as this role may see and edit it)."""
+        if not index.isValid():
+            return
+        self.record_dialog = RecordFormDialog(
+            self._session, self._worker, "contact", self.members.contact_id(index.row()), self
+        )
+        self.record_dialog.show()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         # A count pending when the page closes must not call back into deleted widgets.
@@ -221,6 +305,7 @@ class SegmentBuilderView(QWidget):
 
     def new_segment(self) -> None:
         self._current_id = None
+        self.delete_button.setEnabled(False)
         self.name_edit.clear()
         self.saved_box.setCurrentIndex(0)
         if self.root is not None:
@@ -237,6 +322,7 @@ class SegmentBuilderView(QWidget):
     def open_segment(self, segment: SavedSegment) -> None:
         """Show a saved segment for editing."""
         self._current_id = segment.id
+        self.delete_button.setEnabled(True)
         self.name_edit.setText(segment.name)
         if self.root is not None:
             self.root.load(segment.definition.root)
@@ -254,6 +340,7 @@ class SegmentBuilderView(QWidget):
 
     def _saved_done(self, result: tuple[Any, list[SavedSegment]]) -> None:
         self._current_id, saved = result
+        self.delete_button.setEnabled(True)
         self._show_saved(saved)
         self.saved_box.setCurrentIndex(self.saved_box.findData(str(self._current_id)))
         self.segments_changed.emit()

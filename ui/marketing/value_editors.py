@@ -6,18 +6,24 @@ checking that value is the compiler's job, not the widget's.
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
+    QCompleter,
     QDateEdit,
     QDoubleSpinBox,
     QHBoxLayout,
     QLineEdit,
+    QMenu,
     QSpinBox,
+    QToolButton,
     QWidget,
 )
+
+from ui.locale_formats import localise_date_edit
 
 DEFAULT_DAYS = 30
 
@@ -45,10 +51,14 @@ class TextValue(ValueEditor):
     def __init__(self, many: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._many = many
-        self.edit = QLineEdit()
+        self.edit = self._make_edit()
         self.edit.setPlaceholderText(self.tr("value, value, …") if many else self.tr("value"))
         self.edit.textChanged.connect(self.changed)
-        self.row.addWidget(self.edit)
+
+    def _make_edit(self) -> QLineEdit:
+        edit = QLineEdit()
+        self.row.addWidget(edit)
+        return edit
 
     def value(self) -> Any:
         text = self.edit.text()
@@ -59,6 +69,72 @@ class TextValue(ValueEditor):
     def set_value(self, value: Any) -> None:
         items = value if isinstance(value, list) else [value]
         self.edit.setText(", ".join(str(item) for item in items if item is not None))
+
+
+class KnownTextValue(TextValue):
+    """Free text with the field's known values to pick from (they arrive from the worker).
+
+    For "is" / "is not", an editable drop-down: pick a value or type another. For
+    "is one of", comma-separated text and a "Pick" menu that adds a value to it.
+    """
+
+    def __init__(self, many: bool, parent: QWidget | None = None) -> None:
+        self.known: list[str] = []
+        self.combo: QComboBox | None = None
+        self.pick_button: QToolButton | None = None
+        super().__init__(many, parent)
+
+    def _make_edit(self) -> QLineEdit:
+        if self._many:
+            edit = QLineEdit()
+            self.pick_button = QToolButton()
+            self.pick_button.setText(self.tr("Pick"))
+            self.pick_button.setToolTip(self.tr("Add a value this field holds"))
+            self.pick_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+            self.pick_button.setEnabled(False)
+            self.row.addWidget(edit, 1)
+            self.row.addWidget(self.pick_button)
+            return edit
+        self.combo = QComboBox()
+        self.combo.setEditable(True)
+        self.combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.combo.setAccessibleName(self.tr("Value"))
+        self.row.addWidget(self.combo, 1)
+        line = self.combo.lineEdit()
+        assert line is not None
+        return line
+
+    def set_known_values(self, values: list[str]) -> None:
+        """Offer ``values`` (the field's known values) without changing what is typed."""
+        self.known = list(values)
+        typed = self.edit.text()
+        if self.combo is not None:
+            self.combo.blockSignals(True)
+            self.combo.clear()
+            self.combo.addItems(self.known)
+            self.combo.setCurrentIndex(-1)
+            self.combo.blockSignals(False)
+            self.edit.setText(typed)
+            completer = QCompleter(self.known, self.combo)
+            completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+            completer.setFilterMode(Qt.MatchFlag.MatchContains)
+            self.combo.setCompleter(completer)
+        if self.pick_button is not None:
+            menu = QMenu(self.pick_button)
+            for value in self.known:
+                action = menu.addAction(value)
+                action.triggered.connect(partial(self.add_value, value))
+            self.pick_button.setMenu(menu)
+            self.pick_button.setEnabled(bool(self.known))
+
+    def add_value(self, value: str) -> None:
+        """Pick ``value``: it becomes the value, or joins the list for "is one of"."""
+        if not self._many:
+            self.edit.setText(value)
+            return
+        current = self.value()
+        if value not in current:
+            self.edit.setText(", ".join([*current, value]))
 
 
 class NumberValue(ValueEditor):
@@ -100,7 +176,7 @@ class DaysValue(ValueEditor):
 def _date_edit(days_back: int) -> QDateEdit:
     edit = QDateEdit(QDate.currentDate().addDays(-days_back))
     edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
+    localise_date_edit(edit)
     return edit
 
 
@@ -156,10 +232,18 @@ class ChoiceValue(ValueEditor):
             self.combo.setCurrentIndex(index)
 
 
-def make_value_editor(value_type: str, op: str, choices: tuple[str, ...]) -> ValueEditor | None:
-    """The editor for ``value_type`` under ``op``; None when the operator takes no value."""
+def make_value_editor(
+    value_type: str, op: str, choices: tuple[str, ...], known_values: bool = False
+) -> ValueEditor | None:
+    """The editor for ``value_type`` under ``op``; None when the operator takes no value.
+
+    ``known_values``: the field's values can be listed, so "is", "is not" and "is
+    one of" offer them (``KnownTextValue``; the caller loads them).
+    """
     if op in ("empty", "filled"):
         return None
+    if value_type == "text" and known_values and op in ("eq", "ne", "in"):
+        return KnownTextValue(many=op == "in")
     if value_type in ("choice", "multi_choice", "campaign", "stage") and choices:
         return ChoiceValue([(choice, choice) for choice in choices], as_list=op == "in")
     if value_type == "boolean":

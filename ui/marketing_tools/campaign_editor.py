@@ -30,6 +30,9 @@ from contactdesk.model.marketing import CHANNELS
 from contactdesk.segments.saved_segments import SavedSegment
 from contactdesk.services.record_queries import Record
 from ui.database_worker import TaskControl
+from ui.enum_titles import channel_title
+from ui.locale_formats import localise_date_edit
+from ui.style import set_role
 from ui.view_context import ViewContext
 
 MAX_MONEY = 1_000_000_000.0
@@ -63,7 +66,7 @@ class CampaignEditor(QWidget):
         self.name_input = QLineEdit()
         self.channel_input = QComboBox()
         for channel in CHANNELS:
-            self.channel_input.addItem(channel.replace("_", " "), channel)
+            self.channel_input.addItem(channel_title(channel), channel)
         self.product_input = QLineEdit()
         self.segment_input = QComboBox()
         self.segment_input.addItem(self.tr("(no target segment)"), None)
@@ -71,7 +74,7 @@ class CampaignEditor(QWidget):
         self.ends_input = QDateEdit()
         for edit in (self.starts_input, self.ends_input):
             edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
+            localise_date_edit(edit)
             edit.setDate(QDate.currentDate())
         self.budget_input = _money()
         self.spend_label = QLabel("0")
@@ -82,7 +85,7 @@ class CampaignEditor(QWidget):
         self.expected_input = QSpinBox()
         self.expected_input.setRange(0, 1_000_000)
         self.error = QLabel()
-        self.error.setStyleSheet("color: #b00020")
+        set_role(self.error, "error")
         self.error.setWordWrap(True)
         self.save_button = QPushButton(self.tr("Save campaign"))
 

@@ -19,6 +19,8 @@ from contactdesk.segments.saved_segments import SavedSegment, list_segments
 from contactdesk.services.changes import ChangeSet
 from ui.admin.listing_table import fill_row, listing_table
 from ui.database_worker import TaskControl
+from ui.enum_titles import channel_title
+from ui.locale_formats import format_date, format_number
 from ui.marketing_tools.campaign_editor import CampaignEditor
 from ui.view_context import ViewContext
 
@@ -101,10 +103,10 @@ class CampaignsPage(QWidget):
                 row,
                 [
                     record["name"],
-                    record["channel"].replace("_", " "),
+                    channel_title(record["channel"]),
                     states[summary.state],
-                    f"{record['starts_on']} – {record['ends_on']}",
-                    *("" if value is None else f"{value:,.0f}" for value in money),
+                    f"{format_date(record['starts_on'])} – {format_date(record['ends_on'])}",
+                    *("" if value is None else format_number(value) for value in money),
                     str(record.get("expected_leads") or ""),
                     str(summary.leads_so_far),
                 ],

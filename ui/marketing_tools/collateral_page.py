@@ -36,6 +36,7 @@ from contactdesk.model.marketing import COLLATERAL_KINDS
 from contactdesk.services.changes import ChangeSet
 from ui.admin.listing_table import fill_row, listing_table
 from ui.database_worker import TaskControl
+from ui.enum_titles import collateral_kind_title
 from ui.view_context import ViewContext
 
 
@@ -77,7 +78,7 @@ class CollateralPage(QWidget):
         self.title_input = QLineEdit()
         self.kind_input = QComboBox()
         for kind in COLLATERAL_KINDS:
-            self.kind_input.addItem(kind.replace("_", " "), kind)
+            self.kind_input.addItem(collateral_kind_title(kind), kind)
         self.url_input = QLineEdit()
         self.url_input.setPlaceholderText("https://")
         self.file_button = QPushButton(self.tr("Attach a file…"))
@@ -165,7 +166,7 @@ class CollateralPage(QWidget):
                 row,
                 [
                     item.title,
-                    item.kind.replace("_", " "),
+                    collateral_kind_title(item.kind),
                     ", ".join(item.stages) or self.tr("any"),
                     ", ".join(item.products) or self.tr("any"),
                     ", ".join(item.industries) or self.tr("any"),

@@ -33,7 +33,7 @@ from contactdesk.services.changes import ChangeSet
 from contactdesk.services.record_queries import Record
 from ui.admin.listing_table import fill_row, listing_table
 from ui.database_worker import TaskControl
-from ui.locale_formats import format_date
+from ui.locale_formats import format_date, localise_date_edit
 from ui.view_context import ViewContext
 
 # Brief sections shown as multi-line boxes, in the order a rep reads them.
@@ -55,7 +55,7 @@ class LaunchBriefsPage(QWidget):
         self.product_input = QLineEdit()
         self.starts_input = QDateEdit()
         self.starts_input.setCalendarPopup(True)
-        self.starts_input.setDisplayFormat("yyyy-MM-dd")
+        localise_date_edit(self.starts_input)
         self.starts_input.setDate(QDate.currentDate())
         labels = {
             "audience": self.tr("Who it benefits"),

@@ -38,6 +38,7 @@ from contactdesk.services.changes import ChangeSet
 from contactdesk.services.directory import UserInfo, list_users
 from contactdesk.services.record_queries import Condition
 from ui.database_worker import TaskControl
+from ui.enum_titles import lead_status_title
 from ui.marketing_tools.handoff_dialog import HandoffDialog
 from ui.marketing_tools.lead_table_model import LeadTableModel
 from ui.marketing_tools.learned_weights_dialog import LearnedWeightsDialog
@@ -68,7 +69,7 @@ class LeadListPage(QWidget):
         self.status_filter.setAccessibleName(self.tr("Status"))
         self.status_filter.addItem(self.tr("Any status"), None)
         for status in LEAD_STATUSES:
-            self.status_filter.addItem(status.replace("_", " "), status)
+            self.status_filter.addItem(lead_status_title(status), status)
         self.handoff_button = QPushButton(self.tr("Hand off a segment…"))
         self.rescore_button = QPushButton(self.tr("Rescore open leads"))
         self.clocks_button = QPushButton(self.tr("Act on missed deadlines…"))

@@ -14,23 +14,21 @@ from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QCoreApplication,
-    QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
 )
 
 from contactdesk.services.record_queries import Condition, Page, Record, page_records
 from ui.app_session import AppSession
 from ui.database_worker import DatabaseWorker, TaskControl
+from ui.enum_titles import lead_status_title
+from ui.models.paged_records_model import AnyIndex, PagedRecordsModel
 
 PAGE_SIZE = 200
 CONTEXT = "LeadTableModel"
 RecordRole = int(Qt.ItemDataRole.UserRole) + 1
 """data(): the whole lead record (dict)."""
-AnyIndex = QModelIndex | QPersistentModelIndex
 
 
 @dataclass(frozen=True)
@@ -60,36 +58,36 @@ def _plain(name: str) -> Callable[[Record], str]:
 
 
 COLUMNS = (
-    LeadColumn(QT_TRANSLATE_NOOP(CONTEXT, "Contact"), _plain("contact")),
-    LeadColumn(QT_TRANSLATE_NOOP(CONTEXT, "Campaign"), _plain("campaign")),
-    LeadColumn(QT_TRANSLATE_NOOP(CONTEXT, "Source"), _plain("source")),
-    LeadColumn(QT_TRANSLATE_NOOP(CONTEXT, "Fit"), _number("score_fit"), numeric=True),
-    LeadColumn(QT_TRANSLATE_NOOP(CONTEXT, "Engagement"), _number("score_engagement"), numeric=True),
-    LeadColumn(QT_TRANSLATE_NOOP(CONTEXT, "History"), _number("score_history"), numeric=True),
-    LeadColumn(QT_TRANSLATE_NOOP(CONTEXT, "Score"), _number("score"), numeric=True),
+    LeadColumn(QT_TRANSLATE_NOOP("LeadTableModel", "Contact"), _plain("contact")),
+    LeadColumn(QT_TRANSLATE_NOOP("LeadTableModel", "Campaign"), _plain("campaign")),
+    LeadColumn(QT_TRANSLATE_NOOP("LeadTableModel", "Source"), _plain("source")),
+    LeadColumn(QT_TRANSLATE_NOOP("LeadTableModel", "Fit"), _number("score_fit"), numeric=True),
     LeadColumn(
-        QT_TRANSLATE_NOOP(CONTEXT, "Status"), lambda r: str(r.get("status") or "").replace("_", " ")
+        QT_TRANSLATE_NOOP("LeadTableModel", "Engagement"), _number("score_engagement"), numeric=True
     ),
-    LeadColumn(QT_TRANSLATE_NOOP(CONTEXT, "Sales rep"), _plain("owner")),
-    LeadColumn(QT_TRANSLATE_NOOP(CONTEXT, "Follow up by"), _when("follow_up_due_at")),
+    LeadColumn(
+        QT_TRANSLATE_NOOP("LeadTableModel", "History"), _number("score_history"), numeric=True
+    ),
+    LeadColumn(QT_TRANSLATE_NOOP("LeadTableModel", "Score"), _number("score"), numeric=True),
+    LeadColumn(
+        QT_TRANSLATE_NOOP("LeadTableModel", "Status"),
+        lambda r: lead_status_title(str(r.get("status") or "")),
+    ),
+    LeadColumn(QT_TRANSLATE_NOOP("LeadTableModel", "Sales rep"), _plain("owner")),
+    LeadColumn(QT_TRANSLATE_NOOP("LeadTableModel", "Follow up by"), _when("follow_up_due_at")),
 )
 
 
-class LeadTableModel(QAbstractTableModel):
+class LeadTableModel(PagedRecordsModel):
     """Leads the actor may see, filtered by ``set_filter``, fetched a page at a time."""
 
     def __init__(
         self, session: AppSession, worker: DatabaseWorker, parent: QObject | None = None
     ) -> None:
-        super().__init__(parent)
+        super().__init__(worker, parent)
         self._session = session
-        self._worker = worker
-        self._rows: list[Record] = []
-        self._after: tuple[Any, str] | None = None
-        self._more = True
-        self._loading = False
+        self._more = True  # the first page is read as soon as a view asks
         self._where: list[Condition] = []
-        self._generation = 0
 
     def set_filter(self, where: list[Condition]) -> None:
         """Show only leads meeting ``where`` (empty: all); reloads from the first page."""
@@ -97,22 +95,17 @@ class LeadTableModel(QAbstractTableModel):
         self.reload()
 
     def reload(self) -> None:
-        self._generation += 1
-        self.beginResetModel()
-        self._rows, self._after, self._more, self._loading = [], None, True, False
-        self.endResetModel()
-        self.fetchMore(QModelIndex())
+        self.restart()
 
-    def record_at(self, row: int) -> Record:
-        return self._rows[row]
+    def page_task(self, after: tuple[Any, str] | None) -> Callable[[TaskControl], Page]:
+        store, actor, where = self._session.store, self._session.actor, list(self._where)
+
+        def load(_: TaskControl) -> Page:
+            return page_records(store, actor, "lead", after=after, limit=PAGE_SIZE, where=where)
+
+        return load
 
     # -- Qt overrides ---------------------------------------------------------
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(COLUMNS)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= len(self._rows):
@@ -126,40 +119,5 @@ class LeadTableModel(QAbstractTableModel):
             return record
         return None
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(COLUMNS)
-        ):
-            return QCoreApplication.translate(CONTEXT, str(COLUMNS[section].header))
-        return None
-
-    def canFetchMore(self, parent: AnyIndex) -> bool:
-        return not parent.isValid() and self._more and not self._loading
-
-    def fetchMore(self, parent: AnyIndex) -> None:
-        if not self.canFetchMore(parent):
-            return
-        self._loading = True
-        store, actor = self._session.store, self._session.actor
-        after, where, generation = self._after, list(self._where), self._generation
-
-        def load(control: TaskControl) -> Page:
-            return page_records(store, actor, "lead", after=after, limit=PAGE_SIZE, where=where)
-
-        self._worker.submit(load, on_success=lambda page: self._append(generation, page))
-
-    def _append(self, generation: int, page: Page) -> None:
-        if generation != self._generation:
-            return  # a reload started meanwhile: this page belongs to the old list
-        self._loading = False
-        self._more = page.next_after is not None
-        self._after = page.next_after
-        if page.rows:
-            first = len(self._rows)
-            self.beginInsertRows(QModelIndex(), first, first + len(page.rows) - 1)
-            self._rows.extend(page.rows)
-            self.endInsertRows()
+    def headers(self) -> list[str]:
+        return [QCoreApplication.translate(CONTEXT, str(column.header)) for column in COLUMNS]

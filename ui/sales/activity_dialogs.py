@@ -31,6 +31,7 @@ from contactdesk.services.changes import ChangeSet
 from ui.database_worker import TaskControl
 from ui.forms.record_form_dialog import RecordFormDialog
 from ui.sales.call_dialog import CallDialog, utc_now
+from ui.style import set_role
 from ui.view_context import ViewContext
 
 Clock = Callable[[], datetime]
@@ -96,7 +97,7 @@ class CompleteActivityDialog(QDialog):
         self.notes.setPlaceholderText(self.tr("What came of it"))
         self.notes.setFixedHeight(80)
         self.message = QLabel()
-        self.message.setStyleSheet("color: #b00020; font-weight: 600;")
+        set_role(self.message, "error")
         self.message.setWordWrap(True)
         self.message.hide()
         self.buttons = QDialogButtonBox(

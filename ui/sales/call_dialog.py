@@ -46,6 +46,8 @@ from contactdesk.selling.call_logging import (
     check_call_report,
     log_call,
 )
+from ui.locale_formats import localise_date_edit
+from ui.style import set_role
 from ui.undo_history import submit_undoable
 from ui.view_context import ViewContext
 
@@ -134,6 +136,7 @@ class CallDialog(QDialog):
         self._step_group.addButton(self.close_choice)
         self.follow_up_at = QDateTimeEdit()
         self.follow_up_at.setCalendarPopup(True)
+        localise_date_edit(self.follow_up_at)
         self.follow_up_at.setDateTime(to_qdatetime(self._default_follow_up()))
         self.close_reason = QLineEdit()
         self.close_reason.setPlaceholderText(self.tr("Why no further step"))
@@ -148,7 +151,7 @@ class CallDialog(QDialog):
 
         self.message = QLabel()
         self.message.setObjectName("inlineError")
-        self.message.setStyleSheet("color: #b00020; font-weight: 600;")
+        set_role(self.message, "error")
         self.message.setWordWrap(True)
         self.message.setAccessibleName(self.tr("Problem"))
         self.message.hide()

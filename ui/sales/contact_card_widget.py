@@ -36,6 +36,7 @@ from ui.sales.call_dialog import CallDialog, utc_now
 from ui.sales.deal_dialogs import open_deal, open_new_deal
 from ui.sales.market_notes import open_market_note
 from ui.sales.stage_dialog import StageDialog
+from ui.style import set_role
 from ui.view_context import ViewContext
 
 Clock = Callable[[], datetime]
@@ -60,7 +61,7 @@ class ContactCardWidget(QWidget):
         self.deal_actions = RecordActions(create=False, edit=False, delete=False)
 
         self.title = QLabel(self.tr("Choose a contact"))
-        self.title.setStyleSheet("font-size: 16pt; font-weight: 600;")
+        set_role(self.title, "title")
         self.subtitle = QLabel()
         self.log_call_button = QPushButton(self.tr("&Log call…"))
         self.log_call_button.clicked.connect(self.log_call)

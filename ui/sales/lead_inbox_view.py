@@ -43,9 +43,11 @@ from contactdesk.selling.lead_inbox import (
 )
 from contactdesk.services.changes import ChangeSet
 from ui.database_worker import TaskControl
+from ui.locale_formats import localise_date_edit
 from ui.marketing_tools.score_reasons_panel import ScoreReasonsPanel
 from ui.models.field_display import format_value
 from ui.sales.call_dialog import from_qdatetime, to_qdatetime, utc_now
+from ui.style import set_role
 from ui.undo_history import UndoBar, submit_undoable
 from ui.view_context import ViewContext
 
@@ -85,6 +87,7 @@ class LeadInboxView(QWidget):
         self.quality.setAccessibleName(self.tr("Lead quality, 1 to 5"))
         self.follow_up_at = QDateTimeEdit()
         self.follow_up_at.setCalendarPopup(True)
+        localise_date_edit(self.follow_up_at)
         self.accept_button = QPushButton(self.tr("&Accept"))
         self.reason = QComboBox()
         self.reason.setAccessibleName(self.tr("Reason to reject"))
@@ -112,7 +115,7 @@ class LeadInboxView(QWidget):
         form.addRow(self.tr("Or reject because"), reject_row)
         self.message = QLabel()
         self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #b00020; font-weight: 600;")
+        set_role(self.message, "error")
         self.message.hide()
         self.confirmation = UndoBar(context)
 

@@ -40,6 +40,7 @@ from ui.locale_formats import format_date, format_money
 from ui.sales.call_dialog import utc_now
 from ui.sales.deal_dialogs import open_deal
 from ui.sales.stage_dialog import StageDialog
+from ui.style import set_role
 from ui.undo_history import submit_undoable
 from ui.view_context import ViewContext
 
@@ -70,12 +71,7 @@ class StageColumnList(QListWidget):
         # Cards wrap to the column's width: a sideways scroll bar per column reads badly.
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setResizeMode(QListWidget.ResizeMode.Adjust)
-        self.setStyleSheet(
-            "QListWidget::item { background: palette(base); border: 1px solid palette(mid);"
-            " border-radius: 4px; padding: 6px; }"
-            "QListWidget::item:selected { border: 2px solid palette(highlight);"
-            " color: palette(text); }"
-        )
+        set_role(self, "cards")
 
     def mimeTypes(self) -> list[str]:
         return [DEAL_MIME_TYPE]
@@ -140,7 +136,7 @@ class PipelineBoardView(QWidget):
         self.filter.currentIndexChanged.connect(lambda _index: self.refresh())
         self.summary = QLabel()
         self.message = QLabel()
-        self.message.setStyleSheet("color: #b00020; font-weight: 600;")
+        set_role(self.message, "error")
         self.message.setWordWrap(True)
         self.message.hide()
         bar = QHBoxLayout()

@@ -17,6 +17,7 @@ from contactdesk.selling.activity_schedule import DueSoon, due_soon
 from contactdesk.services.changes import ChangeSet
 from ui.database_worker import TaskControl
 from ui.sales.call_dialog import utc_now
+from ui.style import set_role
 from ui.view_context import ViewContext
 
 Clock = Callable[[], datetime]
@@ -40,9 +41,7 @@ class ReminderBanner(QLabel):
         self.destroyed.connect(lambda _object=None: worker.cancel(key))
         self.setWordWrap(True)
         self.setAccessibleName(self.tr("Due soon"))
-        self.setStyleSheet(
-            "background: #fff4d6; border: 1px solid #e8c66a; border-radius: 4px; padding: 6px;"
-        )
+        set_role(self, "warning-banner")
         self.hide()
         self._timer = QTimer(self)
         self._timer.setInterval(CHECK_INTERVAL_MS)

@@ -44,6 +44,7 @@ from contactdesk.selling.opportunity_progress import (
 from contactdesk.services.directory import UserInfo, list_users
 from ui.database_worker import TaskControl
 from ui.sales.call_dialog import utc_now
+from ui.style import set_role
 from ui.undo_history import submit_undoable
 from ui.view_context import ViewContext
 
@@ -105,7 +106,7 @@ class StageDialog(QDialog):
         loss_form.addRow(self.tr("&Competitor"), self.competitor)
 
         self.message = QLabel()
-        self.message.setStyleSheet("color: #b00020; font-weight: 600;")
+        set_role(self.message, "error")
         self.message.setWordWrap(True)
         self.message.hide()
         self.buttons = QDialogButtonBox(

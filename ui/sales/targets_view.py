@@ -46,8 +46,9 @@ from contactdesk.services.targets import (
     targets_on,
 )
 from ui.database_worker import TaskControl
-from ui.locale_formats import format_date, format_money, format_number
+from ui.locale_formats import format_date, format_money, format_number, localise_date_edit
 from ui.sales.call_dialog import utc_now
+from ui.style import set_role
 from ui.view_context import ViewContext
 
 Clock = Callable[[], datetime]
@@ -88,6 +89,7 @@ class TargetsView(QWidget):
         today = clock().astimezone().date()
         self.day_edit = QDateEdit(QDate(today.year, today.month, today.day))
         self.day_edit.setCalendarPopup(True)
+        localise_date_edit(self.day_edit)
         self.day_edit.setAccessibleName(self.tr("Targets in force on"))
         self.day_edit.dateChanged.connect(lambda _day: self.refresh())
         self.set_button = QPushButton(self.tr("&Set target…"))
@@ -208,6 +210,7 @@ class SetTargetDialog(QDialog):
             self.period_box.addItem(_period_label(self, period), period)
         self.day_edit = QDateEdit(QDate(day.year, day.month, day.day))
         self.day_edit.setCalendarPopup(True)
+        localise_date_edit(self.day_edit)
         self.level_box = QComboBox()
         for level in TARGET_LEVELS:
             self.level_box.addItem(_level_label(self, level), level)
@@ -220,7 +223,7 @@ class SetTargetDialog(QDialog):
         self.value_box.setDecimals(0)
         self.value_box.setGroupSeparatorShown(True)
         self.message = QLabel()
-        self.message.setStyleSheet("color: #b00020; font-weight: 600;")
+        set_role(self.message, "error")
         self.message.setWordWrap(True)
         self.message.hide()
         form = QFormLayout()

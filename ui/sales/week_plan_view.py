@@ -48,10 +48,12 @@ from contactdesk.services import unit_of_work
 from contactdesk.services.changes import ChangeSet
 from ui.database_worker import TaskControl
 from ui.forms.record_form_dialog import RecordFormDialog
+from ui.locale_formats import format_money
 from ui.models.field_display import format_value
 from ui.sales.activity_dialogs import completion_dialog, open_new_activity
 from ui.sales.call_dialog import CallDialog, utc_now
 from ui.sales.market_notes import open_market_note
+from ui.style import set_role
 from ui.view_context import ViewContext
 
 Clock = Callable[[], datetime]
@@ -144,7 +146,7 @@ class WeekPlanView(QWidget):
         self.this_week_button = QPushButton(self.tr("&This week"))
         self.next_button = QPushButton(self.tr("&Next ▶"))
         self.week_label = QLabel()
-        self.week_label.setStyleSheet("font-size: 14pt; font-weight: 600;")
+        set_role(self.week_label, "heading")
         self.log_call_button = QPushButton(self.tr("&Log call…"))
         self.schedule_button = QPushButton(self.tr("&Schedule…"))
         self.schedule_button.clicked.connect(self.schedule)
@@ -191,16 +193,12 @@ class WeekPlanView(QWidget):
         self.brief_reminder = QLabel()
         self.brief_reminder.setWordWrap(True)
         self.brief_reminder.setAccessibleName(self.tr("Unread launch briefs"))
-        self.brief_reminder.setStyleSheet(
-            "background: #fff4e0; border: 1px solid #f0d29a; border-radius: 4px; padding: 6px;"
-        )
+        set_role(self.brief_reminder, "warning-banner")
         self.brief_reminder.hide()
         self.campaign_strip = QLabel()
         self.campaign_strip.setWordWrap(True)
         self.campaign_strip.setAccessibleName(self.tr("Campaigns running this week"))
-        self.campaign_strip.setStyleSheet(
-            "background: #eef4fb; border: 1px solid #c9dcf0; border-radius: 4px; padding: 6px;"
-        )
+        set_role(self.campaign_strip, "info-banner")
         self.tree = WeekTree()
         self.tree.activity_dropped.connect(self.move_to_day)
         self.tree.currentItemChanged.connect(lambda *_: self._enable_actions())
@@ -413,7 +411,8 @@ class WeekPlanView(QWidget):
         row = QTreeWidgetItem(
             parent,
             [when, f"{_kind_label(self, item.kind)}: {item.subject}", who,
-             format_value("money", item.opportunity_value), _number(item.lead_score), flag],
+             _money(item.opportunity_value, item.opportunity_currency),
+             _number(item.lead_score), flag],
         )  # fmt: skip
         if item.overdue:
             row.setForeground(5, Qt.GlobalColor.darkRed)
@@ -594,6 +593,13 @@ class WeekPlanView(QWidget):
 def _child_text(section: QTreeWidgetItem, index: int) -> str:
     child = section.child(index)
     return child.text(1) if child is not None else ""
+
+
+def _money(value: float | None, currency: str | None) -> str:
+    """A deal's value with its currency (£12,000.00 / 12.000,00 €)."""
+    if value is None:
+        return ""
+    return format_money(value, currency) if currency else format_value("money", value)
 
 
 def _number(value: float | None) -> str:

@@ -26,6 +26,7 @@ from contactdesk.sync.credentials import TokenStore, app_token_store
 from contactdesk.sync.server_client import ServerClient
 from ui.database_worker import DatabaseWorker, TaskControl
 from ui.settings import SERVER_URL, read_option, write_option
+from ui.style import set_role
 
 # (server url, username, password) -> the signed-in user; runs on the worker.
 SignIn = Callable[[str, str, str], Actor]
@@ -49,7 +50,7 @@ class SignInDialog(QDialog):
         # Before the main window exists (first run) there is no worker to borrow.
         self._worker = worker or DatabaseWorker(self)
         tokens = tokens or app_token_store()
-        self._sign_in = sign_in or _signing_in(store, tokens)
+        self._sign_in = sign_in or signing_in(store, tokens)
         self.actor: Actor | None = None
         keyring_note = (
             None
@@ -66,7 +67,7 @@ class SignInDialog(QDialog):
         self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.error_label = QLabel()
         self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #b00020")
+        set_role(self.error_label, "error")
         self.error_label.hide()
         form = QFormLayout()
         form.addRow(self.tr("Server"), self.server_edit)
@@ -128,7 +129,7 @@ class SignInDialog(QDialog):
         self.error_label.show()
 
 
-def _signing_in(store: Store, tokens: TokenStore) -> SignIn:
+def signing_in(store: Store, tokens: TokenStore) -> SignIn:
     """Sign ``store`` in over HTTP; runs on the worker, one client per attempt."""
 
     def run(url: str, username: str, password: str) -> Actor:

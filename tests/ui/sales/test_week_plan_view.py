@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+import pytest
+from PySide6.QtCore import QLocale, Qt
 from pytestqt.qtbot import QtBot
 from sales_scenario import SalesWeek
 
@@ -67,6 +68,41 @@ def test_value_and_score_are_columns_beside_the_work(
     assert all(row.text(0) for row in rows)  # each with its time of day
     assert rows[1].text(4) == "80"  # the webinar lead's score
     assert rows[2].text(3) != ""  # the proposal call's deal value
+
+
+@pytest.fixture
+def uk_locale() -> Iterator[None]:
+    previous = QLocale()
+    QLocale.setDefault(QLocale("en_GB"))
+    yield
+    QLocale.setDefault(previous)
+
+
+def test_a_deal_value_is_in_the_company_currency_when_the_deal_names_none(
+    qtbot: QtBot,
+    rita_context: ViewContext,
+    clock: Callable[[], datetime],
+    week: SalesWeek,
+    uk_locale: None,
+) -> None:
+    today = _view(qtbot, rita_context, clock).tree.topLevelItem(1)
+    assert today is not None
+    assert today.child(2).text(3) == "€50,000.00"
+
+
+def test_a_deal_value_carries_the_deals_own_currency(
+    qtbot: QtBot,
+    rita_context: ViewContext,
+    clock: Callable[[], datetime],
+    week: SalesWeek,
+    uk_locale: None,
+) -> None:
+    store = rita_context.session.store
+    unit_of_work.update(store, Actor.system(), "opportunity", week.opportunity, {"currency": "GBP"})
+    view = _view(qtbot, rita_context, clock)
+    today = view.tree.topLevelItem(1)
+    assert today is not None
+    assert today.child(2).text(3) == "£50,000.00"
 
 
 def test_show_filter_narrows_the_plan_to_one_kind(
