@@ -38,6 +38,9 @@ NEEDS = (
     ("opportunity", "stage_id"),
     ("opportunity", "closed_at"),
 )
+# How each metric is measured, as people read it (not the column kinds ``money``/``count``).
+MONEY_UNIT = "Amount"
+COUNT_UNIT = "Count"
 COLUMNS = (
     ReportColumn("metric", "Metric"),
     ReportColumn("unit", "Unit"),
@@ -154,10 +157,10 @@ def build(context: ReportContext) -> ReportTable:
     f = _closed(context)
     new_now, new_before, share = _accounts(context)
     figures: list[tuple[str, str, float | None, float | None]] = [
-        ("Revenue", "money", f["revenue_cur"], f["revenue_prev"]),
-        ("Margin", "money", f["margin_cur"], f["margin_prev"]),
-        ("Won deals", "count", f["won_cur"], f["won_prev"]),
-        ("New accounts", "count", float(new_now), float(new_before)),
+        ("Revenue", MONEY_UNIT, f["revenue_cur"], f["revenue_prev"]),
+        ("Margin", MONEY_UNIT, f["margin_cur"], f["margin_prev"]),
+        ("Won deals", COUNT_UNIT, f["won_cur"], f["won_prev"]),
+        ("New accounts", COUNT_UNIT, float(new_now), float(new_before)),
         (
             "Closing ratio",
             "%",
@@ -179,7 +182,7 @@ def build(context: ReportContext) -> ReportTable:
         }
         for metric, unit, current, previous in figures
     ]
-    money = [row for row in rows if row["unit"] == "money"]
+    money = [row for row in rows if row["unit"] == MONEY_UNIT]
     chart = ChartSpec(
         "bar",
         "Revenue and margin: this period against the previous one",

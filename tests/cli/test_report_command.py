@@ -68,7 +68,7 @@ def test_json_output_carries_columns_and_rows(
     assert data["report"] == "dashboard"
     assert data["rows"][0] == {
         "metric": "Revenue",
-        "unit": "money",
+        "unit": "Amount",
         "current": 10000.0,
         "previous": 6000.0,
         "change": pytest.approx(2 / 3),

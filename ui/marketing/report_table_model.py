@@ -48,7 +48,10 @@ class ReportTableModel(QAbstractTableModel):
         row = self.result.rows[index.row()]
         column = self.result.columns[index.column()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return cell_text(column, row.get(column.key), self._locale)
+            value = row.get(column.key)
+            if isinstance(value, str):
+                return core_text(value)  # a word of the core's ("Amount"), in the user's language
+            return cell_text(column, value, self._locale)
         if role == Qt.ItemDataRole.TextAlignmentRole and column.kind in NUMERIC_KINDS:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == RowKeyRole:

@@ -39,6 +39,7 @@ from ui.marketing.report_table_model import ReportTableModel
 from ui.marketing.report_view import contract_text
 from ui.sales.call_dialog import utc_now
 from ui.sales.targets_view import TargetsView
+from ui.style import set_role
 from ui.view_context import ViewContext
 
 Clock = Callable[[], datetime]
@@ -83,7 +84,7 @@ class SalesDashboardView(QWidget):
         self.destroyed.connect(lambda _object=None: worker.cancel(key))
 
         self.period = QLabel()
-        self.period.setStyleSheet("font-size: 13pt; font-weight: 600;")
+        set_role(self.period, "heading")
         self.goal = QLabel()
         self.goal.setWordWrap(True)
         self.shared_model = ReportTableModel(self)
@@ -110,7 +111,7 @@ class SalesDashboardView(QWidget):
 
         self.contract = QLabel()
         self.contract.setWordWrap(True)
-        self.contract.setStyleSheet("color: #555;")
+        set_role(self.contract, "muted")
         top = QHBoxLayout()
         top.addWidget(shared_box, 1)
         top.addWidget(targets_box, 1)
