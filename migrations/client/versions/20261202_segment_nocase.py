@@ -16,7 +16,7 @@ Client-only (the server builds no segments): the schema test lists them
 (tests/store/test_schema_migration.py CLIENT_ONLY).
 
 Revision ID: 20261202_segment_nocase
-Revises: 20261202_role_capabilities
+Revises: 20261202_collateral_stage_ids
 Create Date: 2026-12-02 13:40:00
 """
 
@@ -25,7 +25,7 @@ from collections.abc import Sequence
 from alembic import op
 
 revision: str = "20261202_segment_nocase"
-down_revision: str | None = "20261202_role_capabilities"
+down_revision: str | None = "20261202_collateral_stage_ids"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
