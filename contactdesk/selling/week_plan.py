@@ -417,7 +417,7 @@ def _stored_item_row(row: Any) -> tuple[Any, ...]:
     return (
         uuid_of(row[0]), row[1], row[2], moment(row[3]), moment(row[4]),
         uuid_of(row[5]), row[6], uuid_of(row[7]), row[8], uuid_of(row[9]), row[10],
-        uuid_of(row[11]), row[12], row[13],
+        uuid_of(row[11]), row[12], row[13], row[14],
     )  # fmt: skip
 
 
