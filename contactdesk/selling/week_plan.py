@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Collection, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from typing import Any
 
@@ -411,6 +411,20 @@ def _stored_moment(value: str | None) -> datetime | None:
     return datetime.fromisoformat(value).replace(tzinfo=UTC)
 
 
+_PLAN_ITEM_FIELDS = tuple(each.name for each in fields(PlanItem))
+
+
+def _plan_item(values: tuple[Any, ...]) -> PlanItem:
+    """A PlanItem of ``values`` in field order, without the frozen class's ``__init__``.
+
+    That ``__init__`` sets its 15 fields one ``object.__setattr__`` at a time, about
+    2 µs an item; a plan builds ~300. The item is the same (fields, equality, hash).
+    """
+    item = _new_object(PlanItem)
+    item.__dict__.update(zip(_PLAN_ITEM_FIELDS, values, strict=True))
+    return item
+
+
 def _stored_item_row(row: Any) -> tuple[Any, ...]:
     """An item row as stored (hex ids, naive-UTC text) in the types ``_items`` reads."""
     uuid_of, moment = _stored_uuid, _stored_moment
@@ -540,25 +554,25 @@ class _PlanReader:
                 currency,
             ) = row
             items.append(
-                PlanItem(
-                    activity_id=activity_id,
-                    kind=kind,
-                    subject=subject or "",
-                    due_at=due_at,
-                    done_at=done_at,
-                    overdue=done_at is None and due_at < self.today_start,
-                    contact_id=contact_id,
-                    contact_name=contact_name,
-                    account_id=account_id,
-                    account_name=account_name,
-                    lead_id=lead_id,
-                    lead_score=score,
-                    opportunity_id=opportunity_id,
-                    opportunity_name=opportunity_name,
-                    opportunity_value=amount,
-                    opportunity_currency=(
-                        None if amount is None else currency or self.default_currency
-                    ),
+                _plan_item(
+                    (
+                        activity_id,
+                        kind,
+                        subject or "",
+                        due_at,
+                        done_at,
+                        done_at is None and due_at < self.today_start,
+                        contact_id,
+                        contact_name,
+                        account_id,
+                        account_name,
+                        lead_id,
+                        score,
+                        opportunity_id,
+                        opportunity_name,
+                        amount,
+                        None if amount is None else currency or self.default_currency,
+                    )
                 )
             )
         return sorted(items, key=lambda item: item.due_at)
