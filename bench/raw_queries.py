@@ -191,7 +191,7 @@ class WeekInput:
 
 ITEM_SQL = (
     "SELECT v.id, v.kind, v.subject, v.due_at, v.done_at, c.id, c.display_name, a.id, a.name, "
-    "l.id, l.score, o.id, o.name, CASE WHEN f.outcome = 'open' THEN o.amount END "
+    "l.id, l.score, o.id, o.name, CASE WHEN f.outcome = 'open' THEN o.amount END, o.currency "
     "FROM activities AS v "
     "LEFT JOIN contacts AS c ON c.id = v.contact_id AND (c.owner_id = :u OR c.owner_id IS NULL) "
     "LEFT JOIN accounts AS a ON a.id = v.account_id AND (a.owner_id = :u OR a.owner_id IS NULL) "
@@ -247,7 +247,8 @@ def _stamp(moment: datetime) -> str:
 def week_plan(db: sqlite3.Connection, week: WeekInput) -> list[Any]:
     """A rep's week as the planner shows it: 7 days in time order with their counts,
     the newest overdue with the true count, flags, campaigns and unread briefs."""
-    answer: list[Any] = []
+    # The currency of a deal without its own (the company's), as the plan shows values.
+    answer: list[Any] = [db.execute("SELECT value FROM settings WHERE key = 'currency'").fetchone()]
     for offset in range(7):
         start = week.monday + timedelta(days=offset)
         args = {"u": week.owner_hex, "start": _stamp(start),
