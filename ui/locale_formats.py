@@ -8,9 +8,9 @@ in the preferences shows in the next value formatted.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, QTime
 from PySide6.QtWidgets import QDateEdit, QDateTimeEdit
 
 from ui.settings import DATE_FORMAT, NUMBER_LOCALE, read_option
@@ -53,7 +53,21 @@ def format_date(value: date, style: str | None = None) -> str:
     qdate = QDate(value.year, value.month, value.day)
     if qt_format is None:
         return value.isoformat()
+    if qt_format == QLocale.FormatType.ShortFormat:
+        # The locale's short order with the year in full: "4/30/26" reads as a riddle.
+        return QLocale().toString(qdate, _with_full_year(QLocale().dateFormat(qt_format)))
     return QLocale().toString(qdate, qt_format)
+
+
+def _with_full_year(qt_pattern: str) -> str:
+    return qt_pattern if "yyyy" in qt_pattern else qt_pattern.replace("yy", "yyyy")
+
+
+def format_moment(value: datetime) -> str:
+    """A date and time of day, in local time: the user's date style and the locale's clock."""
+    local = value.astimezone() if value.tzinfo is not None else value
+    clock = QLocale().toString(QTime(local.hour, local.minute), QLocale.FormatType.ShortFormat)
+    return f"{format_date(local.date())} {clock}"
 
 
 def date_edit_format(with_time: bool = False) -> str:

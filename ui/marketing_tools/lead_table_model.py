@@ -23,6 +23,7 @@ from contactdesk.services.record_queries import Condition, Page, Record, page_re
 from ui.app_session import AppSession
 from ui.database_worker import DatabaseWorker, TaskControl
 from ui.enum_titles import lead_status_title
+from ui.locale_formats import format_moment
 from ui.models.paged_records_model import AnyIndex, PagedRecordsModel
 
 PAGE_SIZE = 200
@@ -48,7 +49,7 @@ def _number(name: str) -> Callable[[Record], str]:
 def _when(name: str) -> Callable[[Record], str]:
     def text(record: Record) -> str:
         value = record.get(name)
-        return value.strftime("%Y-%m-%d %H:%M") if isinstance(value, datetime) else ""
+        return format_moment(value) if isinstance(value, datetime) else ""
 
     return text
 

@@ -6,10 +6,11 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTime, QTimeZone
+from PySide6.QtCore import QCoreApplication
 
 from contactdesk.services.field_catalog import FieldSpec
 from contactdesk.services.record_queries import label_key
+from ui.locale_formats import format_date, format_moment, number_locale
 
 # Types whose values are too long to read in a table cell; shown in the detail panel only.
 DETAIL_ONLY_TYPES = frozenset({"longtext"})
@@ -33,23 +34,17 @@ def display_text(field: FieldSpec, record: Mapping[str, Any]) -> str:
 def format_value(field_type: str, value: Any) -> str:
     if value is None or value == "":
         return ""
-    locale = QLocale()
     if isinstance(value, dt.datetime):
-        moment = QDateTime(
-            QDate(value.year, value.month, value.day),
-            QTime(value.hour, value.minute, value.second),
-            QTimeZone.utc() if value.tzinfo is not None else QTimeZone.systemTimeZone(),
-        )
-        return locale.toString(moment.toLocalTime(), QLocale.FormatType.ShortFormat)
+        return format_moment(value)
     if isinstance(value, dt.date):
-        day = QDate(value.year, value.month, value.day)
-        return locale.toString(day, QLocale.FormatType.ShortFormat)
+        return format_date(value)
     if isinstance(value, bool):
         return (
             QCoreApplication.translate("FieldDisplay", "Yes")
             if value
             else QCoreApplication.translate("FieldDisplay", "No")
         )
+    locale = number_locale()
     if field_type == "money" and isinstance(value, int | float):
         return locale.toString(float(value), "f", 2)
     if isinstance(value, float):

@@ -19,6 +19,7 @@ from contactdesk.services.actor import Actor
 from contactdesk.services.record_history import HistoryEntry, record_history
 from contactdesk.store import Store
 from ui.database_worker import DatabaseWorker, TaskControl
+from ui.locale_formats import format_moment
 
 
 def _shown(value: Any) -> str:
@@ -100,7 +101,7 @@ class RecordHistoryPanel(QWidget):
     def _show(self, entries: list[HistoryEntry]) -> None:
         self.tree.clear()
         for entry in entries:
-            when = entry.at.astimezone().strftime("%Y-%m-%d %H:%M")
+            when = format_moment(entry.at)
             who = entry.actor_name or self.tr("unknown")
             if not entry.synced:
                 who = self.tr("%1 (not yet synced)").replace("%1", who)

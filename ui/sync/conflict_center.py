@@ -21,6 +21,7 @@ from contactdesk.services.actor import Actor
 from contactdesk.store import Store
 from contactdesk.sync.conflicts import ConflictView, open_conflicts, resolve_conflict
 from ui.database_worker import DatabaseWorker, TaskControl
+from ui.locale_formats import format_moment
 
 COLUMNS = ("Record", "Field", "Original", "Mine", "Theirs", "Theirs changed by")
 
@@ -84,7 +85,7 @@ class ConflictCenterDialog(QDialog):
                 changed = (
                     self.tr("%1, %2")
                     .replace("%1", changed)
-                    .replace("%2", conflict.changed_at.astimezone().strftime("%Y-%m-%d %H:%M"))
+                    .replace("%2", format_moment(conflict.changed_at))
                 )
             cells = (
                 conflict.record_title or str(conflict.record_id),

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.database_worker import DatabaseWorker, TaskControl
+from ui.locale_formats import format_moment
 
 if TYPE_CHECKING:
     from contactdesk.sync.server_client import ServerClient
@@ -175,12 +176,8 @@ class PhoneAccessDialog(QDialog):
     def _show_passwords(self, rows: list[AppPasswordView]) -> None:
         self.passwords.clear()
         for row in rows:
-            made = row.created_at.astimezone().strftime("%Y-%m-%d %H:%M")
-            used = (
-                row.last_used_at.astimezone().strftime("%Y-%m-%d %H:%M")
-                if row.last_used_at
-                else self.tr("never")
-            )
+            made = format_moment(row.created_at)
+            used = format_moment(row.last_used_at) if row.last_used_at else self.tr("never")
             text = self.tr("%1 (made %2, last used %3)").replace("%2", made).replace("%3", used)
             item = QListWidgetItem(text.replace("%1", row.label))
             item.setData(Qt.ItemDataRole.UserRole, str(row.id))
