@@ -29,6 +29,7 @@ from contactdesk.model import (
 )
 from contactdesk.services.field_catalog import ENTITIES
 from contactdesk.services.record_derivations import sources_of
+from contactdesk.services.unit_of_work import CHILD_PARTS
 from contactdesk.store.snapshots import list_snapshots, take_snapshot
 from contactdesk.sync.apply_feed import NOT_NULL_FALLBACK, remove_record, table_of
 from contactdesk.sync.conflicts import WHOLE_CHANGE
@@ -70,8 +71,52 @@ def purge_hidden_fields(session: Session, hidden: dict[str, list[str]]) -> int:
                 cleared += max(outcome.rowcount, 0)  # type: ignore[attr-defined]
             else:
                 cleared += _delete_custom_values(session, entity, name)
+        cleared += _delete_hidden_parts(session, entity, set(names))
         _scrub_history(session, entity, set(names))
     return cleared
+
+
+def _part_hidden(child: str, kind: str | None, names: set[str]) -> bool:
+    """Whether a ``child`` part of this kind (a contact's extra email, phone, address)
+    is governed by one of the hidden ``names``; an unknown kind counts as hidden."""
+    return kind is None or CHILD_PARTS[child].governed_by({"kind": kind}) in names
+
+
+def _delete_hidden_parts(session: Session, entity: str, names: set[str]) -> int:
+    """Delete the parts of ``entity``'s records governed by a hidden field: a second
+    email goes with ``email``. Parts are kept on this device only (never synced), so
+    their change-log entries lose the values too."""
+    removed = 0
+    for child, part in CHILD_PARTS.items():
+        if part.parent != entity:
+            continue
+        model: Any = part.model
+        kinds = [
+            kind
+            for kind in session.scalars(select(model.kind).distinct())
+            if _part_hidden(child, kind, names)
+        ]
+        if kinds:
+            outcome = session.execute(delete(model).where(model.kind.in_(kinds)))
+            removed += max(outcome.rowcount, 0)  # type: ignore[attr-defined]
+        for entry in session.scalars(select(ChangeLog).where(ChangeLog.entity == child)):
+            if PART_VALUES & set(entry.fields) and _part_hidden(
+                child, _part_kind(entry.fields), names
+            ):
+                entry.fields = {k: v for k, v in entry.fields.items() if k not in PART_VALUES}
+    return removed
+
+
+# The columns of a part that hold what the user typed (its kind and parent link stay).
+PART_VALUES = frozenset({"value", "label"})
+
+
+def _part_kind(fields: dict[str, Any]) -> str | None:
+    """The kind a part's change-log entry names (its new value, else its old one)."""
+    pair = fields.get("kind")
+    if isinstance(pair, list | tuple):
+        return next((str(value) for value in reversed(pair) if value), None)
+    return None
 
 
 def _delete_custom_values(session: Session, entity: str, name: str) -> int:
@@ -110,11 +155,22 @@ def _scrub_history(session: Session, entity: str, names: set[str]) -> None:
     )
     _scrub_conflicts(session, entity, names | derived)
     if entity == "contact":
-        # Merge snapshots hold whole rows of both contacts as they were.
+        # Merge snapshots hold whole rows of both contacts as they were, with their
+        # extra values (by kind) and custom values (by field id).
+        custom_ids = {
+            str(field_id)
+            for field_id in session.scalars(
+                select(FieldDefinition.id).where(
+                    FieldDefinition.entity == entity, FieldDefinition.name.in_(names)
+                )
+            )
+        }
         rows = session.execute(text("SELECT id, snapshot FROM merge_records")).all()
         for row_id, snapshot in rows:
             data = json.loads(snapshot) if isinstance(snapshot, str) else snapshot
             scrubbed = _without_keys(data, names | derived)
+            if isinstance(scrubbed, dict):
+                scrubbed = _without_hidden_rows(scrubbed, names, custom_ids)
             if scrubbed != data:
                 session.execute(
                     text("UPDATE merge_records SET snapshot = :snapshot WHERE id = :id"),
@@ -158,6 +214,23 @@ def _drop_fields(entries: Iterable[ChangeLog | RemoteChange], names: set[str]) -
     for entry in entries:
         if names & set(entry.fields):
             entry.fields = {k: v for k, v in entry.fields.items() if k not in names}
+
+
+def _without_hidden_rows(
+    snapshot: dict[str, Any], names: set[str], custom_ids: set[str]
+) -> dict[str, Any]:
+    """A merge snapshot without the extra values and custom values of hidden fields."""
+    kept = dict(snapshot)
+    if isinstance(snapshot.get("details"), list):
+        kept["details"] = [
+            row
+            for row in snapshot["details"]
+            if not _part_hidden("contact_detail", row.get("kind"), names)
+        ]
+    if isinstance(snapshot.get("custom"), list):
+        custom = snapshot["custom"]
+        kept["custom"] = [row for row in custom if row.get("field_id") not in custom_ids]
+    return kept
 
 
 def _without_keys(value: Any, names: set[str]) -> Any:
