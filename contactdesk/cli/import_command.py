@@ -191,7 +191,8 @@ def _print_result(result: ImportResult) -> None:
     print(f"imported {result.imported}")
     if result.on_match == ON_MATCH_UPDATE:
         print(f"updated existing {result.updated}")
-    if result.on_match == ON_MATCH_SKIP:
+        print(f"unchanged existing {result.unchanged}")
+    if result.on_match == ON_MATCH_SKIP or result.matched_skipped:
         print(f"skipped existing {result.matched_skipped}")
     if result.companies_imported:
         print(f"companies imported as accounts {result.companies_imported}")
@@ -224,7 +225,28 @@ def _print_result(result: ImportResult) -> None:
     print(f"comment rows {result.comment_rows}")
     for column, where in result.unmapped.items():
         print(f"column {column!r} had no field: kept in {where} as '{column}: ...'")
-    print(f"import id {result.batch_id}")
+    if result.dry_run:
+        _print_choices(result)
+    else:
+        print(f"import id {result.batch_id}")
+
+
+def _print_choices(result: ImportResult) -> None:
+    """What each --on-match choice would do with the rows matching existing records."""
+    matched = result.duplicate_count
+    if result.on_match == ON_MATCH_UPDATE:
+        update = f"{result.updated} changed, {result.unchanged} already the same"
+    else:
+        update = f"{matched} (a trial with --on-match update shows how many change)"
+    print(f"the {matched} rows matching existing records, by --on-match:")
+    print(f"  update: {update}")
+    print(f"  skip: {matched} left as they are")
+    print(f"  add: {matched - _matched_companies(result)} added as new contacts")
+
+
+def _matched_companies(result: ImportResult) -> int:
+    """Company-only rows among the matches: an account is never added twice under one name."""
+    return sum(1 for d in result.duplicates if d.reason.startswith("same company name"))
 
 
 def _print_capped(title: str, count: int, lines: list[str]) -> None:

@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import Integer, literal_column, select
 from sqlalchemy.sql.expression import ColumnClause
 
-from contactdesk.model import ContactDetail, ContactPhoto
+from contactdesk.model import Contact, ContactDetail, ContactPhoto
 from contactdesk.segments.saved_segments import open_segment
 from contactdesk.segments.segment_counts import count_segment, segment_contact_ids
 from contactdesk.services.actor import Actor
@@ -34,11 +34,21 @@ DETAIL_FIELDS = {"email": "email", "phone": "phone", "address": "street", "url":
 
 @dataclass(frozen=True)
 class ExportContact:
-    """One contact to write: its visible fields, extra values and photo."""
+    """One contact to write: its visible fields, extra values and photo.
+
+    ``uid`` is the UID of the card the contact was imported from, written back so a
+    phone that exported the card recognises it (and a re-import matches it by UID);
+    a contact typed into ContactDesk has none and is written as ``urn:uuid:<id>``.
+    """
 
     record: dict[str, Any]
     details: list[tuple[str, str | None, str]] = field(default_factory=list)
     photo: tuple[str, bytes] | None = None
+    uid: str | None = None
+
+    @property
+    def card_uid(self) -> str:
+        return self.uid or f"urn:uuid:{self.record['id']}"
 
 
 @dataclass(frozen=True)
@@ -99,8 +109,15 @@ def _attach(
             )
         ):
             photos[contact_id] = (mime, data)
+        uids: dict[uuid.UUID, str] = {}
+        for contact_id, uid in session.execute(
+            select(Contact.id, Contact.vcard_uid).where(
+                Contact.id.in_(ids), Contact.vcard_uid.is_not(None)
+            )
+        ):
+            uids[contact_id] = str(uid)
     return [
-        ExportContact(record, details.get(key, []), photos.get(key))
+        ExportContact(record, details.get(key, []), photos.get(key), uids.get(key))
         for record, key in zip(records, ids, strict=True)
     ]
 

@@ -69,7 +69,7 @@ def card_lines(contact: ExportContact, columns: ExportColumns) -> list[str]:
     """The content lines (unfolded) of one contact's card."""
     record = contact.record
     text = {name: str(record.get(name) or "") for name in columns.builtin}
-    lines = ["BEGIN:VCARD", "VERSION:4.0", f"UID:urn:uuid:{record['id']}"]
+    lines = ["BEGIN:VCARD", "VERSION:4.0", f"UID:{escape_text(contact.card_uid)}"]
     name = text.get("display_name") or text.get("email") or "?"
     lines.append(f"FN:{escape_text(name)}")
     if text.get("last_name") or text.get("first_name"):

@@ -43,6 +43,7 @@ class ExistingUpdater:
         self.session = work.session
         self.account_id = account_id
         self.updated = 0
+        self.unchanged = 0
 
     def apply(self, matched: list[Matched]) -> list[RowError]:
         """Update each matched contact; a row the rules refuse is returned as a RowError.
@@ -75,7 +76,10 @@ class ExistingUpdater:
                 reason = f"{match.existing_name} not updated: {error}"
                 errors.append(RowError(parsed.source_line, reason, parsed.card_index))
                 continue
-            self.updated += 1 if changed or added else 0
+            if changed or added:
+                self.updated += 1
+            else:
+                self.unchanged += 1
         self.work.log_pending()
         return errors
 
@@ -92,7 +96,10 @@ class ExistingUpdater:
                 reason = f"{match.existing_name} not updated: {error}"
                 errors.append(RowError(parsed.source_line, reason, parsed.card_index))
                 continue
-            self.updated += 1 if changed else 0
+            if changed:
+                self.updated += 1
+            else:
+                self.unchanged += 1
         self.work.log_pending()
         return errors
 

@@ -118,6 +118,8 @@ class ImportResult:
     # What was done with rows matching an existing contact (duplicate_count of them).
     on_match: str = ON_MATCH_ADD
     updated: int = 0
+    # Matched and chosen for an update, but the file held nothing new for them.
+    unchanged: int = 0
     matched_skipped: int = 0
     # Rows repeating an earlier row of the same file (they are imported all the same).
     in_file_duplicate_count: int = 0
@@ -491,6 +493,9 @@ def _run(
             errors += updater.apply(matched)
             if result.on_match == ON_MATCH_UPDATE:
                 errors += updater.apply_accounts(writer.matched_companies)
+            else:
+                # An account is never added twice under one name: "add" leaves it too.
+                result.matched_skipped += len(writer.matched_companies)
             writer.matched_companies = []
             _record_skips(connection, result.batch_id, errors)
             result.skipped_count += len(errors)
@@ -499,7 +504,8 @@ def _run(
             if progress is not None:
                 progress(done, max(total, done))
         result.unmapped = dict(builder.unmapped)
-        result.updated = updater.updated
+        result.updated, result.unchanged = updater.updated, updater.unchanged
+        result.duplicates.sort(key=lambda match: match.location)
         batch.imported_count = result.imported
         batch.skipped_count = result.skipped_count
         batch.accounts_created = result.accounts_created
@@ -513,7 +519,7 @@ def _note_in_file_duplicates(
     in_file: InFileDuplicates, result: ImportResult, rows: list[tuple[ParsedContact, ContactRow]]
 ) -> None:
     for parsed, row in rows:
-        repeat = in_file.check(parsed.source_line, row.values)
+        repeat = in_file.check(parsed.source_line, row)
         if repeat is not None:
             result.in_file_duplicate_count += 1
             if len(result.in_file_duplicates) < REPORTED_DUPLICATES:
@@ -528,7 +534,7 @@ def _sort_matches(
     Matched before the batch is written, so only contacts stored earlier count.
     """
     found = find_existing_matches(
-        connection, result.batch_id, [(parsed.source_line, row.values) for parsed, row in rows]
+        connection, result.batch_id, [(parsed.source_line, row) for parsed, row in rows]
     )
     new_rows: list[tuple[ParsedContact, ContactRow]] = []
     matched: list[Matched] = []

@@ -7,6 +7,7 @@ inside one file are listed; blank and comment rows are counted.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -106,3 +107,96 @@ def test_duplicates_within_a_file_are_listed_and_blank_and_comment_rows_counted(
     assert "duplicates within the file 1" in out
     assert "line 6 repeats line 3 (same email ann@x.example)" in out
     assert "blank rows 2" in out and "comment rows 1" in out
+
+
+# Written for the second look at issue 22 (tests/data/SOURCES.md says what each shows).
+THREE_EMAILS = DATA / "vcard" / "repeated_lines_three_emails.vcf"
+REPEATS = DATA / "csv" / "duplicates_blank_comment_rows.csv"
+OUTLOOK_DE = DATA / "csv" / "outlook_de_company_only.csv"
+SECOND_VALUES = DATA / "csv" / "outlook_de_second_values.csv"
+
+
+def _export_vcard(store_path: Path, out: Path) -> str:
+    assert main(["export", "--store", str(store_path), "--format", "vcard", str(out)]) == 0
+    return out.read_text(encoding="utf-8")
+
+
+def test_an_exported_card_keeps_its_uid_and_comes_back_to_its_contact(
+    store: Store, store_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import_contacts(store, SYSTEM, THREE_EMAILS)
+    exported = _export_vcard(store_path, tmp_path / "out.vcf")
+    assert "UID:1d2c3b4a-0000-4000-8000-000000000022\n" in exported
+    edited = tmp_path / "edited.vcf"
+    edited.write_text(exported.replace("END:VCARD", "TITLE:Einkauf\r\nEND:VCARD"), "utf-8")
+    result = import_contacts(store, SYSTEM, edited, on_match="update")
+    assert (result.imported, result.updated, _count(store)) == (0, 1, 1)
+    assert result.duplicates[0].reason == "same UID 1d2c3b4a-0000-4000-8000-000000000022"
+
+
+def test_a_typed_in_contact_without_email_or_phone_is_found_by_the_id_its_card_carries(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "typed.db"
+    assert main(["init", "--store", str(path), "--admin", "boss"]) == 0
+    add = ["record", "add", "--store", str(path), "--user", "boss", "--json"]
+    capsys.readouterr()
+    assert main([*add, "--set", "display_name=Only A Name", "contact"]) == 0
+    contact_id = json.loads(capsys.readouterr().out)["id"]
+    exported = _export_vcard(path, tmp_path / "out.vcf")
+    assert f"UID:urn:uuid:{contact_id}\n" in exported
+    edited = tmp_path / "edited.vcf"
+    edited.write_text(exported.replace("FN:Only A Name", "FN:Only A. Name"), "utf-8")
+    imported = ["import", "--store", str(path), "--as", "admin", "--on-match", "update"]
+    assert main([*imported, str(edited)]) == 0
+    out = capsys.readouterr().out
+    assert "imported 0" in out and "updated existing 1" in out
+    assert f"same UID urn:uuid:{contact_id} as Only A Name" in out
+
+
+def test_an_email_in_another_case_is_the_same_person_in_the_file_and_in_the_store(
+    store: Store, store_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["import", "--store", str(store_path), str(REPEATS)]) == 0
+    out = capsys.readouterr().out
+    assert "line 7 repeats line 3 (same email ann@lee.example)" in out
+    assert "line 8 repeats line 6 (same phone +447700900123)" in out
+    assert "blank rows 3" in out and "comment rows 1" in out
+    assert main(["import", "--store", str(store_path), "--on-match", "skip", str(REPEATS)]) == 0
+    out = capsys.readouterr().out
+    assert "imported 0" in out and "skipped existing 4" in out
+    assert _count(store) == 4
+
+
+def test_importing_the_same_file_twice_changes_nothing_and_says_so(
+    store: Store, store_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Jürgen Weiß has no UID, email or phone: he is matched by his name (and no company).
+    assert main(["import", "--store", str(store_path), str(OUTLOOK_DE)]) == 0
+    before = _count(store)
+    capsys.readouterr()
+    assert main(["import", "--store", str(store_path), str(OUTLOOK_DE)]) == 0
+    out = capsys.readouterr().out
+    assert _count(store) == before
+    assert "imported 0" in out and "updated existing 0" in out and "unchanged existing 3" in out
+    assert "line 5: same name Jürgen Weiß and no UID, email or phone as Jürgen Weiß" in out
+    assert out.index("line 2:") < out.index("line 3:") < out.index("line 5:")
+
+
+def test_the_dry_run_says_what_each_choice_would_do_and_gives_no_import_id(
+    store: Store, store_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["import", "--store", str(store_path), str(SECOND_VALUES)]) == 0
+    capsys.readouterr()
+    changed = SECOND_VALUES.read_bytes().replace(b"Mag K", b"Isst K")
+    assert b"Isst K" in changed
+    path = store_path.parent / "again.csv"
+    path.write_bytes(changed)
+    assert main(["import", "--store", str(store_path), "--dry-run", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "the 2 rows matching existing records, by --on-match:" in out
+    assert "  update: 1 changed, 1 already the same" in out
+    assert "  skip: 2 left as they are" in out
+    # The company-only row names an account that exists: it is never added twice.
+    assert "  add: 1 added as new contacts" in out
+    assert "import id" not in out

@@ -87,6 +87,8 @@ CLIENT_ONLY = {
     "ix_accounts_region_nocase",
     "ix_accounts_territory_nocase",
     "ix_accounts_country_nocase",
+    # Migration 20261202_email_nocase: an import matches an email whatever its case.
+    "ix_contacts_email_nocase",
 }
 
 
