@@ -2,12 +2,14 @@
 
 The password comes from the keyring, ``CONTACTDESK_PASSWORD`` or a prompt and
 is only exchanged for a token; the token is kept in the keyring (or for this
-run only where there is no secure keyring), never in a file.
+run only where there is no secure keyring, and then revoked when the run
+ends), never in a file.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import getpass
 import os
 import sys
@@ -58,10 +60,23 @@ def run(args: argparse.Namespace) -> int:
             _sign_in_with_password(store, client, tokens, args.user)
             report = engine.sync()
     finally:
-        client.close()
-        store.close()
+        try:
+            _end_session(client, tokens)
+        finally:
+            client.close()
+            store.close()
     _print(report, as_json=args.json)
     return 0
+
+
+def _end_session(client: ServerClient, tokens: TokenStore) -> None:
+    """Without a secure keyring the token dies with this run: revoke it on the server too,
+    so a CLI run every few minutes leaves no live 30-day token behind."""
+    if tokens.persistent or client.token is None:
+        return
+    # The sync's own outcome stands: an unreachable server lets the token expire.
+    with contextlib.suppress(ContactDeskError):
+        client.logout()
 
 
 def _open_or_create(path: Path) -> Store:

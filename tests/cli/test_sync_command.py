@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import sqlite3
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import keyring
 import pytest
+from keyring.backends.fail import Keyring as FailKeyring
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "sync"))
 
@@ -22,6 +24,8 @@ from server_process import (
 
 from contactdesk.cli.main import main
 from contactdesk.services import record_queries, unit_of_work
+from contactdesk.services.store_opening import open_store
+from contactdesk.sync.sign_in import device_id
 
 
 @pytest.fixture(scope="module")
@@ -50,6 +54,31 @@ def test_sync_prints_what_moved(
     )
     assert status == 0
     assert capsys.readouterr().out.startswith("pushed 0, pulled ")
+
+
+def test_without_a_secure_keyring_each_run_revokes_the_token_it_signed_in_for(
+    server: ServerProcess,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Issue 18, finding 8: a CLI sync every few minutes left a live 30-day token each time."""
+    keyring.set_keyring(FailKeyring())
+    monkeypatch.setenv("CONTACTDESK_PASSWORD", PASSWORD)
+    path = tmp_path / "c.db"
+    for _ in range(3):
+        assert main(["sync", "--store", str(path), "--server", server.url, "--user", "mia"]) == 0
+    assert "no secure keyring here" in capsys.readouterr().err
+    store = open_store(path)
+    device = device_id(store)
+    store.close()
+    with sqlite3.connect(server.database) as database:
+        made, live = database.execute(
+            "SELECT count(*), count(*) FILTER (WHERE revoked_at IS NULL)"
+            " FROM access_tokens WHERE device = ?",
+            (device,),
+        ).fetchone()
+    assert (made, live) == (3, 0)
 
 
 def test_a_wrong_password_exits_1_with_one_line(
