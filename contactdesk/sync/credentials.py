@@ -34,9 +34,12 @@ def _keyring() -> ModuleType:
 def has_secure_keyring(backend: KeyringBackend | None = None) -> bool:
     """Whether ``backend`` (default: the active one) stores secrets somewhere safe."""
     active = backend or _keyring().get_keyring()
-    module = type(active).__module__
-    if module in INSECURE_BACKENDS or module.startswith(INSECURE_PACKAGES):
-        return False
+    # The class and every class it builds on: a backend made from keyrings.alt's
+    # plaintext file (a subclass in another package) writes that same file.
+    for kind in type(active).__mro__:
+        module = kind.__module__
+        if module in INSECURE_BACKENDS or module.startswith(INSECURE_PACKAGES):
+            return False
     inner = getattr(active, "backends", None)
     if inner is not None:
         # A chainer is only as good as what it chains.

@@ -2,7 +2,8 @@
 
 Forwarded headers count only from a trusted proxy; an unknown username costs
 the argon2 time a known one does; a lock-out holds one (address, user) pair,
-so the real user elsewhere still gets in; a device holds one live token.
+so the real user elsewhere still gets in, and each failure after a lockout
+doubles it; a device holds one live token and a user at most 20.
 
 The module's tests share one server process per backend; the last one locks
 the test address out, so it stays last.
@@ -13,15 +14,23 @@ from __future__ import annotations
 import statistics
 import time
 import uuid
+from datetime import UTC, datetime, timedelta
 
 import httpx
 from live_server import LiveServer, another_process, live
+from sqlalchemy import create_engine, update
+from sqlalchemy.pool import NullPool
+
+from contactdesk.server.auth.rate_limit import user_key
+from contactdesk.server.auth.tables import LoginFailures
 
 __all__ = ["live"]
 
-# The server's default limits (contactdesk.server.settings.LoginLimits).
+# The server's default limits (contactdesk.server.settings.LoginLimits, ServerSettings).
 PER_USER = 5
 PER_ADDRESS = 30
+LOCKOUT_SECONDS = 300
+TOKENS_PER_USER = 20
 
 
 def new_user(live: LiveServer, password: str = "long-enough-1") -> str:
@@ -71,6 +80,50 @@ def test_a_device_signing_in_again_replaces_its_token(live: LiveServer) -> None:
 
     assert [status(token) for token in tokens] == [401, 401, 200]
     assert status(other) == 200
+
+
+def end_lockout(live: LiveServer, key: str) -> None:
+    """What the passing of a lockout's time does: its end moves to just now."""
+    engine = create_engine(live.database_url, poolclass=NullPool)
+    with engine.begin() as connection:
+        connection.execute(
+            update(LoginFailures)
+            .where(LoginFailures.key == key)
+            .values(locked_until=datetime.now(UTC) - timedelta(seconds=1))
+        )
+    engine.dispose()
+
+
+def test_each_failure_after_a_lockout_doubles_it(live: LiveServer) -> None:
+    name = new_user(live)
+    client = live.anonymous()
+    for _ in range(PER_USER):
+        assert log_in(client, name, "guess-guess").status_code == 401
+    waits = []
+    for _ in range(3):
+        locked = log_in(client, name, "long-enough-1")
+        assert locked.status_code == 429, locked.text
+        waits.append(int(locked.headers["Retry-After"]))
+        end_lockout(live, user_key(name, "127.0.0.1"))
+        assert log_in(client, name, "guess-guess").status_code == 401
+    # Seconds as the server counted them while the request travelled: 300, 600, 1200.
+    assert [round(wait / LOCKOUT_SECONDS) for wait in waits] == [1, 2, 4], waits
+    end_lockout(live, user_key(name, "127.0.0.1"))
+    assert log_in(client, name, "long-enough-1").status_code == 200
+
+
+def test_a_user_holds_at_most_the_capped_number_of_live_tokens(live: LiveServer) -> None:
+    name = new_user(live)
+    client = live.anonymous()
+    tokens = [
+        log_in(client, name, "long-enough-1", device=f"store-{index}").json()["token"]
+        for index in range(TOKENS_PER_USER + 2)
+    ]
+    statuses = [
+        client.get("/auth/me", headers={"Authorization": f"Bearer {token}"}).status_code
+        for token in tokens
+    ]
+    assert statuses == [401] * 2 + [200] * TOKENS_PER_USER
 
 
 def test_forwarded_addresses_count_only_from_a_trusted_proxy(live: LiveServer) -> None:
