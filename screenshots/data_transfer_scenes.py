@@ -39,15 +39,15 @@ def _second_export(folder: Path) -> Path:
     return path
 
 
-def import_summary(context: SceneContext) -> QWidget:
-    """The last page of a second import of the same file: what was new, updated, kept.
+def _second_import_checked(context: SceneContext, *, first_again: bool) -> ImportWizard:
+    """The wizard on the sample's second export, at its check step (trial run done).
 
-    This scene imports the German sample once, then runs the wizard on its
-    second export (the store is the screenshot run's own copy).
+    The sample is imported first when ``first_again`` or when nothing was imported yet.
     """
     admin = context.view_context("admin")
+    if first_again or not list_imports(context.store):
+        import_contacts(context.store, admin.session.actor, OUTLOOK_DE)
     folder = Path(tempfile.mkdtemp(prefix="contactdesk-scene-"))
-    import_contacts(context.store, admin.session.actor, OUTLOOK_DE)
     wizard = ImportWizard(admin)
     wizard.resize(1000, 640)
     wizard.show()
@@ -55,6 +55,16 @@ def import_summary(context: SceneContext) -> QWidget:
     wizard.next()
     wizard.next()
     context.settle(lambda: wizard.review_page.trial is not None)
+    return wizard
+
+
+def import_summary(context: SceneContext) -> QWidget:
+    """The last page of a second import of the same file: what was new, updated, kept.
+
+    This scene imports the German sample once, then runs the wizard on its
+    second export (the store is the screenshot run's own copy).
+    """
+    wizard = _second_import_checked(context, first_again=True)
     wizard.next()
     context.settle(lambda: wizard.import_result is not None)
     wizard.next()
@@ -71,6 +81,14 @@ def import_history(context: SceneContext) -> QWidget:
     context.settle(lambda: dialog.table.rowCount() > 0)
     dialog.table.selectRow(0)
     return dialog
+
+
+def import_review(context: SceneContext) -> QWidget:
+    """The check step of a second import: each choice for the matching rows with its count.
+
+    Runs after the summary scene (whose imports it reuses) or on its own.
+    """
+    return _second_import_checked(context, first_again=False)
 
 
 def import_wizard_mapping(context: SceneContext) -> QWidget:
@@ -137,6 +155,7 @@ DATA_TRANSFER_SCENES: dict[str, Callable[[SceneContext], QWidget]] = {
     "import_wizard_deals": import_wizard_deals,
     "import_summary": import_summary,
     "import_history": import_history,
+    "import_review": import_review,
     "duplicate_review": duplicate_review,
     "export_dialog": export_dialog,
 }

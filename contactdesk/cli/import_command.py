@@ -241,12 +241,7 @@ def _print_choices(result: ImportResult) -> None:
     print(f"the {matched} rows matching existing records, by --on-match:")
     print(f"  update: {update}")
     print(f"  skip: {matched} left as they are")
-    print(f"  add: {matched - _matched_companies(result)} added as new contacts")
-
-
-def _matched_companies(result: ImportResult) -> int:
-    """Company-only rows among the matches: an account is never added twice under one name."""
-    return sum(1 for d in result.duplicates if d.reason.startswith("same company name"))
+    print(f"  add: {result.added_on_add} added as new contacts")
 
 
 def _print_capped(title: str, count: int, lines: list[str]) -> None:

@@ -121,6 +121,8 @@ class ImportResult:
     # Matched and chosen for an update, but the file held nothing new for them.
     unchanged: int = 0
     matched_skipped: int = 0
+    # Company-only rows among the matches (an account is never added twice under a name).
+    company_matches: int = 0
     # Rows repeating an earlier row of the same file (they are imported all the same).
     in_file_duplicate_count: int = 0
     in_file_duplicates: list[InFileDuplicate] = field(default_factory=list)
@@ -128,6 +130,11 @@ class ImportResult:
     comment_rows: int = 0
     # True for a trial run: the counts are real, nothing was stored.
     dry_run: bool = False
+
+    @property
+    def added_on_add(self) -> int:
+        """How many matching rows "add as new" would add: contacts only, never an account."""
+        return self.duplicate_count - self.company_matches
 
 
 def detect_format(path: str | Path) -> str:
@@ -309,6 +316,7 @@ class _BatchWriter:
             )
             match = ImportDuplicate(parsed.source_line, account, company.name, reason)
             self.result.duplicate_count += 1
+            self.result.company_matches += 1
             if len(self.result.duplicates) < REPORTED_DUPLICATES:
                 self.result.duplicates.append(match)
             self.matched_companies.append((parsed, company, match))

@@ -2729,8 +2729,8 @@
         <translation>Gelesen als %1. %2 Geschäfte importiert; %5 Zeilen konnten nicht importiert werden.</translation>
     </message>
     <message>
-        <source>Read as %1. Imported %2 contacts and %3 companies as accounts; updated %4 existing records, skipped %5 that matched; %6 rows could not be imported. Repeated within the file: %7. Blank rows: %8, comment rows: %9. Values kept as text: %10.</source>
-        <translation>Gelesen als %1. %2 Kontakte und %3 Unternehmen als Firmen importiert; %4 vorhandene Datensätze aktualisiert, %5 passende übersprungen; %6 Zeilen konnten nicht importiert werden. In der Datei wiederholt: %7. Leere Zeilen: %8, Kommentarzeilen: %9. Als Text behaltene Werte: %10.</translation>
+        <source>Read as %1. Imported %2 contacts and %3 companies as accounts; updated %4 existing records, left %5 unchanged, skipped %6 that matched; %7 rows could not be imported. Repeated within the file: %8. Blank rows: %9, comment rows: %10. Values kept as text: %11.</source>
+        <translation>Gelesen als %1. %2 Kontakte und %3 Unternehmen als Firmen importiert; %4 vorhandene Datensätze aktualisiert, %5 unverändert gelassen, %6 passende übersprungen; %7 Zeilen konnten nicht importiert werden. In der Datei wiederholt: %8. Leere Zeilen: %9, Kommentarzeilen: %10. Als Text behaltene Werte: %11.</translation>
     </message>
     <message>
         <source>Import</source>
@@ -4105,8 +4105,8 @@ Datenordner: %3</translation>
         <translation>Datei wird gelesen…</translation>
     </message>
     <message>
-        <source>Rows that cannot be imported</source>
-        <translation>Zeilen, die nicht importiert werden können</translation>
+        <source>Rows that cannot be imported, rows matching existing records</source>
+        <translation>Zeilen, die nicht importiert werden können, und Zeilen, die zu vorhandenen Datensätzen passen</translation>
     </message>
     <message>
         <source>Update the existing records they match</source>
@@ -4129,8 +4129,20 @@ Datenordner: %3</translation>
         <translation>Gelesen als %1. Neue Geschäfte: %2. Zeilen, die nicht importiert werden können: %4.</translation>
     </message>
     <message>
-        <source>Read as %1. New: %2. Matching existing records (same vCard UID, email or phone): %3. Repeated within the file: %4. Rows that cannot be imported: %5. Blank rows: %6, comment rows: %7.</source>
-        <translation>Gelesen als %1. Neu: %2. Passend zu vorhandenen Datensätzen (gleiche vCard-UID, E-Mail oder Telefon): %3. In der Datei wiederholt: %4. Nicht importierbare Zeilen: %5. Leere Zeilen: %6, Kommentarzeilen: %7.</translation>
+        <source>Update the existing records they match: %1 would change, %2 are the same</source>
+        <translation>Die passenden vorhandenen Datensätze aktualisieren: %1 würden sich ändern, %2 sind gleich</translation>
+    </message>
+    <message>
+        <source>Skip those rows: %1 left as they are</source>
+        <translation>Diese Zeilen überspringen: %1 bleiben, wie sie sind</translation>
+    </message>
+    <message>
+        <source>Add them as new records anyway: %1 more contacts</source>
+        <translation>Trotzdem als neue Datensätze hinzufügen: %1 weitere Kontakte</translation>
+    </message>
+    <message>
+        <source>Read as %1. New: %2. Matching existing records (same vCard UID, email or phone; a row with none of these, same name and company): %3. Repeated within the file: %4. Rows that cannot be imported: %5. Blank rows: %6, comment rows: %7.</source>
+        <translation>Gelesen als %1. Neu: %2. Passend zu vorhandenen Datensätzen (gleiche vCard-UID, E-Mail oder Telefon; bei einer Zeile ohne diese gleicher Name und gleiche Firma): %3. In der Datei wiederholt: %4. Nicht importierbare Zeilen: %5. Leere Zeilen: %6, Kommentarzeilen: %7.</translation>
     </message>
 </context>
 <context>

@@ -296,7 +296,9 @@ class ReviewPage(QWizardPage):
         self.counts = QLabel(self.tr("Reading the file…"))
         self.counts.setWordWrap(True)
         self.problems = QListWidget()
-        self.problems.setAccessibleName(self.tr("Rows that cannot be imported"))
+        self.problems.setAccessibleName(
+            self.tr("Rows that cannot be imported, rows matching existing records")
+        )
         self.choices = QButtonGroup(self)
         self.update_choice = QRadioButton(self.tr("Update the existing records they match"))
         self.skip_choice = QRadioButton(self.tr("Skip those rows"))
@@ -329,6 +331,7 @@ class ReviewPage(QWizardPage):
             self._show_record_trial(trial)
         else:
             self._show_contact_trial(trial)
+            self.problems.addItems(match_lines(trial))
         for button in self.choices.buttons():
             button.setEnabled(trial.duplicate_count > 0)
         self.completeChanged.emit()
@@ -349,11 +352,26 @@ class ReviewPage(QWizardPage):
         )
 
     def _show_contact_trial(self, trial: ImportResult) -> None:
+        matched = format_number(trial.duplicate_count)
+        # The trial runs as "update": what an update would change is known, each choice's count.
+        self.update_choice.setText(
+            self.tr("Update the existing records they match: %1 would change, %2 are the same")
+            .replace("%1", format_number(trial.updated))
+            .replace("%2", format_number(trial.unchanged))
+        )
+        self.skip_choice.setText(
+            self.tr("Skip those rows: %1 left as they are").replace("%1", matched)
+        )
+        self.add_choice.setText(
+            self.tr("Add them as new records anyway: %1 more contacts").replace(
+                "%1", format_number(trial.added_on_add)
+            )
+        )
         self.counts.setText(
             self.tr(
                 "Read as %1. New: %2. Matching existing records (same vCard UID, email or "
-                "phone): %3. Repeated within the file: %4. Rows that cannot be imported: %5. "
-                "Blank rows: %6, comment rows: %7."
+                "phone; a row with none of these, same name and company): %3. Repeated within "
+                "the file: %4. Rows that cannot be imported: %5. Blank rows: %6, comment rows: %7."
             )
             .replace("%1", trial.encoding)
             .replace("%2", format_number(trial.imported + trial.companies_imported))
@@ -436,20 +454,7 @@ class ResultPage(QWizardPage):
                 .replace("%1", str(warning.location))
                 .replace("%2", warning.message)
             )
-        for duplicate in result.duplicates:
-            self.skipped.addItem(
-                self.tr("Line %1 matches %2 (%3)")
-                .replace("%1", str(duplicate.location))
-                .replace("%2", duplicate.existing_name)
-                .replace("%3", duplicate.reason)
-            )
-        for repeat in result.in_file_duplicates:
-            self.skipped.addItem(
-                self.tr("Line %1 repeats line %2 (%3)")
-                .replace("%1", str(repeat.location))
-                .replace("%2", str(repeat.first_location))
-                .replace("%3", repeat.reason)
-            )
+        self.skipped.addItems(match_lines(result))
         for column, where in result.unmapped.items():
             self.skipped.addItem(
                 self.tr("Column %1 has no field: kept in %2")
@@ -469,6 +474,25 @@ def skipped_lines(result: ImportResult | RecordImportResult) -> list[str]:
         .replace("%2", row.reason)
         for row in result.skipped
     ]
+
+
+def match_lines(result: ImportResult) -> list[str]:
+    """Each row matching an existing record, then each row repeating an earlier one."""
+    lines = [
+        QCoreApplication.translate("ResultPage", "Line %1 matches %2 (%3)")
+        .replace("%1", str(duplicate.location))
+        .replace("%2", duplicate.existing_name)
+        .replace("%3", duplicate.reason)
+        for duplicate in result.duplicates
+    ]
+    lines += [
+        QCoreApplication.translate("ResultPage", "Line %1 repeats line %2 (%3)")
+        .replace("%1", str(repeat.location))
+        .replace("%2", str(repeat.first_location))
+        .replace("%3", repeat.reason)
+        for repeat in result.in_file_duplicates
+    ]
+    return lines
 
 
 def record_summary_text(result: RecordImportResult) -> str:
@@ -497,14 +521,16 @@ def summary_text(result: ImportResult) -> str:
     text = QCoreApplication.translate(
         "ImportWizard",
         "Read as %1. Imported %2 contacts and %3 companies as accounts; updated %4 existing "
-        "records, skipped %5 that matched; %6 rows could not be imported. Repeated within the "
-        "file: %7. Blank rows: %8, comment rows: %9. Values kept as text: %10.",
+        "records, left %5 unchanged, skipped %6 that matched; %7 rows could not be imported. "
+        "Repeated within the file: %8. Blank rows: %9, comment rows: %10. Values kept as "
+        "text: %11.",
     )
     values = (
         result.encoding,
         result.imported,
         result.companies_imported,
         result.updated,
+        result.unchanged,
         result.matched_skipped,
         result.skipped_count,
         result.in_file_duplicate_count,

@@ -125,15 +125,18 @@ def test_a_second_import_shows_the_matches_before_it_and_skips_them_when_asked(
     wizard.next()
     qtbot.waitUntil(lambda: wizard.review_page.trial is not None, timeout=10_000)
     counts = wizard.review_page.counts.text()
-    assert (
-        "New: 1." in counts
-        and "Matching existing records (same vCard UID, email or phone): 1." in counts
-    )
+    assert "New: 1." in counts and "name and company): 1." in counts
+    # What each choice would do, counted before anything is stored.
+    review = wizard.review_page
+    assert review.update_choice.text().endswith(": 0 would change, 1 are the same")
+    assert review.skip_choice.text() == "Skip those rows: 1 left as they are"
+    assert review.add_choice.text() == "Add them as new records anyway: 1 more contacts"
     assert _count(store, display_name="New Person") == 0
     _past_review(qtbot, wizard, "skip")
     wizard.next()
     summary = wizard.result_page.summary.text()
-    assert "Imported 1 contacts" in summary and "skipped 1 that matched" in summary
+    assert "Imported 1 contacts" in summary
+    assert "left 0 unchanged, skipped 1 that matched" in summary
     assert "Blank rows: 1" in summary
     assert (_count(store, email="twice@x.example"), _count(store, display_name="New Person")) == (
         1,
