@@ -41,6 +41,10 @@ MOBILE_LABELS = ("cell", "mobile", "iphone", "handy", "portable")
 UNVERIFIED = "unverified"
 LABEL_LIMIT = 60
 UID_LIMIT = 255
+# Keys a reader puts in ``extra`` for a birthday that is no date (CSV mapping, vCard BDAY):
+# the value is kept in the notes and reported as a warning, not as an unmapped column.
+UNREAD_BIRTHDAY_KEYS = ("birthday", "BDAY")
+CONTACT_NOTES = "the contact's notes"
 # Kept by the import itself beside the fields (never logged nor synced).
 VCARD_UID = "vcard_uid"
 PHONE_LIMIT = CONTACT.by_name["phone"].max_length or 40
@@ -169,8 +173,12 @@ class ContactRowBuilder:
         if is_company_only(parsed):
             self._note_unmapped(parsed, "the account's notes")
             return self._account_row(parsed)
-        self._note_unmapped(parsed, "the contact's notes")
-        warnings: list[str] = []
+        self._note_unmapped(parsed, CONTACT_NOTES)
+        warnings: list[str] = [
+            f"birthday {parsed.extra[key]!r} is no date: kept in the notes as {key!r}"
+            for key in UNREAD_BIRTHDAY_KEYS
+            if parsed.extra.get(key, "").strip()
+        ]
         details: list[ContactDetailValue] = []
         unverified: list[ContactDetailValue] = []
         moved: list[str] = []
@@ -253,6 +261,8 @@ class ContactRowBuilder:
 
     def _note_unmapped(self, parsed: ParsedContact, where: str) -> None:
         for key in kept_keys(parsed.extra):
+            if key in UNREAD_BIRTHDAY_KEYS and where == CONTACT_NOTES:
+                continue  # reported as a warning of its row (see build)
             if key not in self.unmapped:
                 self.unmapped[key] = where
             elif self.unmapped[key] != where and " and " not in self.unmapped[key]:

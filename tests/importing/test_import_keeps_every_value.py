@@ -87,3 +87,16 @@ def test_search_finds_the_imported_card_by_every_name_part_it_has(
     assert main(["search", "--store", str(store_path), "--json", typed]) == 0
     hits = json.loads(capsys.readouterr().out)
     assert [hit["display_name"] for hit in hits] == ["Ämi Display"]
+
+
+def test_a_birthday_that_is_no_date_is_kept_in_the_notes_with_a_warning_for_its_line(
+    store: Store, store_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "birthdays.csv"
+    path.write_text("Name,Birthday\nAnn,1990-02-30\n", encoding="utf-8")
+    assert main(["import", "--store", str(store_path), str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "line 2: birthday '1990-02-30' is no date: kept in the notes as 'birthday'" in out
+    assert "had no field" not in out
+    contact = _only_contact(store)
+    assert (contact.birthday, contact.notes) == (None, "birthday: 1990-02-30")
