@@ -2,16 +2,19 @@
 
 Matching is in that order (issue 22): a card's UID names the same person
 whatever else changed; then the email address (in any case); then a phone or
-mobile number. A UID ``urn:uuid:<id>`` also names the contact with that id: it
-is what ContactDesk writes for a contact that came from no card. A row with
-none of these (a person known only by name) matches a contact with the same
-name at the same company, so that importing the same file twice does not add
-that person twice.
+mobile number; then a second email or phone the contact has
+(``contact_details``). A UID ``urn:uuid:<id>`` also names the contact with that
+id: it is what ContactDesk writes for a contact that came from no card. A row
+with none of these (a person known only by name) matches a contact with the
+same name at the same company, so that importing the same file twice does not
+add that person twice.
+
 Runs inside the import's transaction on indexed columns (``contacts.vcard_uid``,
-``email``, ``phone``, ``mobile``), one query per batch, so it adds little to a
-large import. Contacts created by the same import are left out: they are the
-import itself. Rows that repeat an earlier row of the same file are found by
-:class:`InFileDuplicates`.
+``email`` by a NOCASE index, ``phone``, ``mobile``, ``sort_key``,
+``contact_details.value`` by a NOCASE index), a few queries per batch, so it adds
+little to a large import. Contacts created by the same import are left out:
+they are the import itself. Rows that repeat an earlier row of the same file are
+found by :class:`InFileDuplicates`.
 """
 
 from __future__ import annotations
@@ -61,6 +64,15 @@ _MATCHES = text(
     bindparam("emails", expanding=True),
     bindparam("phones", expanding=True),
 )
+# A contact's additional emails and phones (a card's second EMAIL, third TEL) match too,
+# after its own email, phone and mobile.
+_DETAIL_MATCHES = text(
+    "SELECT c.id, c.display_name, d.kind, d.value FROM contact_details AS d "
+    "JOIN contacts AS c ON c.id = d.contact_id "
+    "WHERE d.value COLLATE NOCASE IN :values AND d.kind IN ('email', 'phone') "
+    "AND NOT EXISTS (SELECT 1 FROM imported_records AS r WHERE r.batch_id = :batch "
+    "AND r.entity = 'contact' AND r.record_id = c.id)"
+).bindparams(bindparam("values", expanding=True))
 # Rows with no UID, email or phone: the same name (by the list's sort key) and company.
 _NAME_MATCHES = text(
     "SELECT c.id, c.display_name, a.name FROM contacts AS c "
@@ -157,6 +169,13 @@ def find_existing_matches(
             key = _key(kind, value)
             if value and key[1] in wanted[kind]:
                 found.setdefault(key, existing)
+    values = sorted(wanted["email"] | wanted["phone"])
+    if values:
+        details = {"values": values, "batch": batch_id.hex}
+        for record_id, name, kind, value in connection.execute(_DETAIL_MATCHES, details):
+            key = _key(kind, value)
+            if key[1] in wanted[kind]:
+                found.setdefault(key, (uuid.UUID(record_id), name))
     matches: list[ImportDuplicate | None] = []
     for line, row in rows:
         match = next(((k, v) for k, v in _keys(row) if (k, v) in found), None)

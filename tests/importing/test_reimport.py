@@ -200,3 +200,21 @@ def test_the_dry_run_says_what_each_choice_would_do_and_gives_no_import_id(
     # The company-only row names an account that exists: it is never added twice.
     assert "  add: 1 added as new contacts" in out
     assert "import id" not in out
+
+
+def test_a_row_with_a_contacts_second_email_or_phone_is_that_contact(
+    store: Store, tmp_path: Path
+) -> None:
+    # The card's second EMAIL and third TEL are additional values, not fields.
+    import_contacts(store, SYSTEM, CARD)
+    path = tmp_path / "others.csv"
+    path.write_text(
+        "Name,Email,Home Phone\nA. Display,SECOND@example.org,\nÄmi,,+49 30 7654321\n",
+        encoding="utf-8",
+    )
+    result = import_contacts(store, SYSTEM, path, on_match="skip")
+    assert [(d.existing_name, d.reason) for d in result.duplicates] == [
+        ("Ämi Display", "same email second@example.org"),
+        ("Ämi Display", "same phone +49307654321"),
+    ]
+    assert (result.imported, result.matched_skipped, _count(store)) == (0, 2, 1)

@@ -89,6 +89,8 @@ CLIENT_ONLY = {
     "ix_accounts_country_nocase",
     # Migration 20261202_email_nocase: an import matches an email whatever its case.
     "ix_contacts_email_nocase",
+    # Migration 20261202_detail_value_nocase: an import matches a second email or phone.
+    "ix_contact_details_value_nocase",
 }
 
 
