@@ -62,12 +62,21 @@ def carries_hidden(value: str, hidden_values: list[str]) -> bool:
 
 
 def role_safe_display_name(visible: dict[str, Any], hidden_values: list[str]) -> str:
-    """A contact's display name for a role: kept unless it carries a hidden source value,
-    else rebuilt from the names the role sees (then its email, then a neutral label)."""
-    display = visible.get("display_name") or ""
-    if display and not carries_hidden(display, hidden_values):
-        return str(display)
+    """A contact's display name for a role that may not see one of its sources.
+
+    Built from what the role sees: its first and last name, else its email. A
+    stored name is not kept beside them, because it may have been built from a
+    value the source held before ("Ann Lee" after Lee became Leigh carries a hidden
+    last name no current value matches). Only when the role sees nothing to name
+    the contact by is the stored name kept, if it holds no hidden value and no
+    address (an email-only contact is named by its email); else a neutral label.
+    """
     joined = " ".join(
         str(part) for part in (visible.get("first_name"), visible.get("last_name")) if part
     )
-    return joined or str(visible.get("email") or "") or NAME_HIDDEN
+    if joined or visible.get("email"):
+        return joined or str(visible["email"])
+    display = str(visible.get("display_name") or "")
+    if display and "@" not in display and not carries_hidden(display, hidden_values):
+        return display
+    return NAME_HIDDEN
