@@ -74,7 +74,7 @@ def call_dialog(context: SceneContext) -> QWidget:
     contact_id = leads[0].contact_id if leads else uuid.uuid4()
     name = (leads[0].contact_name if leads else None) or "Customer"
     dialog = CallDialog(view_context, contact_id, name)
-    dialog.outcome.setEditText("interested")
+    dialog.outcome.setCurrentIndex(0)  # "Interested"
     dialog.notes.setPlainText("Wants pricing for 25 seats; worried about the ERP sync.")
     tag = dialog.objection_tags.item(1)
     if tag is not None:

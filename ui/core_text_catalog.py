@@ -46,6 +46,7 @@ CORE_TEXTS: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("CoreText", "Competitors: mentions and deals lost to them"),
     QT_TRANSLATE_NOOP("CoreText", "Contact"),
     QT_TRANSLATE_NOOP("CoreText", "Cost per accepted lead"),
+    QT_TRANSLATE_NOOP("CoreText", "Count"),
     QT_TRANSLATE_NOOP("CoreText", "Country"),
     QT_TRANSLATE_NOOP("CoreText", "Currency"),
     QT_TRANSLATE_NOOP("CoreText", "Customer"),

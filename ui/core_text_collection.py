@@ -6,6 +6,7 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
+from contactdesk.reports.dashboard import COUNT_UNIT, MONEY_UNIT
 from contactdesk.reports.report_registry import REPORTS, default_params, run_report
 from contactdesk.services.actor import Actor
 from contactdesk.services.field_catalog import ENTITIES
@@ -13,8 +14,9 @@ from contactdesk.services.store_opening import open_store
 
 
 def collect_core_texts() -> set[str]:
-    """Every entity and field label, and every report's title, question, columns and chart words."""
-    texts: set[str] = set()
+    """Every entity and field label, every report's title, question, columns and chart words,
+    and the words reports write into their cells (the dashboard's units)."""
+    texts: set[str] = {MONEY_UNIT, COUNT_UNIT}
     for entity in ENTITIES.values():
         texts.add(entity.label)
         texts.update(field.label for field in entity.fields)

@@ -705,15 +705,15 @@
     </message>
     <message>
         <source>running</source>
-        <translation>läuft</translation>
+        <translation type="vanished">läuft</translation>
     </message>
     <message>
         <source>upcoming</source>
-        <translation>bevorstehend</translation>
+        <translation type="vanished">bevorstehend</translation>
     </message>
     <message>
         <source>finished</source>
-        <translation>beendet</translation>
+        <translation type="vanished">beendet</translation>
     </message>
 </context>
 <context>
@@ -1297,6 +1297,10 @@
     <message>
         <source>Cost per accepted lead</source>
         <translation>Kosten je angenommenem Lead</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>Anzahl</translation>
     </message>
     <message>
         <source>Country</source>
@@ -2207,6 +2211,154 @@
         <source>Rejected</source>
         <translation>Abgelehnt</translation>
     </message>
+    <message>
+        <source>Call</source>
+        <translation>Anruf</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>Termin</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Aufgabe</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>Nachfassen</translation>
+    </message>
+    <message>
+        <source>Hand-over</source>
+        <translation>Übergabe</translation>
+    </message>
+    <message>
+        <source>Interested</source>
+        <translation>Interessiert</translation>
+    </message>
+    <message>
+        <source>Meeting booked</source>
+        <translation>Termin vereinbart</translation>
+    </message>
+    <message>
+        <source>Send information</source>
+        <translation>Informationen senden</translation>
+    </message>
+    <message>
+        <source>Asked to call back</source>
+        <translation>Bittet um Rückruf</translation>
+    </message>
+    <message>
+        <source>Left voicemail</source>
+        <translation>Auf Mailbox gesprochen</translation>
+    </message>
+    <message>
+        <source>No answer</source>
+        <translation>Nicht erreicht</translation>
+    </message>
+    <message>
+        <source>Not interested</source>
+        <translation>Kein Interesse</translation>
+    </message>
+    <message>
+        <source>Went well</source>
+        <translation>Lief gut</translation>
+    </message>
+    <message>
+        <source>Needs a follow-up</source>
+        <translation>Braucht Nachfassen</translation>
+    </message>
+    <message>
+        <source>Postponed by them</source>
+        <translation>Vom Kunden verschoben</translation>
+    </message>
+    <message>
+        <source>No show</source>
+        <translation>Nicht erschienen</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Gesendet</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Preis</translation>
+    </message>
+    <message>
+        <source>Integration</source>
+        <translation>Integration</translation>
+    </message>
+    <message>
+        <source>Timing</source>
+        <translation>Zeitpunkt</translation>
+    </message>
+    <message>
+        <source>Security</source>
+        <translation>Sicherheit</translation>
+    </message>
+    <message>
+        <source>Competitor lock-in</source>
+        <translation>Bindung an Wettbewerber</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Läuft</translation>
+    </message>
+    <message>
+        <source>Upcoming</source>
+        <translation>Geplant</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Beendet</translation>
+    </message>
+    <message>
+        <source>Inbound</source>
+        <translation>Eingehend</translation>
+    </message>
+    <message>
+        <source>Outbound</source>
+        <translation>Ausgehend</translation>
+    </message>
+    <message>
+        <source>Objection</source>
+        <translation>Einwand</translation>
+    </message>
+    <message>
+        <source>Competitor</source>
+        <translation>Wettbewerber</translation>
+    </message>
+    <message>
+        <source>Win story</source>
+        <translation>Erfolgsgeschichte</translation>
+    </message>
+    <message>
+        <source>Enquiry source</source>
+        <translation>Anfragequelle</translation>
+    </message>
+    <message>
+        <source>Market note</source>
+        <translation>Marktnotiz</translation>
+    </message>
+    <message>
+        <source>Competitor seen</source>
+        <translation>Wettbewerber gesehen</translation>
+    </message>
+    <message>
+        <source>Price heard</source>
+        <translation>Preis gehört</translation>
+    </message>
+    <message>
+        <source>Market news</source>
+        <translation>Marktneuigkeit</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>Kampagne</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Kanal</translation>
+    </message>
 </context>
 <context>
     <name>ExportDialog</name>
@@ -2715,6 +2867,54 @@
     <message>
         <source>Import contacts</source>
         <translation type="vanished">Kontakte importieren</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Email label</source>
+        <translation>E-Mail-Bezeichnung</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>Phone label</source>
+        <translation>Telefon-Bezeichnung</translation>
+    </message>
+    <message>
+        <source>Web address</source>
+        <translation>Webadresse</translation>
+    </message>
+    <message>
+        <source>Web address label</source>
+        <translation>Webadressen-Bezeichnung</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Address label</source>
+        <translation>Adress-Bezeichnung</translation>
+    </message>
+    <message>
+        <source>Birthday</source>
+        <translation>Geburtstag</translation>
+    </message>
+    <message>
+        <source>Categories</source>
+        <translation>Kategorien</translation>
+    </message>
+    <message>
+        <source>not imported</source>
+        <translation>nicht importiert</translation>
+    </message>
+    <message>
+        <source>Kept in notes</source>
+        <translation>In den Notizen behalten</translation>
     </message>
     <message>
         <source>Line %1: %2</source>
@@ -5500,27 +5700,27 @@ Trotzdem wiederherstellen? Sie bleiben in einer Sicherheitskopie des aktuellen D
     </message>
     <message>
         <source>Call</source>
-        <translation>Anruf</translation>
+        <translation type="vanished">Anruf</translation>
     </message>
     <message>
         <source>Meeting</source>
-        <translation>Besprechung</translation>
+        <translation type="vanished">Besprechung</translation>
     </message>
     <message>
         <source>Follow-up</source>
-        <translation>Nachfassen</translation>
+        <translation type="vanished">Nachfassen</translation>
     </message>
     <message>
         <source>Email</source>
-        <translation>E-Mail</translation>
+        <translation type="vanished">E-Mail</translation>
     </message>
     <message>
         <source>Task</source>
-        <translation>Aufgabe</translation>
+        <translation type="vanished">Aufgabe</translation>
     </message>
     <message>
         <source>Hand-over</source>
-        <translation>Übergabe</translation>
+        <translation type="vanished">Übergabe</translation>
     </message>
     <message>
         <source>Revenue</source>

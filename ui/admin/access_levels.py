@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from contactdesk.model.governance import ACCESS_LEVELS, SCOPES, TEAMS
+from ui.enum_titles import team_title
 
 __all__ = [
     "ACCESS_LEVELS",
@@ -33,14 +34,6 @@ def scope_title(scope: str) -> str:
         "all": QCoreApplication.translate("AccessLevels", "All records"),
     }
     return titles.get(scope, scope)
-
-
-def team_title(team: str) -> str:
-    titles = {
-        "marketing": QCoreApplication.translate("AccessLevels", "Marketing"),
-        "sales": QCoreApplication.translate("AccessLevels", "Sales"),
-    }
-    return titles.get(team, team)
 
 
 def field_type_title(field_type: str) -> str:

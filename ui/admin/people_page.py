@@ -28,6 +28,7 @@ from ui.admin.listing_table import fill_row, listing_table
 from ui.admin.role_scopes import role_scopes
 from ui.app_session import role_title
 from ui.database_worker import TaskControl
+from ui.enum_titles import team_title
 from ui.forms.inline_error import InlineError
 from ui.view_context import ViewContext
 
@@ -126,7 +127,7 @@ class PeoplePage(QWidget):
                     user.username,
                     user.display_name,
                     role_title(user.role),
-                    user.team,
+                    team_title(user.team or ""),
                     user.territory,
                 ),
             )

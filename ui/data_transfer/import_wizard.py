@@ -46,6 +46,7 @@ from contactdesk.importing.store_import import ImportResult, detect_format, impo
 from contactdesk.services.field_catalog import ENTITIES
 from contactdesk.services.record_queries import visible_fields
 from ui.database_worker import TaskControl, TaskHandle
+from ui.enum_titles import field_title
 from ui.locale_formats import format_number
 from ui.view_context import ViewContext
 
@@ -182,7 +183,7 @@ class MappingPage(QWizardPage):
                 shown = _describe(target) if target else self.tr("kept in notes")
                 chooser.addItem(self.tr("as recognised (%1)").replace("%1", shown), AS_RECOGNISED)
             for spec in specs:
-                chooser.addItem(spec, spec)
+                chooser.addItem(spec_title(spec), spec)
             self.table.setCellWidget(row, 2, chooser)
 
     def show_record_preview(self, preview: RecordPreview) -> None:
@@ -281,7 +282,37 @@ class MappingPage(QWizardPage):
 
 def _describe(target: ColumnTarget) -> str:
     parts = [str(target.kind), target.name, target.label]
-    return ":".join(part for part in parts if part)
+    return spec_title(":".join(part for part in parts if part))
+
+
+def spec_title(spec: str) -> str:
+    """What a column spec means, as a person reads it: "First name", "Email (work)",
+    "Address (work): city" rather than ``first_name``, ``email:work``, ``address:work:city``."""
+    head, _, rest = spec.partition(":")
+    kinds = {
+        "email": QCoreApplication.translate("ImportWizard", "Email"),
+        "email_label": QCoreApplication.translate("ImportWizard", "Email label"),
+        "phone": QCoreApplication.translate("ImportWizard", "Phone"),
+        "phone_label": QCoreApplication.translate("ImportWizard", "Phone label"),
+        "url": QCoreApplication.translate("ImportWizard", "Web address"),
+        "url_label": QCoreApplication.translate("ImportWizard", "Web address label"),
+        "address": QCoreApplication.translate("ImportWizard", "Address"),
+        "address_label": QCoreApplication.translate("ImportWizard", "Address label"),
+        "birthday": QCoreApplication.translate("ImportWizard", "Birthday"),
+        "birthday_part": QCoreApplication.translate("ImportWizard", "Birthday"),
+        "categories": QCoreApplication.translate("ImportWizard", "Categories"),
+        "ignore": QCoreApplication.translate("ImportWizard", "not imported"),
+        "extra": QCoreApplication.translate("ImportWizard", "Kept in notes"),
+    }
+    if head in ("field", "custom"):
+        return field_title("contact", rest)
+    if head not in kinds:
+        return field_title("contact", spec)
+    if head == "address" and rest:
+        label, _, part = rest.rpartition(":")
+        shown = f"{kinds[head]} ({label})" if label else kinds[head]
+        return f"{shown}: {field_title('contact', part)}"
+    return f"{kinds[head]} ({rest.replace(':', ', ')})" if rest else kinds[head]
 
 
 class ReviewPage(QWizardPage):

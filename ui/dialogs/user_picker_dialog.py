@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from contactdesk.services.directory import UserInfo
 from ui.app_session import role_title
+from ui.enum_titles import team_title
 
 USERNAME_ROLE = int(Qt.ItemDataRole.UserRole) + 1
 
@@ -57,7 +58,9 @@ class UserPickerDialog(QDialog):
         self.user_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.user_list.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for user in users:
-            item = QTreeWidgetItem([user.display_name, role_title(user.role), user.team or ""])
+            item = QTreeWidgetItem(
+                [user.display_name, role_title(user.role), team_title(user.team or "")]
+            )
             item.setData(0, USERNAME_ROLE, user.username)
             self.user_list.addTopLevelItem(item)
             if user.username == last_username:

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QListWidget, QListWidgetItem, QWidget
 
 from contactdesk.services.field_catalog import FieldSpec
+from ui.enum_titles import stored_word_title
 from ui.forms.field_editor import FieldEditor
 
 LIST_ROW_PADDING = 6
@@ -45,7 +46,7 @@ class ChoiceEditor(FieldEditor):
         self.combo.setAccessibleName(field.label)
         self.combo.addItem("", None)
         for choice in field.choices:
-            self.combo.addItem(choice, choice)
+            self.combo.addItem(stored_word_title(choice), choice)
         self.combo.activated.connect(self.edited)
         self._layout.addWidget(self.combo, 1)
 
@@ -56,7 +57,7 @@ class ChoiceEditor(FieldEditor):
         index = self.combo.findData(value)
         if index < 0 and value is not None:
             # A stored value no longer among the choices is still shown as it is.
-            self.combo.addItem(str(value), value)
+            self.combo.addItem(stored_word_title(str(value)), value)
             index = self.combo.count() - 1
         self.combo.setCurrentIndex(max(index, 0))
 

@@ -25,6 +25,9 @@ from PySide6.QtWidgets import (
 )
 
 from contactdesk.reports.report_result import DrillDown
+from contactdesk.services.field_catalog import ENTITIES
+from ui.core_text import core_text
+from ui.models.field_display import format_value
 
 # (entity, record id) -> open that record's form.
 OpenRecord = Callable[[str, str], None]
@@ -53,17 +56,18 @@ class DrillDownDialog(QDialog):
         self.summary = QLabel(summary)
         self.table = QTableWidget(shown, len(drill.fields))
         self.table.setAccessibleName(self.tr("Records behind the row"))
-        self.table.setHorizontalHeaderLabels([label for _, label in drill.fields])
+        self.table.setHorizontalHeaderLabels([core_text(label) for _, label in drill.fields])
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        spec = ENTITIES.get(drill.entity)
+        types = {field.name: field.type for field in spec.fields} if spec is not None else {}
         for row, record in enumerate(drill.records):
             for column, (name, _) in enumerate(drill.fields):
-                value = record.get(name)
-                self.table.setItem(
-                    row, column, QTableWidgetItem("" if value is None else str(value))
-                )
+                # In the user's locale and words: "Inbound", not ``inbound``; dates as dates.
+                text = format_value(types.get(name, "text"), record.get(name))
+                self.table.setItem(row, column, QTableWidgetItem(text))
         self.table.resizeColumnsToContents()
         self.table.doubleClicked.connect(lambda index: self.open_row(index.row()))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)

@@ -22,6 +22,7 @@ from PySide6.QtGui import QPainter
 
 from contactdesk.reports.report_result import ChartSpec, RowKey
 from ui.core_text import core_text
+from ui.enum_titles import stored_word_title
 from ui.locale_formats import format_number
 
 # Long category names read better as horizontal bars than as rotated labels.
@@ -49,7 +50,7 @@ def build_chart(spec: ChartSpec, on_bar: Callable[[RowKey], None] | None = None)
         series.append(bar_set)
     chart.addSeries(series)
     categories = QBarCategoryAxis()
-    categories.append(list(spec.categories))
+    categories.append([stored_word_title(category) for category in spec.categories])
     values = QValueAxis()
     values.setLabelFormat("%.0f")
     values.setTitleText(core_text(spec.value_label))

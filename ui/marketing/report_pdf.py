@@ -14,6 +14,8 @@ from PySide6.QtGui import QFont, QImage, QPageLayout, QPageSize, QPainter, QPdfW
 
 from contactdesk.reports.cell_text import cell_text
 from contactdesk.reports.report_result import ReportResult
+from ui.core_text import core_text
+from ui.enum_titles import stored_word_title
 from ui.locale_formats import number_locale
 
 Progress = Callable[[int, int], None]
@@ -60,7 +62,7 @@ def write_report_pdf(
             painter.drawText(
                 QRectF(index * column_width, y, column_width - 10, ROW_HEIGHT),
                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                column.label,
+                core_text(column.label),
             )
         painter.setFont(QFont("Sans", 8))
         return y + ROW_HEIGHT
@@ -74,7 +76,11 @@ def write_report_pdf(
             if progress is not None:
                 progress(done, total)
         for index, column in enumerate(columns):
-            text = cell_text(column, row.get(column.key), locale)
+            value = row.get(column.key)
+            if isinstance(value, str):  # as the window shows it: "Price", not ``price``
+                text = core_text(stored_word_title(value))
+            else:
+                text = cell_text(column, value, locale)
             painter.drawText(
                 QRectF(index * column_width, y, column_width - 10, ROW_HEIGHT),
                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,

@@ -9,6 +9,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from contactdesk.reports.cell_text import cell_text
 from contactdesk.reports.report_result import ReportResult
 from ui.core_text import core_text
+from ui.enum_titles import stored_word_title
 from ui.locale_formats import number_locale
 
 RowKeyRole = int(Qt.ItemDataRole.UserRole) + 1
@@ -50,7 +51,8 @@ class ReportTableModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             value = row.get(column.key)
             if isinstance(value, str):
-                return core_text(value)  # a word of the core's ("Amount"), in the user's language
+                # A word of the core's ("Amount") or a stored word ("price"), as the user reads it.
+                return core_text(stored_word_title(value))
             return cell_text(column, value, self._locale)
         if role == Qt.ItemDataRole.TextAlignmentRole and column.kind in NUMERIC_KINDS:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

@@ -19,7 +19,7 @@ from contactdesk.segments.saved_segments import SavedSegment, list_segments
 from contactdesk.services.changes import ChangeSet
 from ui.admin.listing_table import fill_row, listing_table
 from ui.database_worker import TaskControl
-from ui.enum_titles import channel_title
+from ui.enum_titles import campaign_state_title, channel_title
 from ui.locale_formats import format_date, format_number
 from ui.marketing_tools.campaign_editor import CampaignEditor
 from ui.view_context import ViewContext
@@ -89,11 +89,6 @@ class CampaignsPage(QWidget):
 
     def _show(self, summaries: list[CampaignSummary]) -> None:
         self.summaries = summaries
-        states = {
-            "running": self.tr("running"),
-            "upcoming": self.tr("upcoming"),
-            "finished": self.tr("finished"),
-        }
         self.table.setRowCount(len(summaries))
         for row, summary in enumerate(summaries):
             record = summary.record
@@ -104,7 +99,7 @@ class CampaignsPage(QWidget):
                 [
                     record["name"],
                     channel_title(record["channel"]),
-                    states[summary.state],
+                    campaign_state_title(summary.state),
                     f"{format_date(record['starts_on'])} – {format_date(record['ends_on'])}",
                     *("" if value is None else format_number(value) for value in money),
                     str(record.get("expected_leads") or ""),

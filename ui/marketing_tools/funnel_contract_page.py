@@ -35,6 +35,7 @@ from contactdesk.marketing.funnel_contract import (
 from contactdesk.services.changes import ChangeSet
 from ui.admin.listing_table import fill_row, listing_table
 from ui.database_worker import TaskControl
+from ui.enum_titles import team_title
 from ui.locale_formats import format_date, format_number
 from ui.view_context import ViewContext
 
@@ -188,7 +189,11 @@ class FunnelContractPage(QWidget):
             fill_row(
                 self.stages,
                 row,
-                [stage.name, stage.owner_team, format_number(stage.probability * 100) + " %"],
+                [
+                    stage.name,
+                    team_title(stage.owner_team),
+                    format_number(stage.probability * 100) + " %",
+                ],
             )
 
     @Slot()

@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication
 
 from contactdesk.services.field_catalog import FieldSpec
 from contactdesk.services.record_queries import label_key
+from ui.enum_titles import stored_word_title
 from ui.locale_formats import format_date, format_moment, number_locale
 
 # Types whose values are too long to read in a table cell; shown in the detail panel only.
@@ -51,6 +52,8 @@ def format_value(field_type: str, value: Any) -> str:
         return locale.toString(value, "g", 12)
     if isinstance(value, int):
         return locale.toString(value)
+    if field_type == "choice" and isinstance(value, str):
+        return stored_word_title(value)  # "Follow-up", not ``follow_up``
     if isinstance(value, list | tuple):
         return ", ".join(str(item) for item in value)
     return str(value)

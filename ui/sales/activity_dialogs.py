@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from contactdesk.selling.activity_schedule import complete_activity, new_activity_values
 from contactdesk.services.changes import ChangeSet
 from ui.database_worker import TaskControl
+from ui.enum_titles import add_titled_items, chosen_word, outcome_title
 from ui.forms.record_form_dialog import RecordFormDialog
 from ui.sales.call_dialog import CallDialog, utc_now
 from ui.style import set_role
@@ -90,7 +91,7 @@ class CompleteActivityDialog(QDialog):
         self.setWindowTitle(self.tr("Done: %1").replace("%1", subject))
         self.outcome = QComboBox()
         self.outcome.setEditable(True)
-        self.outcome.addItems(list(MEETING_OUTCOMES))
+        add_titled_items(self.outcome, MEETING_OUTCOMES, outcome_title)
         self.outcome.setCurrentIndex(-1)
         self.notes = QPlainTextEdit()
         self.notes.setTabChangesFocus(True)
@@ -118,7 +119,7 @@ class CompleteActivityDialog(QDialog):
     def save(self) -> None:
         store, actor, now = self._context.session.store, self._context.session.actor, self._clock()
         outcome, notes, activity_id = (
-            self.outcome.currentText(), self.notes.toPlainText(), self._activity_id,
+            chosen_word(self.outcome), self.notes.toPlainText(), self._activity_id,
         )  # fmt: skip
 
         def write(control: TaskControl) -> ChangeSet:

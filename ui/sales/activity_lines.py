@@ -7,6 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
+from ui.enum_titles import activity_kind_title, outcome_title
 from ui.models.field_display import format_value
 
 
@@ -22,9 +23,9 @@ def activity_line(row: Mapping[str, Any]) -> str:
     return (
         QCoreApplication.translate("ActivityLines", "%1  %2 — %3 (%4) %5")
         .replace("%1", format_value("datetime", row.get("due_at")))
-        .replace("%2", str(row.get("kind") or ""))
+        .replace("%2", activity_kind_title(str(row.get("kind") or "")))
         .replace("%3", str(row.get("subject") or ""))
         .replace("%4", state)
-        .replace("%5", str(row.get("outcome") or ""))
+        .replace("%5", outcome_title(str(row.get("outcome") or "")))
         .strip()
     )

@@ -46,6 +46,7 @@ from contactdesk.selling.call_logging import (
     check_call_report,
     log_call,
 )
+from ui.enum_titles import add_titled_items, chosen_word, objection_title, outcome_title
 from ui.locale_formats import localise_date_edit
 from ui.style import set_role
 from ui.undo_history import submit_undoable
@@ -92,7 +93,7 @@ class CallDialog(QDialog):
 
         self.outcome = QComboBox()
         self.outcome.setEditable(True)
-        self.outcome.addItems(list(CALL_OUTCOMES))
+        add_titled_items(self.outcome, CALL_OUTCOMES, outcome_title)
         self.outcome.setCurrentIndex(-1)
         outcome_editor = self.outcome.lineEdit()
         if outcome_editor is not None:
@@ -107,7 +108,8 @@ class CallDialog(QDialog):
         self.objection_tags.setWrapping(True)
         self.objection_tags.setFixedHeight(52)
         for tag in OBJECTION_TAGS:
-            item = QListWidgetItem(tag)
+            item = QListWidgetItem(objection_title(tag))
+            item.setData(Qt.ItemDataRole.UserRole, tag)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
             self.objection_tags.addItem(item)
@@ -200,7 +202,7 @@ class CallDialog(QDialog):
 
     def report(self) -> CallReport:
         tags = [
-            self.objection_tags.item(row).text()
+            self.objection_tags.item(row).data(Qt.ItemDataRole.UserRole)
             for row in range(self.objection_tags.count())
             if self.objection_tags.item(row).checkState() == Qt.CheckState.Checked
         ]
@@ -208,7 +210,7 @@ class CallDialog(QDialog):
         objections = tuple(Objection(tag, text) for tag in tags)
         return CallReport(
             contact_id=self._contact_id,
-            outcome=self.outcome.currentText(),
+            outcome=chosen_word(self.outcome),
             next_step=self.next_step(),
             notes=self.notes.toPlainText(),
             objections=objections,

@@ -15,6 +15,7 @@ from contactdesk.marketing.campaigns import CALENDAR_WEEKS, CampaignWindow, camp
 from contactdesk.services.changes import ChangeSet
 from ui.admin.listing_table import fill_row, listing_table
 from ui.database_worker import TaskControl
+from ui.enum_titles import channel_title
 from ui.locale_formats import format_date
 from ui.view_context import ViewContext
 
@@ -72,7 +73,7 @@ class CampaignCalendarView(QWidget):
                 row,
                 [
                     campaign.name,
-                    campaign.channel,
+                    channel_title(campaign.channel),
                     campaign.product,
                     format_date(campaign.starts_on),
                     format_date(campaign.ends_on),

@@ -47,6 +47,7 @@ from contactdesk.selling.week_window import WeekWindow
 from contactdesk.services import unit_of_work
 from contactdesk.services.changes import ChangeSet
 from ui.database_worker import TaskControl
+from ui.enum_titles import activity_kind_title
 from ui.forms.record_form_dialog import RecordFormDialog
 from ui.locale_formats import format_money
 from ui.models.field_display import format_value
@@ -410,7 +411,7 @@ class WeekPlanView(QWidget):
         flag = self.tr("overdue") if item.overdue else (self.tr("done") if item.done else "")
         row = QTreeWidgetItem(
             parent,
-            [when, f"{_kind_label(self, item.kind)}: {item.subject}", who,
+            [when, f"{activity_kind_title(item.kind)}: {item.subject}", who,
              _money(item.opportunity_value, item.opportunity_currency),
              _number(item.lead_score), flag],
         )  # fmt: skip
@@ -604,15 +605,3 @@ def _money(value: float | None, currency: str | None) -> str:
 
 def _number(value: float | None) -> str:
     return "" if value is None else QLocale().toString(float(value), "f", 0)
-
-
-def _kind_label(widget: QWidget, kind: str) -> str:
-    labels = {
-        "call": widget.tr("Call"),
-        "meeting": widget.tr("Meeting"),
-        "follow_up": widget.tr("Follow-up"),
-        "email": widget.tr("Email"),
-        "task": widget.tr("Task"),
-        "handover": widget.tr("Hand-over"),
-    }
-    return labels.get(kind, kind)

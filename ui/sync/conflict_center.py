@@ -21,6 +21,7 @@ from contactdesk.services.actor import Actor
 from contactdesk.store import Store
 from contactdesk.sync.conflicts import ConflictView, open_conflicts, resolve_conflict
 from ui.database_worker import DatabaseWorker, TaskControl
+from ui.enum_titles import field_title
 from ui.locale_formats import format_moment
 
 COLUMNS = ("Record", "Field", "Original", "Mine", "Theirs", "Theirs changed by")
@@ -89,7 +90,9 @@ class ConflictCenterDialog(QDialog):
                 )
             cells = (
                 conflict.record_title or str(conflict.record_id),
-                conflict.field if not conflict.refused else self.tr("(whole change)"),
+                field_title(conflict.entity, conflict.field)
+                if not conflict.refused
+                else self.tr("(whole change)"),
                 _shown(conflict.original),
                 _shown(conflict.mine),
                 self.tr("deleted") if conflict.record_deleted else _shown(conflict.theirs),

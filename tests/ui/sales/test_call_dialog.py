@@ -123,3 +123,21 @@ def test_a_logged_call_can_be_undone_from_the_window_history(
     with qtbot.waitSignal(history.undone):
         history.undo_last(rita_context)
     assert _activities(store) == before
+
+
+def test_outcomes_and_objections_read_as_words_and_are_stored_as_the_core_knows_them(
+    qtbot: QtBot, rita_context: ViewContext, clock: Callable[[], datetime], week: SalesWeek
+) -> None:
+    dialog = _dialog(qtbot, rita_context, clock, week)
+    offered = [dialog.outcome.itemText(i) for i in range(dialog.outcome.count())]
+    assert offered[:3] == ["Interested", "Meeting booked", "Send information"]
+    tags = [dialog.objection_tags.item(i).text() for i in range(dialog.objection_tags.count())]
+    assert tags == ["Price", "Integration", "Timing", "Security", "Competitor lock-in"]
+    dialog.outcome.setCurrentIndex(1)
+    dialog.objection_tags.item(4).setCheckState(Qt.CheckState.Checked)
+    report = dialog.report()
+    assert report.outcome == "meeting booked"
+    assert [objection.tag for objection in report.objections] == ["competitor lock-in"]
+    # A rep's own words stay as typed.
+    dialog.outcome.setEditText("wants a demo in March")
+    assert dialog.report().outcome == "wants a demo in March"

@@ -23,9 +23,10 @@ from ui.view_context import ViewContext
 def _write_note(qtbot: QtBot, dialog: RecordFormDialog, tag: str, text: str) -> None:
     """Fill in a note whose topic is the tag's words (competitor seen, price heard)."""
     editors = dialog.form.editors
-    assert editors["kind"].input_widget().currentText() == "market_note"
+    assert editors["kind"].input_widget().currentData() == "market_note"
+    assert editors["kind"].input_widget().currentText() == "Market note"
     topic = editors["topic"]
-    topic.input_widget().setCurrentIndex(topic.input_widget().findText(tag.replace(" ", "_")))
+    topic.input_widget().setCurrentIndex(topic.input_widget().findData(tag.replace(" ", "_")))
     topic.edited.emit()
     qtbot.keyClicks(editors["tag"].input_widget(), tag)
     qtbot.keyClicks(editors["text"].input_widget(), text)

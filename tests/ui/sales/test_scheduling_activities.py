@@ -101,7 +101,8 @@ def test_the_sales_path_deal_from_a_card_board_move_meeting_scheduled_and_done(
     meeting_form = card.dialog
     assert isinstance(meeting_form, RecordFormDialog)
     editors = meeting_form.form.editors
-    assert editors["kind"].input_widget().currentText() == "meeting"
+    assert editors["kind"].input_widget().currentData() == "meeting"
+    assert editors["kind"].input_widget().currentText() == "Meeting"
     assert editors["opportunity_id"].input_widget().currentText() == "Leo's first order"
     qtbot.keyClicks(editors["subject"].input_widget(), "Order walkthrough")
     editors["due_at"].set_value(at(12, 15))
