@@ -1,4 +1,5 @@
-"""Screenshot scenes of the main window, a contact's form and history, and the user picker."""
+"""Screenshot scenes of the main window, a contact's form and history, the user picker and
+File › Switch User…."""
 
 from __future__ import annotations
 
@@ -7,10 +8,12 @@ from datetime import UTC, datetime, timedelta
 from PySide6.QtWidgets import QWidget
 
 from contactdesk.services import unit_of_work
+from contactdesk.services.actor import Actor
 from contactdesk.services.directory import list_users
 from contactdesk.services.record_queries import page_records
 from screenshots.colleague_history import add_colleague_changes
 from screenshots.scene_context import Scene, SceneContext
+from ui.dialogs.switch_user_dialog import SwitchUserDialog
 from ui.dialogs.user_picker_dialog import UserPickerDialog
 from ui.forms.record_form_dialog import RecordFormDialog
 from ui.views.contact_list_view import ContactListView
@@ -73,6 +76,24 @@ def user_picker(context: SceneContext) -> QWidget:
     return dialog
 
 
+def switch_user(context: SceneContext) -> QWidget:
+    """File › Switch User… on a store that syncs: a colleague chosen, their password asked."""
+    view = context.view_context("sales")
+
+    def sign_in_as(username: str, password: str) -> Actor:
+        raise SystemExit("the screenshot signs nobody in")
+
+    others = [user for user in list_users(context.store) if user.id != view.session.actor.user_id]
+    dialog = SwitchUserDialog(
+        others, view.worker, sign_in_as=sign_in_as, server_url="https://crm.example.com"
+    )
+    chosen = dialog.user_list.topLevelItem(min(3, len(others) - 1))
+    if chosen is not None:
+        dialog.user_list.setCurrentItem(chosen)
+    dialog.resize(560, 480)
+    return dialog
+
+
 MAIN_WINDOW_SCENES: dict[str, Scene] = {
     "main_window_sales": main_window_sales,
     "main_window_marketing": main_window_marketing,
@@ -80,4 +101,5 @@ MAIN_WINDOW_SCENES: dict[str, Scene] = {
     "contact_detail": contact_detail,
     "contact_history": contact_history,
     "user_picker": user_picker,
+    "switch_user": switch_user,
 }
