@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QWidget
 from contactdesk.segments.segment_definition import RelatedCondition
 from ui.marketing.marketing_view import MarketingView
 from ui.marketing.report_table_model import RowKeyRole
+from ui.style import lay_out_page
 from ui.view_context import ViewContext
 
 SCENE_SIZE = (1280, 800)
@@ -30,6 +31,7 @@ class SceneContextLike(Protocol):
 
 def _marketing(context: SceneContextLike) -> MarketingView:
     view = MarketingView(context.view_context("marketing"))
+    lay_out_page(view)  # as the main window lays out its pages
     view.resize(*SCENE_SIZE)
     view.show()
     context.settle(lambda: view.segments.root is not None)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QWidget
 from contactdesk.marketing.lead_scoring import rescore_leads
 from contactdesk.model.base import utc_now
 from ui.marketing_tools.marketing_tools_view import MarketingToolsView
+from ui.style import lay_out_page
 
 if TYPE_CHECKING:
     from screenshots.scene_context import SceneContext
@@ -28,6 +29,7 @@ def _view(
     context: SceneContext, tab: Callable[[MarketingToolsView], QWidget]
 ) -> MarketingToolsView:
     view = MarketingToolsView(context.view_context("marketing"))
+    lay_out_page(view)  # as the main window lays out its pages
     view.resize(*VIEW_SIZE)
     view.tabs.setCurrentWidget(tab(view))
     return view

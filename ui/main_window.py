@@ -34,6 +34,7 @@ from ui.settings import (
     start_page_option,
     write_option,
 )
+from ui.style import lay_out_page
 from ui.sync.sync_controller import SyncController
 from ui.translation import install_language
 from ui.view_context import ViewContext
@@ -111,6 +112,7 @@ class MainWindow(QMainWindow):
         if not isinstance(widget, _PendingPage):
             return widget
         view = widget.factory(self._context)
+        lay_out_page(view)  # PAGE_MARGINS and SPACING, alike on every page
         current, title = self.pages.currentIndex(), self.pages.tabText(index)
         # Swapped in place without telling listeners: to them the tab never changed.
         blocked = self.pages.blockSignals(True)

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from typing import TypeVar
 
-from PySide6.QtWidgets import QApplication, QLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLayout, QTabWidget, QWidget
 
 from ui.resource_files import resources_dir
 
@@ -61,3 +62,23 @@ def page_layout(layout: QLayout) -> QLayout:
     layout.setContentsMargins(PAGE_MARGINS, PAGE_MARGINS, PAGE_MARGINS, PAGE_MARGINS)
     layout.setSpacing(SPACING)
     return layout
+
+
+def page_tabs(page: QWidget) -> QTabWidget | None:
+    """The tabs ``page`` is made of (Selling, Marketing, Administration...), if it is a page
+    of tabs: a tab widget laid out directly on it."""
+    for child in page.findChildren(QTabWidget, options=Qt.FindChildOption.FindDirectChildrenOnly):
+        return child
+    return None
+
+
+def lay_out_page(page: QWidget) -> None:
+    """Give a main-window page the shared margins and spacing: each tab's page of a page of
+    tabs, or the page itself. The main window calls it on every page it builds, so the
+    sales, marketing and admin views are spaced alike whoever wrote them."""
+    tabs = page_tabs(page)
+    pages = [tabs.widget(i) for i in range(tabs.count())] if tabs is not None else [page]
+    for each in pages:
+        layout = each.layout() if each is not None else None
+        if layout is not None:
+            page_layout(layout)

@@ -53,7 +53,8 @@ def build_chart(spec: ChartSpec, on_bar: Callable[[RowKey], None] | None = None)
     categories.append([stored_word_title(category) for category in spec.categories])
     values = QValueAxis()
     values.setLabelFormat("%.0f")
-    values.setTitleText(core_text(spec.value_label))
+    axis_title = core_text(spec.value_label)  # the core's "count", "revenue"
+    values.setTitleText(axis_title[:1].upper() + axis_title[1:])
     category_side = Qt.AlignmentFlag.AlignLeft if horizontal else Qt.AlignmentFlag.AlignBottom
     value_side = Qt.AlignmentFlag.AlignBottom if horizontal else Qt.AlignmentFlag.AlignLeft
     chart.addAxis(categories, category_side)

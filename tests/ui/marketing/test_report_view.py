@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 
 from crm_fixture import CrmFixture
-from PySide6.QtCharts import QAbstractBarSeries, QCategoryAxis
+from PySide6.QtCharts import QAbstractBarSeries, QBarCategoryAxis, QCategoryAxis
 from PySide6.QtCore import QDate, Qt
 
 from contactdesk.reports.report_result import ANY
@@ -25,6 +25,15 @@ def lead_sources(qtbot, crm: CrmFixture, context: ViewContext) -> ReportView:
     view.from_edit.setDate(QDate(start.year, start.month, start.day))
     view.run_report()
     qtbot.waitUntil(lambda: view.result is not None)
+    return view
+
+
+def objections(qtbot, crm: CrmFixture, context: ViewContext) -> ReportView:
+    """The objections report, chosen after lead sources (its figures must not stay)."""
+    view = lead_sources(qtbot, crm, context)
+    view.select_report("objections")
+    view.run_report()
+    qtbot.waitUntil(lambda: view.result is not None and view.result.name == "objections")
     return view
 
 
@@ -70,10 +79,7 @@ def test_clicking_a_bar_drills_down_to_its_row(
 def test_objections_bars_drill_into_every_stage(
     qtbot, crm: CrmFixture, marketer: ViewContext
 ) -> None:
-    view = lead_sources(qtbot, crm, marketer)
-    view.select_report("objections")
-    view.run_report()
-    qtbot.waitUntil(lambda: view.result is not None and view.result.name == "objections")
+    view = objections(qtbot, crm, marketer)
     assert view.result is not None
     assert view.result.chart.drill_keys[0] == ("price", ANY)
 
@@ -194,3 +200,14 @@ def test_chart_values_read_in_the_users_locale_not_as_raw_numbers(
     # "10,000" in the chosen number style, never "10000".
     assert any("," in label for label in labels), labels
     assert not any(label.isdigit() and len(label) > 3 for label in labels), labels
+
+
+def test_objections_read_as_words_in_table_chart_and_axis(
+    qtbot, crm: CrmFixture, marketer: ViewContext
+) -> None:
+    view = objections(qtbot, crm, marketer)
+    assert view.model.index(0, 0).data() == "Price"  # stored as "price"
+    (bars,) = [a for a in view.chart.chart().axes() if isinstance(a, QBarCategoryAxis)]
+    assert "Price" in bars.categories()
+    (values,) = [a for a in view.chart.chart().axes() if isinstance(a, QCategoryAxis)]
+    assert values.titleText() == "Count"  # the core's "count"
