@@ -145,7 +145,11 @@ class PushedChange(RequestModel):
     op: Operation
     base_version: Version = 0
     fields: dict[FieldName, JsonValue] = Field(
-        default_factory=dict, max_length=MAX_FIELDS_PER_CHANGE
+        default_factory=dict,
+        max_length=MAX_FIELDS_PER_CHANGE,
+        # Pydantic publishes the key pattern as patternProperties, which leaves other
+        # keys open; the server refuses them, so the document says so.
+        json_schema_extra={"additionalProperties": False},
     )
 
 

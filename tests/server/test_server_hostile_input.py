@@ -2,7 +2,8 @@
 
 Issue 18, findings 1, 5 and 6: a lone surrogate or NaN that was stored broke
 every later read of the feed; wrong JSON types were stored as Python text; a
-base version from the future overwrote other users' edits.
+base version from the future overwrote other users' edits. Sizes are bounded
+per value, per setting and per body.
 """
 
 from __future__ import annotations
@@ -219,6 +220,38 @@ def test_a_base_version_from_the_future_is_409_and_not_applied(live: LiveServer)
         fields = {"merged_into": str(uuid.uuid4())} if op == "merge" else {}
         far = new_change("contact", created["record_id"], op, moved["version"] + 5, **fields)
         assert live.push("ada", far).status_code == 409
+
+
+def nested(depth: int) -> Any:
+    value: Any = "leaf"
+    for _ in range(depth):
+        value = {"in": value}
+    return value
+
+
+def test_every_value_has_a_bounded_size_and_the_refusal_names_it(live: LiveServer) -> None:
+    custom = f"memo_{uuid.uuid4().hex[:8]}"
+    ada = live.user("ada")
+    ada.post(
+        "/admin/fields",
+        json={"entity": "contact", "name": custom, "label": "Memo", "type": "text"},
+    )
+    before = live.feed("ada")
+    too_big = [
+        ({"display_name": "Ann", "first_name": "A" * 101}, "contact.first_name"),
+        ({"display_name": "Ann", "notes": "n" * 20_001}, "contact.notes"),
+        ({"display_name": "Ann", custom: "m" * 20_001}, f"contact.{custom}"),
+    ]
+    for fields, named in too_big:
+        answer = live.push("ada", new_change("contact", **fields))
+        assert answer.status_code == 422, answer.text[:300]
+        assert answer.json()["field"] == named
+    for value in ("s" * 64_001, nested(25), ["x"] * 70_000):
+        answer = live.send("ada", "PUT", "/admin/settings/big_one", {"value": value})
+        assert answer.status_code == 422, answer.text[:300]
+        assert answer.json()["field"] in ("setting.big_one", "body.value"), answer.text[:300]
+    assert live.feed("ada") == before
+    assert "big_one" not in {setting["key"] for setting in ada.get("/admin/settings").json()}
 
 
 def test_a_body_past_the_size_limit_is_413_and_not_read(live: LiveServer) -> None:

@@ -33,6 +33,8 @@ EMAIL_ONLY = "onlymail.vexworth@quixmail.example"
 WORK_EMAIL = "yorick.work@quixmail.example"
 HOME_EMAIL = "brembleton.home@quixmail.example"
 ALT_EMAIL = "yb.alternate@quixmail.example"
+# A custom field's value, which the merge snapshot keeps by field id.
+HOBBY = "Quiltmaking-Zorbax"
 CARD = f"""BEGIN:VCARD
 VERSION:3.0
 FN:Yorick Brembleton
@@ -91,6 +93,8 @@ def test_a_hidden_field_leaves_every_file_of_the_reps_data_folder(
 ) -> None:
     (tmp_path / "admin").mkdir()
     (tmp_path / "rep").mkdir()
+    field = {"entity": "contact", "name": "hobby", "label": "Hobby", "type": "text"}
+    server.admin_call("POST", "/admin/fields", field)
     admin = new_client(server, tmp_path / "admin" / "ada.db", "ada")
     admin.sync()
     sam = server.user_id("sam")
@@ -117,11 +121,14 @@ def test_a_hidden_field_leaves_every_file_of_the_reps_data_folder(
     assert import_contacts(rep.store, rep.actor, card).imported == 1
     yorick = contact_with_email(rep, WORK_EMAIL)
     duplicate = unit_of_work.create(
-        rep.store, rep.actor, "contact", {"display_name": "Yorick B.", "email": ALT_EMAIL}
+        rep.store,
+        rep.actor,
+        "contact",
+        {"display_name": "Yorick B.", "email": ALT_EMAIL, "hobby": HOBBY},
     ).record_id
     merge_contacts(rep.store, rep.actor, yorick, duplicate)
     rep.sync()
-    extra = [WORK_EMAIL, HOME_EMAIL, ALT_EMAIL]
+    extra = [WORK_EMAIL, HOME_EMAIL, ALT_EMAIL, HOBBY]
     assert {hit for hits in files_holding(folder, extra).values() for hit in hits} == set(extra)
 
     # The last name is hidden: the display name the rep holds is rebuilt without it.
@@ -135,6 +142,7 @@ def test_a_hidden_field_leaves_every_file_of_the_reps_data_folder(
     unit_of_work.update(rep.store, rep.actor, "contact", zelda, {"email": NEW_EMAIL})
     assert main(["backup", "--store", str(folder / "sam.db")]) == 0
     hide(server, "email")
+    hide(server, "hobby")
     rep.sync()
     rep.sync()
     assert files_holding(folder, [EMAIL, NEW_EMAIL, EMAIL_ONLY, LAST_NAME, *extra]) == {}
