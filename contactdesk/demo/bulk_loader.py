@@ -89,7 +89,7 @@ class BulkLoader:
         )
         triggers = self.rows(
             "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' "
-            "AND tbl_name IN ('contacts', 'accounts') ORDER BY name"
+            "AND tbl_name IN ('contacts', 'accounts', 'contact_details') ORDER BY name"
         )
         for name, _ in triggers:
             self.connection.execute(f'DROP TRIGGER "{name}"')

@@ -10,6 +10,29 @@ from __future__ import annotations
 
 import sqlite3
 
+# A contact's texts as the triggers write them (migrations 20261202_contact_nickname and
+# 20261202_search_details): every name part not already in the display name; its email
+# and phones with their additional values.
+_PART = (
+    "CASE WHEN c.{part} IS NULL OR instr(' ' || c.display_name || ' ', ' ' || c.{part} || ' ')"
+    " THEN '' ELSE ' ' || c.{part} END"
+)
+CONTACT_NAMES = (
+    "trim(c.display_name || "
+    + " || ".join(_PART.format(part=p) for p in ("first_name", "last_name", "nickname"))
+    + ")"
+)
+_DETAILS = (
+    "(SELECT group_concat(x.value, ' ') FROM contact_details AS x "
+    "WHERE x.contact_id = c.id AND x.kind = '{kind}')"
+)
+CONTACT_EMAILS = "coalesce(c.email || ' ' || {d}, c.email, {d})".format(
+    d=_DETAILS.format(kind="email")
+)
+CONTACT_PHONES = (
+    "trim(coalesce(c.phone, '') || ' ' || coalesce(c.mobile, '') || coalesce(' ' || {d}, ''))"
+).format(d=_DETAILS.format(kind="phone"))
+
 REBUILD = (
     "INSERT INTO search_docs(entity, record_id) SELECT 'account', id FROM accounts",
     "INSERT INTO search_docs(entity, record_id) SELECT 'contact', id FROM contacts",
@@ -17,9 +40,8 @@ REBUILD = (
        SELECT d.rowid, 'account', a.name, a.name, NULL, a.phone
        FROM search_docs AS d JOIN accounts AS a ON a.id = d.record_id
        WHERE d.entity = 'account'""",
-    """INSERT INTO search_index(rowid, kind, name, company, email, phone)
-       SELECT d.rowid, 'contact', c.display_name, a.name, c.email,
-              trim(coalesce(c.phone, '') || ' ' || coalesce(c.mobile, ''))
+    f"""INSERT INTO search_index(rowid, kind, name, company, email, phone)
+       SELECT d.rowid, 'contact', {CONTACT_NAMES}, a.name, {CONTACT_EMAILS}, {CONTACT_PHONES}
        FROM search_docs AS d JOIN contacts AS c ON c.id = d.record_id
        LEFT JOIN accounts AS a ON a.id = c.account_id
        WHERE d.entity = 'contact'""",

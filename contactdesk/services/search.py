@@ -58,6 +58,7 @@ COLUMN_FIELDS = {
     "contact": {
         "name": "display_name",
         "company": "account_id",
+        # The email and phone texts hold the additional ones too (contact_details).
         "email": "email",
         "phone": "phone",
     },
@@ -68,6 +69,7 @@ PHONE_COLUMNS = {"contact": ("phone", "mobile"), "account": ("phone",)}
 
 SEARCH_DOCS = table("search_docs", column("rowid"), column("entity"), column("record_id"))
 SEARCH_INDEX = table("search_index", column("rowid"))
+CONTACT_DETAILS = table("contact_details", column("contact_id"), column("kind"), column("value"))
 
 
 @dataclass(frozen=True)
@@ -190,6 +192,15 @@ def _phone_ids(spec: EntitySpec, policy: Policy, actor: Actor) -> Any:
         for name in PHONE_COLUMNS[spec.name]
         if policy.can_see(spec.name, name)
     ]
+    if spec.name == "contact" and policy.can_see("contact", "phone"):
+        # Additional phones (a card's third TEL) count as the phone field, as in exports.
+        value = literal_column("contact_details.value COLLATE NOCASE", type_=String())
+        branches.append(
+            select(CONTACT_DETAILS.c.contact_id.label("id"))
+            .join(records, records.c.id == CONTACT_DETAILS.c.contact_id)
+            .where(value >= prefix, value < upper, CONTACT_DETAILS.c.kind == "phone", scope)
+            .limit(bindparam("limit", type_=Integer()))
+        )
     if not branches:
         return None
     if len(branches) == 1:

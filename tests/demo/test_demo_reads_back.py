@@ -100,6 +100,7 @@ def test_search_index_equals_the_one_the_triggers_build(
         connection.execute("INSERT INTO users SELECT * FROM demo.users")
         connection.execute("INSERT INTO accounts SELECT * FROM demo.accounts")
         connection.execute("INSERT INTO contacts SELECT * FROM demo.contacts")
+        connection.execute("INSERT INTO contact_details SELECT * FROM demo.contact_details")
         connection.commit()
         sql = (
             "SELECT d.entity, d.record_id, s.kind, s.name, s.company, s.email, s.phone "

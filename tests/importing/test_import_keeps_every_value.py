@@ -20,6 +20,7 @@ from contactdesk.model import Contact
 from contactdesk.services.actor import Actor
 from contactdesk.services.additional_values import additional_values
 from contactdesk.services.rule_admin import set_rule
+from contactdesk.services.search import search_records
 from contactdesk.store import Store
 
 DATA = Path(__file__).parent.parent / "data"
@@ -77,7 +78,19 @@ def test_the_import_log_says_where_unmapped_columns_went(
 
 
 @pytest.mark.parametrize(
-    "typed", ["Lastname", "Firstname", "Display", "Firsty", "first@example.org", "+49 30 1234567"]
+    "typed",
+    [
+        "Lastname",
+        "Firstname",
+        "Display",
+        "Firsty",
+        "first@example.org",
+        "+49 30 1234567",
+        # The card's second EMAIL and third TEL, kept as additional values.
+        "second@example.org",
+        "+49 30 7654321",
+        "+4930765",
+    ],
 )
 def test_search_finds_the_imported_card_by_every_name_part_it_has(
     store: Store, store_path: Path, capsys: pytest.CaptureFixture[str], typed: str
@@ -100,3 +113,17 @@ def test_a_birthday_that_is_no_date_is_kept_in_the_notes_with_a_warning_for_its_
     assert "had no field" not in out
     contact = _only_contact(store)
     assert (contact.birthday, contact.notes) == (None, "birthday: 1990-02-30")
+
+
+def test_a_role_that_may_not_see_phones_finds_no_one_by_an_additional_phone(
+    store: Store, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import_contacts(store, SYSTEM, CARD)
+    marketing = Actor.for_role("marketing")
+    assert [h.record["display_name"] for h in search_records(store, marketing, "+4930765")] == [
+        "Ämi Display"
+    ]
+    set_rule(store, SYSTEM, "marketing", "contact.phone", "hidden")
+    set_rule(store, SYSTEM, "marketing", "contact.email", "hidden")
+    assert search_records(store, marketing, "+4930765") == []
+    assert search_records(store, marketing, "second@example") == []

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import uuid
+
 import pytest
 
 from contactdesk.services import unit_of_work
@@ -111,3 +113,25 @@ def test_empty_search_lists_every_record_up_to_the_limit(
     hits = search_records(store, admin, "", limit=10)
     assert {hit.entity for hit in hits} == {"contact", "account"}
     assert len(search_records(store, admin, "", limit=1)) == 1
+
+
+def test_a_contacts_additional_email_and_phone_are_found_and_follow_it_when_moved(
+    store: Store, admin: Actor, jane: str
+) -> None:
+    other = unit_of_work.create(store, admin, "contact", {"display_name": "Other Person"})
+    with unit_of_work.unit_of_work(store, admin) as work:
+        for kind, value in (("email", "jd@home.example"), ("phone", "+441632960111")):
+            work.add_child(
+                "contact",
+                uuid.UUID(jane),
+                "contact_detail",
+                {"kind": kind, "label": "home", "value": value},
+            )
+    assert _names(store, admin, "jd@home") == ["Jane Doe"]
+    assert _names(store, admin, "+44 1632 960111") == ["Jane Doe"]
+    # A merge moves the values to the kept contact; the index follows both contacts.
+    with unit_of_work.unit_of_work(store, admin) as work:
+        work.relink_parts("contact_detail", uuid.UUID(jane), other.record_id)
+    assert _names(store, admin, "jd@home") == ["Other Person"]
+    assert _names(store, admin, "+44 1632 960111") == ["Other Person"]
+    assert _names(store, admin, "jane.doe@") == ["Jane Doe"]
