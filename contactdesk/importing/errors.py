@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from contactdesk.errors import ContactDeskError
+
 
 class UnreadableFile(Exception):
     """The file cannot be read as an address book at all.
@@ -38,3 +40,13 @@ class ColumnMappingRequired(UnreadableFile):
             f"no header row was recognised in {column_count} columns; "
             "give a column mapping by column number",
         )
+
+
+def existing_file(path: str | Path) -> Path:
+    """``path`` as a Path; a user error (exit 1) when it is a folder or names nothing."""
+    chosen = Path(path)
+    if chosen.is_dir():
+        raise ContactDeskError(f"{chosen}: is a folder, not a file")
+    if not chosen.is_file():
+        raise ContactDeskError(f"{chosen}: no such file")
+    return chosen

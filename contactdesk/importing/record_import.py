@@ -28,6 +28,7 @@ from urllib.parse import urlsplit
 from sqlalchemy import func, or_, select
 
 from contactdesk.errors import AccessDenied, ContactDeskError, ValidationError
+from contactdesk.importing.errors import existing_file
 from contactdesk.importing.match_updates import (
     ON_MATCH,
     ON_MATCH_ADD,
@@ -216,9 +217,7 @@ def import_records(
     check_entity(entity)
     if on_match not in ON_MATCH:
         raise ContactDeskError(f"unknown choice {on_match!r} for matches (use update, skip or add)")
-    path = Path(path)
-    if not path.is_file():
-        raise ContactDeskError(f"{path}: no such file")
+    path = existing_file(path)
     decided = decide_encoding(path)
     result = RecordImportResult(entity, decided.name, on_match=on_match, dry_run=dry_run)
     with contextlib.suppress(_TrialDone):

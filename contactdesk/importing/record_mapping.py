@@ -18,6 +18,7 @@ from pathlib import Path
 from contactdesk.errors import ContactDeskError
 from contactdesk.importing.csv_dialect import detect_dialect
 from contactdesk.importing.csv_layouts import normalise_header
+from contactdesk.importing.errors import existing_file
 from contactdesk.importing.text_decoding import decide_encoding, open_text
 from contactdesk.services.actor import Actor
 from contactdesk.services.field_catalog import ENTITIES, FieldSpec
@@ -113,9 +114,7 @@ def preview_records(
 ) -> RecordPreview:
     """Read the header and first ``rows`` rows of ``path``; suggest a field per column."""
     check_entity(entity)
-    path = Path(path)
-    if not path.is_file():
-        raise ContactDeskError(f"{path}: no such file")
+    path = existing_file(path)
     decided = decide_encoding(path)
     with store.reading() as session:
         fields = import_targets(policy_for(store, session, actor.role), entity)

@@ -34,6 +34,7 @@ from contactdesk.importing.column_mapping import ColumnMapping
 from contactdesk.importing.company_rows import AccountRow
 from contactdesk.importing.contact_rows import VCARD_UID, ContactRow, ContactRowBuilder
 from contactdesk.importing.csv_reader import read_csv
+from contactdesk.importing.errors import existing_file
 from contactdesk.importing.import_duplicates import (
     ImportDuplicate,
     InFileDuplicate,
@@ -414,9 +415,7 @@ def import_contacts(
     :class:`~contactdesk.importing.errors.UnreadableFile` (a ColumnMappingRequired
     for a CSV with no known header) and changes nothing.
     """
-    path = Path(path)
-    if not path.is_file():
-        raise ContactDeskError(f"{path}: no such file")
+    path = existing_file(path)
     chosen = file_format or detect_format(path)
     if on_match not in ON_MATCH:
         raise ContactDeskError(f"unknown choice {on_match!r} for matches (use update, skip or add)")

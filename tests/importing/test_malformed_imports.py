@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
+from contactdesk.cli.main import main
 from contactdesk.errors import ContactDeskError
 from contactdesk.importing.errors import UnreadableFile
 from contactdesk.importing.store_import import import_contacts
@@ -67,3 +68,12 @@ def test_a_windows_1252_file_is_decoded_and_imported(store: Store, tmp_path: Pat
 def test_a_missing_file_is_a_user_error(store: Store, tmp_path: Path) -> None:
     with pytest.raises(ContactDeskError, match="no such file"):
         import_contacts(store, Actor.system(), tmp_path / "absent.csv")
+
+
+def test_a_folder_is_named_as_a_folder_and_exits_1(
+    store_path: Path, store: Store, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "contacts.csv"
+    folder.mkdir()
+    assert main(["import", "--store", str(store_path), str(folder)]) == 1
+    assert capsys.readouterr().err.endswith("contacts.csv: is a folder, not a file\n")
