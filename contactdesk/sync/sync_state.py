@@ -5,10 +5,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import ColumnElement, func, select
+from sqlalchemy import ColumnElement, delete, func, select
 from sqlalchemy.orm import Session
 
-from contactdesk.model import ChangeLog, SyncConflict, SyncState
+from contactdesk.model import (
+    ChangeLog,
+    RemoteChange,
+    RemoteHistoryWanted,
+    SnapshotSeen,
+    SyncConflict,
+    SyncState,
+)
 from contactdesk.model.sync_state import SYNC_STATE_ID
 from contactdesk.services.actor import Actor
 from contactdesk.services.field_catalog import ENTITIES
@@ -77,10 +84,17 @@ def remember_sign_in(store: Store, server_url: str, user: Actor) -> None:
         if state.server_url not in (None, server_url) or (
             state.user_id is not None and state.user_id != user.user_id
         ):
-            # Another server or user: the feed position means nothing there.
+            # Another server or user: the feed position means nothing there, and what the
+            # store holds was filtered for someone else. Read the feed anew as a resync, so
+            # that at its end whatever the new user's feed did not deliver (another team's
+            # records) and every field their role may not see leave the file
+            # (SyncEngine's end of a resync: purge_unseen_records, purge_hidden_fields).
             state.cursor = 0
             state.epoch = None
-            state.resync_cursor = None
+            state.resync_cursor = 0
+            state.history_cursor = 0
+            for kept_for_the_old_view in (SnapshotSeen, RemoteChange, RemoteHistoryWanted):
+                session.execute(delete(kept_for_the_old_view))
         state.server_url = server_url
         state.username = user.username
         state.user_id = user.user_id
@@ -98,8 +112,7 @@ def signed_in_actor(store: Store) -> Actor | None:
 
 
 def forget_sign_in(store: Store) -> None:
-    """Sign out locally: keep the feed position (the data is still this user's)."""
+    """Sign out locally: keep the feed position and whose it is (the data is still this
+    user's; a later sign-in as someone else starts the feed anew, see remember_sign_in)."""
     with store.transaction() as session:
-        state = sync_state(session)
-        state.username = None
-        state.user_id = None
+        sync_state(session).username = None

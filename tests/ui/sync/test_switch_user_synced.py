@@ -8,57 +8,18 @@ new user's name).
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QDialog, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
-from server_process import PASSWORD, ServerProcess, new_client
+from server_process import PASSWORD, ServerProcess
+from switch_steps import switching_to, synced_window
 
 from contactdesk.services import unit_of_work
 from contactdesk.sync.sync_state import read_status, signed_in_actor
 from ui import app
-from ui.app_session import AppSession
 from ui.dialogs.switch_user_dialog import SwitchUserDialog
-from ui.main_window import MainWindow
-from ui.session_start import server_signed_in_user
-
-
-def synced_window(qtbot: QtBot, server: ServerProcess, path: Path, username: str) -> MainWindow:
-    client = new_client(server, path, username)
-    client.sync()
-    client.client.close()
-    user = server_signed_in_user(client.store)
-    assert user is not None
-    window = app.build_main_window(AppSession(client.store, user.actor(), user))
-    qtbot.addWidget(window)
-    app.keep_switching(window)
-    window.show()
-    return window
-
-
-def switching_to(
-    qtbot: QtBot, username: str, passwords: list[str], errors: list[str]
-) -> Callable[[SwitchUserDialog], int]:
-    def run(dialog: SwitchUserDialog) -> int:
-        assert dialog.password_edit.isVisibleTo(dialog)
-        dialog.select_username(username)
-        for password in passwords:
-            dialog.password_edit.setText(password)
-            dialog.accept()
-            qtbot.waitUntil(
-                lambda: (
-                    dialog.result() == QDialog.DialogCode.Accepted
-                    or (dialog.error_label.isVisibleTo(dialog) and dialog.buttons.isEnabled())
-                )
-            )
-            if dialog.result() != QDialog.DialogCode.Accepted:
-                errors.append(dialog.error_label.text())
-                dialog.error_label.hide()
-        return dialog.result()
-
-    return run
 
 
 def test_switching_on_a_synced_store_signs_the_new_user_in_with_their_password(
