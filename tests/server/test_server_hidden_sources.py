@@ -85,3 +85,32 @@ def test_derived_names_reach_a_role_built_from_what_it_sees(live: LiveServer) ->
     assert LAST_NAME.casefold() in raw_pages(live, "ada", ids)
     admin = live.feed("ada")[("contact", only_mail["record_id"])]["fields"]
     assert admin["display_name"] == EMAIL_ONLY
+
+
+def test_a_kept_conflict_on_a_field_the_role_lost_is_not_listed_until_it_comes_back(
+    live: LiveServer,
+) -> None:
+    """Issue 18, finding 3 on the server: GET /sync/conflicts still listed a conflict on
+    a hidden field with the server's value, which a device copied back after its purge."""
+    users = live.user("ada").get("/admin/users").json()
+    sam = next(user["id"] for user in users if user["username"] == "sam")
+    created = new_change("contact", display_name="Tess Vale", city="Leeds", owner_id=sam)
+    version = live.push("ada", created).json()["results"][0]["version"]
+    theirs = "Qzxbridge"
+    ada_edit = new_change("contact", created["record_id"], "update", version, city=theirs)
+    assert live.push("ada", ada_edit).json()["results"][0]["status"] == "applied"
+    sam_edit = new_change("contact", created["record_id"], "update", version, city="Hull")
+    answer = live.push("sam", sam_edit)
+    assert answer.json()["results"][0]["status"] == "conflict", answer.text
+
+    def listed() -> str:
+        answer = live.user("sam").get("/sync/conflicts")
+        assert answer.status_code == 200, answer.text
+        return answer.text
+
+    assert theirs in listed()
+    hide(live, "city")
+    assert theirs not in listed() and created["record_id"] not in listed()
+    rule = {"role": "sales", "entity": "contact", "field": "city", "access": "edit"}
+    assert live.user("ada").put("/admin/rules", json=rule).status_code == 200
+    assert theirs in listed()

@@ -9,6 +9,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from contactdesk.errors import NotFound
+from contactdesk.server.sync.history_service import records_by_scope, shown_to_role
+from contactdesk.server.sync.policy_cache import policy_for
 from contactdesk.server.sync.tables import KeptConflict
 from contactdesk.services.actor import Actor
 from contactdesk.sync_protocol import KeptConflictView
@@ -17,14 +19,31 @@ MAX_LISTED = 1000
 
 
 def open_conflicts(session: Session, actor: Actor) -> list[KeptConflictView]:
-    """The actor's unresolved conflicts, oldest first."""
-    rows = session.scalars(
-        select(KeptConflict)
-        .where(KeptConflict.user_id == actor.user_id, KeptConflict.resolved_at.is_(None))
-        .order_by(KeptConflict.created_at, KeptConflict.id)
-        .limit(MAX_LISTED)
+    """The actor's unresolved conflicts the role may read today, oldest first.
+
+    A conflict holds the field's values (the server's among them): one on a field
+    the role has lost since, or on a record that left the user's scope, is not
+    listed (a device would copy it back after its purge). It is kept, not
+    dropped, and listed again if the field or the record comes back.
+    """
+    rows = list(
+        session.scalars(
+            select(KeptConflict)
+            .where(KeptConflict.user_id == actor.user_id, KeptConflict.resolved_at.is_(None))
+            .order_by(KeptConflict.created_at, KeptConflict.id)
+            .limit(MAX_LISTED)
+        )
     )
-    return [KeptConflictView.model_validate(row, from_attributes=True) for row in rows]
+    policy = policy_for(session, actor.role)
+    shown = {entity: shown_to_role(policy, entity) for entity in {row.entity for row in rows}}
+    hidden_records = records_by_scope(
+        session, actor, policy, ((row.entity, row.record_id) for row in rows), in_scope=False
+    )
+    return [
+        KeptConflictView.model_validate(row, from_attributes=True)
+        for row in rows
+        if row.field in shown[row.entity] and row.record_id not in hidden_records
+    ]
 
 
 def resolve_conflict(

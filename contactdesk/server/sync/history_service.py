@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import uuid
 from collections import defaultdict
+from collections.abc import Iterable
 from datetime import datetime
 from typing import Any, NamedTuple
 
@@ -112,8 +113,8 @@ def records_history(
 def _visible_lines(
     session: Session, actor: Actor, policy: Policy, rows: list[_Logged]
 ) -> list[HistoryChange]:
-    in_scope = _records_in_scope(session, actor, policy, rows)
-    visible = {entity: _shown_in_history(policy, entity) for entity in ENTITIES}
+    in_scope = records_by_scope(session, actor, policy, ((r.entity, r.record_id) for r in rows))
+    visible = {entity: shown_to_role(policy, entity) for entity in ENTITIES}
     lines = []
     for row in rows:
         if row.record_id not in in_scope:
@@ -124,27 +125,34 @@ def _visible_lines(
     return lines
 
 
-def _records_in_scope(
-    session: Session, actor: Actor, policy: Policy, rows: list[_Logged]
+def records_by_scope(
+    session: Session,
+    actor: Actor,
+    policy: Policy,
+    refs: Iterable[tuple[str, uuid.UUID]],
+    *,
+    in_scope: bool = True,
 ) -> set[uuid.UUID]:
-    """The records of ``rows`` that exist and lie in the actor's scope today."""
+    """The records of ``refs`` (entity, id) that exist and lie in the actor's scope today,
+    or with ``in_scope=False`` that exist and lie outside it."""
     by_entity: dict[str, set[uuid.UUID]] = defaultdict(set)
-    for row in rows:
-        by_entity[row.entity].add(row.record_id)
+    for entity, record_id in refs:
+        by_entity[entity].add(record_id)
     found: set[uuid.UUID] = set()
     for entity, ids in by_entity.items():
         spec = ENTITIES[entity]
         model: Any = spec.model
+        scope = scope_clause(spec, policy, actor)
         found.update(
             session.scalars(
-                select(model.id).where(model.id.in_(ids), scope_clause(spec, policy, actor))
+                select(model.id).where(model.id.in_(ids), scope if in_scope else ~scope)
             )
         )
     return found
 
 
-def _shown_in_history(policy: Policy, entity: str) -> set[str]:
-    """The fields whose old and new values a role may read in history lines.
+def shown_to_role(policy: Policy, entity: str) -> set[str]:
+    """The fields whose old and new values a role may read in history lines and conflicts.
 
     A derived field with a hidden source (a display name built from a hidden
     last name) is left out: its logged values may carry the hidden one.
