@@ -109,8 +109,14 @@ def test_a_kept_conflict_on_a_field_the_role_lost_is_not_listed_until_it_comes_b
         return answer.text
 
     assert theirs in listed()
+    conflict_id = live.user("sam").get("/sync/conflicts").json()[-1]["id"]
     hide(live, "city")
     assert theirs not in listed() and created["record_id"] not in listed()
+    # Nor is it answered by its id, which a device may have kept.
+    resolved = live.user("sam").post(
+        f"/sync/conflicts/{conflict_id}/resolve", json={"resolution": "theirs"}
+    )
+    assert resolved.status_code == 404 and theirs not in resolved.text
     rule = {"role": "sales", "entity": "contact", "field": "city", "access": "edit"}
     assert live.user("ada").put("/admin/rules", json=rule).status_code == 200
     assert theirs in listed()

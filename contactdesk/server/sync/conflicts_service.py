@@ -34,13 +34,19 @@ def open_conflicts(session: Session, actor: Actor) -> list[KeptConflictView]:
             .limit(MAX_LISTED)
         )
     )
+    readable = _readable(session, actor, rows)
+    return [KeptConflictView.model_validate(row, from_attributes=True) for row in readable]
+
+
+def _readable(session: Session, actor: Actor, rows: list[KeptConflict]) -> list[KeptConflict]:
+    """The conflicts of ``rows`` on fields the role sees, of records not out of its scope."""
     policy = policy_for(session, actor.role)
     shown = {entity: shown_to_role(policy, entity) for entity in {row.entity for row in rows}}
     hidden_records = records_by_scope(
         session, actor, policy, ((row.entity, row.record_id) for row in rows), in_scope=False
     )
     return [
-        KeptConflictView.model_validate(row, from_attributes=True)
+        row
         for row in rows
         if row.field in shown[row.entity] and row.record_id not in hidden_records
     ]
@@ -51,7 +57,7 @@ def resolve_conflict(
 ) -> KeptConflictView:
     """Mark one of the actor's conflicts resolved; the chosen value travels as a normal push."""
     row = session.get(KeptConflict, conflict_id)
-    if row is None or row.user_id != actor.user_id:
+    if row is None or row.user_id != actor.user_id or not _readable(session, actor, [row]):
         raise NotFound(f"no conflict {conflict_id} of yours")
     row.resolved_at = now
     row.resolution = resolution
