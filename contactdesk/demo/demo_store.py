@@ -29,6 +29,7 @@ from contactdesk.demo.marketing_rows import (
     funnel_contract_rows,
     launch_brief_rows,
     segment_rows,
+    target_rows,
     user_rows,
 )
 from contactdesk.demo.reference_week import WeekClock, week_start
@@ -36,6 +37,7 @@ from contactdesk.demo.selling_rows import Pipeline, intel_rows, lead_rows, oppor
 from contactdesk.demo.table_rows import TableRows
 from contactdesk.errors import ContactDeskError, StoreError
 from contactdesk.services.store_opening import open_store
+from contactdesk.services.target_rules import period_start
 
 ACCOUNTS_PER_CONTACT = 0.2
 # Tables whose secondary indexes are built after the load rather than row by row.
@@ -155,6 +157,8 @@ def _fill(
                 "SELECT name, owner_team, probability FROM funnel_stages ORDER BY position"
             )
             write(funnel_contract_rows(context, [(n, t, float(p)) for n, t, p in stages]))
+            # After it, so every earlier row keeps its id.
+            write(target_rows(context, contacts, period_start("quarter", today or date.today())))
     finally:
         loader.close()
     report("done")

@@ -1,11 +1,12 @@
-"""Demo users, campaigns, segments, collateral and a launch brief (the small tables)."""
+"""Demo users, campaigns, segments, collateral, a launch brief and targets (the small tables)."""
 
 from __future__ import annotations
 
 import json
+from datetime import date
 from typing import Any
 
-from contactdesk.demo.demo_context import RECORD_COLUMNS, DemoContext
+from contactdesk.demo.demo_context import MINUTES_PER_DAY, RECORD_COLUMNS, DemoContext
 from contactdesk.demo.table_rows import TableRows
 from contactdesk.demo.vocabulary import CAMPAIGN_THEMES, COLLATERAL_ITEMS, PRODUCTS
 from contactdesk.model.marketing import CHANNELS
@@ -190,3 +191,44 @@ def funnel_contract_rows(
     value = json.dumps({"versions": versions, "proposal": proposal})
     row = (context.new_id(), stamp, stamp, 0, "funnel_contract", value)
     return TableRows("settings", (*RECORD_COLUMNS, "key", "value"), [row])
+
+
+
+# Outcome targets of the quarter in force: (metric, level, team, value per demo contact). A
+# "rep" target is Ned's (the guides' rep), a "territory" one his territory. For 5,000
+# contacts: revenue 2.0 M, 35 new accounts, 30 won deals a sales team, 10 for Ned, 80,000
+# margin in the territory; two-thirds into a quarter the demo's deals reach about 75 %.
+TARGET_REP = "ned.north"
+TARGETS_PER_CONTACT: tuple[tuple[str, str, str | None, float], ...] = (
+    ("revenue", "company", None, 400.0),
+    ("new_accounts", "company", None, 0.007),
+    ("won_deals", "team", "north", 0.006),
+    ("won_deals", "team", "south", 0.006),
+    ("won_deals", "rep", None, 0.002),
+    ("margin", "territory", None, 16.0),
+)
+
+
+def _two_figures(value: float) -> float:
+    """``value`` to two significant figures (at least 1), as a person would set a target."""
+    if value < 10:
+        return float(max(1, round(value)))
+    scale = 10 ** (len(str(int(value))) - 2)
+    return float(round(value / scale) * scale)
+
+
+def target_rows(context: DemoContext, contacts: int, quarter_start: date) -> TableRows:
+    """The quarter's outcome targets, sized to the demo: the Targets page, the dashboards
+    and ``contactdesk report targets`` show how far each has come."""
+    rep = next(rep for rep in context.team.reps if rep.username == TARGET_REP)
+    stamp = context.clock.stored(-7 * MINUTES_PER_DAY)
+    rows = [
+        (context.new_id(), stamp, stamp, 0, metric, "quarter", quarter_start.isoformat(), level,
+         rep.id if level == "rep" else None, team,
+         rep.territory if level == "territory" else None,
+         _two_figures(per_contact * contacts), None)
+        for metric, level, team, per_contact in TARGETS_PER_CONTACT
+    ]  # fmt: skip
+    columns = (*RECORD_COLUMNS, "metric", "period", "starts_on", "level", "user_id", "team",
+               "territory", "value", "notes")  # fmt: skip
+    return TableRows("targets", columns, rows)

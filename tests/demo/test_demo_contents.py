@@ -16,8 +16,11 @@ from contactdesk.marketing.funnel_contract import (
 )
 from contactdesk.model.selling import LEAD_STATUSES, ORIGINS
 from contactdesk.segments.segment_definition import parse_definition
+from contactdesk.services.actor import Actor
 from contactdesk.services.defaults import FUNNEL
 from contactdesk.services.store_opening import open_store
+from contactdesk.services.targets import targets_on
+from tests.demo.conftest import DEMO_TODAY
 
 
 def _query(demo: DemoSummary, sql: str, *parameters: object) -> list[tuple[object, ...]]:
@@ -191,3 +194,20 @@ def test_the_demo_has_an_agreed_funnel_contract_and_an_open_proposal(demo: DemoS
     assert days[-1] < proposal.proposed_on < week
     assert proposal.waiting_for() == ("sales",)
     assert [version.version for version in in_force] == [1, 2]
+
+
+def test_the_demo_has_outcome_targets_in_force_each_partly_achieved(demo: DemoSummary) -> None:
+    """The Targets page, the dashboards and the guides' `report targets` have targets to show."""
+    store = open_store(demo.path)
+    try:
+        targets = targets_on(store, Actor.for_role("admin"), DEMO_TODAY)
+    finally:
+        store.close()
+    assert {(target.metric, target.level) for target in targets} == {
+        ("revenue", "company"), ("new_accounts", "company"), ("won_deals", "team"),
+        ("won_deals", "rep"), ("margin", "territory"),
+    }  # fmt: skip
+    assert len(targets) == 6
+    assert all(target.period == "quarter" and target.starts_on <= DEMO_TODAY for target in targets)
+    assert all(target.actual > 0 for target in targets if target.level in {"company", "team"})
+    assert [t.holder for t in targets if t.level == "rep"] == ["Ned Armstrong"]

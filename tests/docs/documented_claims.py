@@ -585,12 +585,12 @@ def import_trial(ran: Ran) -> None:
 
 @claim(
     r"target set --store demo\.db --user mia\.marketing --metric won_deals --period quarter "
-    r"--value 30 --team north",
-    "a quarter's won-deals target for the north team",
+    r"--value 35 --team north",
+    "the north team's won-deals target of the quarter, raised",
 )
 def team_target(ran: Ran) -> None:
     assert re.match(
-        r"won_deals target for north, quarter from \S+: 30 \(achieved \d+\)", ran.stdout
+        r"won_deals target for north, quarter from \S+: 35 \(achieved \d+\)", ran.stdout
     )
 
 
@@ -599,7 +599,7 @@ def team_target(ran: Ran) -> None:
     "the targets in force with their attainment",
 )
 def targets_of_mia(ran: Ran) -> None:
-    assert re.search(r"^won_deals\s+quarter\s+\S+\s+north\s+30\s+\d+", ran.stdout, re.M), ran.stdout
+    assert re.search(r"^won_deals\s+quarter\s+\S+\s+north\s+35\s+\d+", ran.stdout, re.M), ran.stdout
 
 
 # -- the admin guide ------------------------------------------------------------------------
@@ -639,6 +639,17 @@ def birthday_hidden(ran: Ran) -> None:
 @claim(r"admin capabilities --store demo\.db sales$", "what sales may do: receive leads")
 def sales_capabilities(ran: Ran) -> None:
     assert ran.stdout.strip() == "sales: receive_leads"
+
+
+@claim(
+    r"report targets --store demo\.db$",
+    "the demo's targets of the quarter in force, each part achieved",
+)
+def demo_targets(ran: Ran) -> None:
+    attained = re.findall(
+        r"^(Revenue|Margin|New accounts|Won deals)\s.*\s(\d+\.\d)%$", ran.stdout, re.M
+    )
+    assert len(attained) >= 6 and all(float(share) > 0 for _, share in attained), ran.stdout
 
 
 @claim(r"funnel rule both_leads --store demo\.db", "a funnel proposal now needs both team leads")
