@@ -34,13 +34,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--on-match",
         choices=ON_MATCH,
         default=ON_MATCH_UPDATE,
-        help="a row matching a contact by vCard UID, email or phone (an account by name or "
-        "web domain): update it (default), skip the row, or add it as new",
+        help="a row matching a contact by vCard UID, email (any case), phone, or a second "
+        "email or phone it has; by name and company when the row has none of these (an "
+        "account by name or web domain): update it (default), skip the row, or add it as new",
     )
     parser.add_argument(
         "--dry-run",
         action="store_true",
-        help="read and match the file, print counts, store nothing",
+        help="read and match the file, print counts and what each --on-match choice would "
+        "do, store nothing",
     )
     parser.add_argument(
         "--entity",
