@@ -13,13 +13,17 @@ import csv
 import io
 import json
 import re
+import subprocess
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+import httpx
 from openpyxl import load_workbook
 
-from tests.docs.markdown_examples import Ran
+from tests.docs.markdown_examples import Ran, environment
+from tests.sync.server_process import SERVER_BIN, free_port
 
 UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 DEMO_STORE = "demo.db"
@@ -655,3 +659,38 @@ def demo_targets(ran: Ran) -> None:
 @claim(r"funnel rule both_leads --store demo\.db", "a funnel proposal now needs both team leads")
 def both_leads(ran: Ran) -> None:
     assert "both" in ran.then("contactdesk funnel show --store demo.db")
+
+
+# -- docs/server.md: the first start ----------------------------------------------------------
+
+
+@claim(
+    r"^echo 'a-long-password' \| contactdesk-server create-user admin --role admin$",
+    "the embedded database with an admin who signs in to the server with that password",
+)
+def first_server_admin(ran: Ran) -> None:
+    url = f"http://127.0.0.1:{free_port()}"
+    server = subprocess.Popen(
+        [SERVER_BIN, "serve", "--port", url.rsplit(":", 1)[1]],
+        cwd=ran.folder, env=environment(ran.folder),
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    try:
+        deadline = time.monotonic() + 90
+        while time.monotonic() < deadline and server.poll() is None:
+            try:
+                if httpx.get(f"{url}/health", timeout=1).status_code == 200:
+                    break
+            except httpx.TransportError:
+                time.sleep(0.2)
+        signed_in = httpx.post(
+            f"{url}/auth/login",
+            json={"username": "admin", "password": "a-long-password"},
+            headers={"X-ContactDesk-Protocol": "1"},
+            timeout=10,
+        )
+        assert signed_in.status_code == 200, signed_in.text
+        assert signed_in.json()["user"]["role"] == "admin"
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
