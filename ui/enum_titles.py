@@ -172,6 +172,16 @@ def stored_word_title(text: str) -> str:
     return team_title(text)
 
 
+# Report columns of free text people typed (an enquiry source reads "webinar" or "website
+# form" as written): never titled, even where a value happens to equal a stored word.
+FREE_TEXT_COLUMNS = frozenset({"source"})
+
+
+def report_cell_title(column_key: str, text: str) -> str:
+    """A report's text cell as shown: a stored word's title, free text as written."""
+    return text if column_key in FREE_TEXT_COLUMNS else stored_word_title(text)
+
+
 def field_title(entity: str, name: str) -> str:
     """The label of ``entity``'s field ``name`` in the user's language ("Phone", not ``phone``)."""
     spec = ENTITIES.get(entity)

@@ -104,7 +104,10 @@ def _print(result: ReportResult, output: str) -> None:
     labels = [column.label for column in result.columns]
     print_table(
         [
-            {column.label: cell_text(column, row.get(column.key)) for column in result.columns}
+            {
+                column.label: cell_text(column, row.get(column.key), currency=result.currency)
+                for column in result.columns
+            }
             for row in result.rows
         ],
         labels,

@@ -12,8 +12,11 @@ from dataclasses import dataclass
 from datetime import date
 from types import ModuleType
 
+from sqlalchemy import select
+
 from contactdesk.errors import ContactDeskError
 from contactdesk.marketing.funnel_contract import contracts_in_force_between
+from contactdesk.model import Opportunity
 from contactdesk.reports import (
     buyer_profile,
     campaign_roi,
@@ -32,6 +35,7 @@ from contactdesk.reports.report_context import ReportContext
 from contactdesk.reports.report_params import ReportParams, trailing_year
 from contactdesk.reports.report_result import DrillDown, ReportResult, ReportTable, RowKey
 from contactdesk.services.actor import Actor
+from contactdesk.services.company_settings import company_currency
 from contactdesk.store.local_store import Store
 
 FAMILIES: tuple[ModuleType, ...] = (
@@ -122,4 +126,18 @@ def run_report(store: Store, actor: Actor, name: str, params: ReportParams) -> R
         table,
         drill,
         tuple((c.version, c.agreed_on) for c in contracts if c.agreed_on is not None),
+        amounts_currency(store),
     )
+
+
+def amounts_currency(store: Store) -> str | None:
+    """The currency a report's amounts are in: the company's when no deal the store holds
+    is in another, else None (reports add amounts as they are; no symbol is then honest)."""
+    company = company_currency(store)
+    with store.reading() as session:
+        other = session.scalar(
+            select(Opportunity.id)
+            .where(Opportunity.currency.is_not(None), Opportunity.currency != company)
+            .limit(1)
+        )
+    return company if other is None else None

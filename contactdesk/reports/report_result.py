@@ -77,6 +77,9 @@ class ReportResult:
     drill: Callable[[RowKey], DrillDown] = field(repr=False, compare=False)
     # (version, agreed on) of each funnel contract in force during the period.
     contract_versions: tuple[tuple[int, date], ...] = ()
+    # The currency of every amount (the company's, when no deal is in another); None when
+    # deals in several currencies are summed as they are (money is then shown without one).
+    currency: str | None = None
 
     @property
     def contract_note(self) -> str:

@@ -15,7 +15,7 @@ from PySide6.QtGui import QFont, QImage, QPageLayout, QPageSize, QPainter, QPdfW
 from contactdesk.reports.cell_text import cell_text
 from contactdesk.reports.report_result import ReportResult
 from ui.core_text import core_text
-from ui.enum_titles import stored_word_title
+from ui.enum_titles import report_cell_title
 from ui.locale_formats import number_locale
 
 Progress = Callable[[int, int], None]
@@ -78,9 +78,9 @@ def write_report_pdf(
         for index, column in enumerate(columns):
             value = row.get(column.key)
             if isinstance(value, str):  # as the window shows it: "Price", not ``price``
-                text = core_text(stored_word_title(value))
+                text = core_text(report_cell_title(column.key, value))
             else:
-                text = cell_text(column, value, locale)
+                text = cell_text(column, value, locale, result.currency)
             painter.drawText(
                 QRectF(index * column_width, y, column_width - 10, ROW_HEIGHT),
                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,

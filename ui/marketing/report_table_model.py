@@ -9,7 +9,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from contactdesk.reports.cell_text import cell_text
 from contactdesk.reports.report_result import ReportResult
 from ui.core_text import core_text
-from ui.enum_titles import stored_word_title
+from ui.enum_titles import report_cell_title
 from ui.locale_formats import number_locale
 
 RowKeyRole = int(Qt.ItemDataRole.UserRole) + 1
@@ -52,8 +52,8 @@ class ReportTableModel(QAbstractTableModel):
             value = row.get(column.key)
             if isinstance(value, str):
                 # A word of the core's ("Amount") or a stored word ("price"), as the user reads it.
-                return core_text(stored_word_title(value))
-            return cell_text(column, value, self._locale)
+                return core_text(report_cell_title(column.key, value))
+            return cell_text(column, value, self._locale, self.result.currency)
         if role == Qt.ItemDataRole.TextAlignmentRole and column.kind in NUMERIC_KINDS:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == RowKeyRole:

@@ -10,6 +10,8 @@ from PySide6.QtCharts import QAbstractBarSeries, QBarCategoryAxis, QCategoryAxis
 from PySide6.QtCore import QDate, Qt
 
 from contactdesk.reports.report_result import ANY
+from contactdesk.services import unit_of_work
+from contactdesk.services.actor import Actor
 from tests.funnel_agreement import agree_live_terms
 from ui.marketing.report_table_model import ReportTableModel
 from ui.marketing.report_view import ReportView
@@ -40,6 +42,20 @@ def objections(qtbot, crm: CrmFixture, context: ViewContext) -> ReportView:
 def test_running_a_report_fills_the_table(qtbot, crm: CrmFixture, marketer: ViewContext) -> None:
     view = lead_sources(qtbot, crm, marketer)
     assert view.model.rowCount() == 3
+    assert view.model.index(0, 5).data() == "€10,000.00"  # every deal in the company's euros
+    # An enquiry source is what people typed: shown as written, never titled.
+    sources = {view.model.index(row, 0).data() for row in range(view.model.rowCount())}
+    assert "webinar" in sources
+
+
+def test_amounts_in_several_currencies_are_shown_without_a_symbol(
+    qtbot, crm: CrmFixture, marketer: ViewContext
+) -> None:
+    unit_of_work.update(
+        crm.store, Actor.system(), "opportunity", crm.ids["o5"], {"currency": "USD"}
+    )
+    view = lead_sources(qtbot, crm, marketer)
+    # Reports add amounts as they are: no currency would be true of the sum.
     assert view.model.index(0, 5).data() == "10,000.00"
 
 
