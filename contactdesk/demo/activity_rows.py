@@ -45,20 +45,24 @@ def _activities(
     rng = context.rng
     random = rng.random
     stored = context.clock.stored
+    new_id = context.ids
     account_ids = customers.account_ids
     account_names = customers.account_names
+    contact_accounts = customers.contact_accounts
+    contact_owners = customers.contact_owners
     leads = pipeline.lead_of_contact
     opportunities = pipeline.opportunity_of_contact
     day = MINUTES_PER_DAY
+    n_kinds, n_outcomes, cycle = len(ACTIVITY_KINDS), len(OUTCOMES), len(PER_CONTACT)
     for index, contact_id in enumerate(customers.contact_ids):
-        account = customers.contact_accounts[index]
+        account = contact_accounts[index]
         account_id = account_ids[account] if account >= 0 else None
         company = account_names[account] if account >= 0 else None
-        owner = customers.contact_owners[index]
+        owner = contact_owners[index]
         lead_id = leads.get(index)
         opportunity_id = opportunities.get(index)
-        for number in range(PER_CONTACT[index % len(PER_CONTACT)]):
-            kind = ACTIVITY_KINDS[int(random() * len(ACTIVITY_KINDS))]
+        for number in range(PER_CONTACT[index % cycle]):
+            kind = ACTIVITY_KINDS[int(random() * n_kinds)]
             options = ACTIVITY_SUBJECTS[kind]
             subject = options[int(random() * len(options))]
             if company is not None:
@@ -69,7 +73,7 @@ def _activities(
             if where < DONE:
                 due = stored(-(1 + int(random() * 180)) * day + slot)
                 done = due
-                outcome = OUTCOMES[int(random() * len(OUTCOMES))] if kind != "task" else None
+                outcome = OUTCOMES[int(random() * n_outcomes)] if kind != "task" else None
             elif where < OVERDUE:
                 due = stored(-(1 + int(random() * 21)) * day + slot)
             elif where < THIS_WEEK:
@@ -77,9 +81,13 @@ def _activities(
             else:
                 due = stored((7 + int(random() * 42)) * day + slot)
             created = stored(-(181 + int(random() * 30)) * day + slot)
-            yield (context.new_id(), created, done or created, 0, kind, subject, contact_id,
-                   account_id, opportunity_id if number == 0 else None,
-                   lead_id if number == 0 else None, owner, due, done, outcome, None, None)
+            if number:
+                yield (new_id(), created, done or created, 0, kind, subject, contact_id,
+                       account_id, None, None, owner, due, done, outcome, None, None)
+            else:
+                yield (new_id(), created, done or created, 0, kind, subject, contact_id,
+                       account_id, opportunity_id, lead_id, owner, due, done, outcome, None,
+                       None)
     for index, opportunity_id, owner in pipeline.won:
         account = customers.contact_accounts[index]
         # Handed over in the days after the win, never before it.

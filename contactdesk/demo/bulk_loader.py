@@ -36,6 +36,9 @@ class BulkLoader:
             "PRAGMA foreign_keys=OFF",
             "PRAGMA cache_size=-1048576",
             "PRAGMA temp_store=MEMORY",
+            # CREATE INDEX sorts on a second thread where there is a core for it
+            # (wall time; the CPU time stays about the same).
+            "PRAGMA threads=2",
         ):
             self.connection.execute(pragma)
 
@@ -97,15 +100,19 @@ class BulkLoader:
             self.connection.execute(f'DROP INDEX "{name}"')
         yield
         report = progress or (lambda message: None)
-        self.connection.execute("BEGIN")
-        for name, sql in indexes:
-            report(f"index {name}")
-            self.connection.execute(sql)
         report("search index")
-        rebuild_search_index(self.connection)
+        self.connection.execute("BEGIN")
+        rebuild_search_index(self.connection, report)
         for _, sql in triggers:
             self.connection.execute(sql)
         self.connection.execute("COMMIT")
+        # One transaction per index, so the dirty pages of one never wait in the
+        # page cache while the next is sorted.
+        for name, sql in indexes:
+            report(f"index {name}")
+            self.connection.execute("BEGIN")
+            self.connection.execute(sql)
+            self.connection.execute("COMMIT")
         report("planner statistics")
         # Without statistics SQLite's planner drives "id IN (...) AND (owner = ? OR
         # owner IS NULL)" from the owner index (100,000 rows) instead of 50 key

@@ -9,6 +9,7 @@ equals the one the triggers build, so the two cannot drift apart unnoticed.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 
 # A contact's texts as the triggers write them (migrations 20261202_contact_nickname and
 # 20261202_search_details): every name part not already in the display name; its email
@@ -49,10 +50,16 @@ REBUILD = (
     "INSERT INTO search_index(search_index) VALUES ('optimize')",
 )
 
+STEPS = ("account documents", "contact documents", "accounts", "contacts", "merge")
 
-def rebuild_search_index(connection: sqlite3.Connection) -> None:
+
+def rebuild_search_index(
+    connection: sqlite3.Connection, progress: Callable[[str], None] | None = None
+) -> None:
     """Index every contact and account; the index must be empty (as in a new store)."""
     if connection.execute("SELECT 1 FROM search_docs LIMIT 1").fetchone() is not None:
         raise RuntimeError("search index is not empty; a rebuild would duplicate entries")
-    for statement in REBUILD:
+    for step, statement in zip(STEPS, REBUILD, strict=True):
+        if progress is not None:
+            progress(f"search index: {step}")
         connection.execute(statement)

@@ -7,6 +7,7 @@ never a traceback.
 from __future__ import annotations
 
 import argparse
+import gc
 import getpass
 import os
 import sys
@@ -94,6 +95,7 @@ def _serve(args: argparse.Namespace) -> int:
     engine = create_server_engine(settings.database_url)
     prepare_database(engine)
     app = create_app(settings, Database(engine))
+    _collect_less()
     uvicorn.run(
         app,
         host=args.host,
@@ -107,6 +109,20 @@ def _serve(args: argparse.Namespace) -> int:
         forwarded_allow_ips=list(settings.trusted_proxies) or "",
     )
     return 0
+
+
+def _collect_less() -> None:
+    """Tune the cyclic garbage collector for a server process (measured on pushes).
+
+    The application, its mappers and compiled statements live as long as the
+    process: frozen, the collector's full passes no longer walk them. A push of
+    1,000 edits makes a few hundred thousand short-lived objects; at the default
+    threshold (700) the collector ran after every few hundred of them and took
+    about a third of the push's CPU time (0.45-0.55 s against 0.31 s without it).
+    Collections still run, every 20,000 new objects.
+    """
+    gc.freeze()
+    gc.set_threshold(20_000, 20, 20)
 
 
 def _read_password() -> str:
